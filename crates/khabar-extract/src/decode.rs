@@ -1,0 +1,165 @@
+//! Bytes to text: byte-order marks, declared charsets, detection, and refusing binary junk.
+
+use encoding_rs::Encoding;
+use khabar_core::{Error, Result};
+
+/// Decodes a text file: BOM, else UTF-8 if valid, else the detected legacy charset.
+pub fn decode_text(bytes: &[u8], name: &str) -> Result<String> {
+    refuse_binary(bytes, name)?;
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        return finish(enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned(), name);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_string());
+    }
+    let enc = detect(bytes);
+    finish(enc.decode_without_bom_handling(bytes).0.into_owned(), name)
+}
+
+/// Decodes an HTML page: BOM, else the `<meta charset>` / `http-equiv` declaration when the
+/// bytes decode cleanly under it, else detection. A page that declares one charset but is
+/// written in another is read by what detection finds.
+pub fn decode_html(bytes: &[u8], name: &str) -> Result<String> {
+    refuse_binary(bytes, name)?;
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        return finish(enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned(), name);
+    }
+    if let Some(enc) = declared_charset(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        let detected = detect(bytes);
+        if !had_errors && (enc == detected || enc != encoding_rs::UTF_8 && detected == encoding_rs::UTF_8) {
+            return Ok(text.into_owned());
+        }
+        if !had_errors && enc == encoding_rs::UTF_8 {
+            return Ok(text.into_owned());
+        }
+        if had_errors || is_single_byte(enc) && !is_single_byte(detected) {
+            return finish(detected.decode_without_bom_handling(bytes).0.into_owned(), name);
+        }
+        return Ok(text.into_owned());
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_string());
+    }
+    finish(detect(bytes).decode_without_bom_handling(bytes).0.into_owned(), name)
+}
+
+fn is_single_byte(enc: &'static Encoding) -> bool {
+    !matches!(enc.name(), "UTF-8" | "GBK" | "gb18030" | "Big5" | "Shift_JIS" | "EUC-JP" | "EUC-KR" | "ISO-2022-JP" | "UTF-16LE" | "UTF-16BE")
+}
+
+/// Guesses a legacy charset with chardetng (Firefox's detector).
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let mut det = chardetng::EncodingDetector::new();
+    det.feed(&bytes[..bytes.len().min(256 * 1024)], true);
+    det.guess(None, true)
+}
+
+/// The charset a page declares in its first 4 KiB (`<meta charset=…>` or `content="…; charset=…"`).
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"charset") {
+        let mut i = from + pos + 7;
+        while i < lower.len() && matches!(lower[i], b' ' | b'=' | b'"' | b'\'') {
+            i += 1;
+        }
+        let start = i;
+        while i < lower.len() && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.')) {
+            i += 1;
+        }
+        if i > start {
+            if let Some(enc) = Encoding::for_label(&lower[start..i]) {
+                // a page that claims UTF-16 in an ASCII-compatible meta tag is not UTF-16
+                return Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { enc });
+            }
+        }
+        from = i.max(from + pos + 7);
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Refuses data that is not text: NUL bytes or many control characters in the first 8 KiB.
+fn refuse_binary(bytes: &[u8], name: &str) -> Result<()> {
+    if bytes.is_empty() {
+        return Err(Error::bad_input(name, "empty input"));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let utf16_bom = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    if utf16_bom {
+        return Ok(());
+    }
+    let nul = head.iter().filter(|&&b| b == 0).count();
+    let ctrl = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B)).count();
+    if nul > 0 || ctrl * 100 > head.len() * 2 {
+        return Err(Error::bad_input(name, "binary data, not text or HTML"));
+    }
+    Ok(())
+}
+
+/// Refuses text that decoded mostly to replacement characters.
+fn finish(text: String, name: &str) -> Result<String> {
+    let total = text.chars().count().max(1);
+    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    if bad * 10 > total {
+        return Err(Error::bad_input(name, "cannot be decoded in any known charset"));
+    }
+    Ok(text)
+}
+
+/// Does this text look like an HTML document rather than plain text?
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(1024).collect::<String>().to_ascii_lowercase();
+    head.starts_with('<') && ["<html", "<!doctype", "<body", "<head", "<p", "<div", "<meta"].iter().any(|t| head.contains(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1256_arabic_with_a_declaration() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode("<html><head><meta charset=\"windows-1256\"></head><body><p>وقعت سوريا وإيران اتفاقية عسكرية شاملة في دمشق</p></body></html>");
+        let text = decode_html(&bytes, "t").unwrap();
+        assert!(text.contains("وقعت سوريا وإيران"));
+    }
+
+    #[test]
+    fn undeclared_legacy_text_is_detected() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Правительство России подписало соглашение с соседними странами в столице.");
+        let text = decode_text(&bytes, "t").unwrap();
+        assert!(text.contains("Правительство"));
+    }
+
+    #[test]
+    fn a_page_that_lies_about_utf8_is_read_by_detection() {
+        let (bytes, _, _) = encoding_rs::GBK.encode("<html><head><meta charset=\"utf-8\"></head><body><p>新华社北京7月8日电 中国和伊朗签署了合作协议，双方同意加强合作。</p></body></html>");
+        let text = decode_html(&bytes, "t").unwrap();
+        assert!(text.contains("新华社北京"), "{text}");
+    }
+
+    #[test]
+    fn bom_wins() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("نص".as_bytes());
+        assert_eq!(decode_text(&bytes, "t").unwrap(), "نص");
+    }
+
+    #[test]
+    fn binary_junk_is_refused_with_the_record_name() {
+        let junk: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 256) as u8).collect();
+        let err = decode_text(&junk, "junk.bin").unwrap_err().to_string();
+        assert!(err.contains("junk.bin") && err.contains("binary"), "{err}");
+    }
+
+    #[test]
+    fn declared_charset_is_read_from_http_equiv() {
+        let html = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-6\">";
+        assert_eq!(declared_charset(html), Some(encoding_rs::ISO_8859_6));
+    }
+}

@@ -1,0 +1,262 @@
+//! Scraped text dumps: what a crawler saved of a news page, navigation and all.
+//!
+//! Lines are classified one by one: crawler stamps and "source:" lines become metadata
+//! (site, agency, published time); navigation, print/share, "hot news" and "related links"
+//! lines ([`lexicons/extract/boilerplate.txt`]), social handles, lone symbols and pagination marks
+//! ("【1】【2】") are dropped; a short headline line becomes the title (its "(2)" mark the page
+//! number); the body runs from the dateline (or the first real paragraph) to the last real one.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use khabar_core::{Article, Dateline, PageOf};
+use regex::Regex;
+
+use crate::dateline;
+
+const BOILERPLATE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/extract/boilerplate.txt"));
+
+/// Crawler stamps that name a site, with the site's name.
+const SITE_STAMPS: &[(&str, &str)] = &[
+    ("人民网", "People's Daily Online"),
+    ("新华网", "Xinhuanet"),
+    ("中国网", "China.org.cn"),
+    ("央视网", "CCTV.com"),
+];
+
+fn boilerplate() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        BOILERPLATE
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(line_key)
+            .collect()
+    })
+}
+
+/// The form a line is compared in: normalised, without punctuation at its ends.
+fn line_key(line: &str) -> String {
+    khabar_text::normalize(line.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+struct Patterns {
+    stamp: Regex,
+    source: Regex,
+    pagination: Regex,
+    title_page: Regex,
+    handle: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        // "人民网 2020:07:09.10:11:09"
+        stamp: Regex::new(r"^(?P<site>\S{1,30})\s+(?P<date>\d{4}[-:/.]\d{2}[-:/.]\d{2})[.\sT]+(?P<time>\d{2}:\d{2}(?::\d{2})?)$").unwrap(),
+        // "/مصدر: شينخوا/  2020:07:09.09:43", "Source: Xinhua 2020-07-09 09:43", "来源：新华社"
+        source: Regex::new(r"^/?\s*(?:مصدر|المصدر|source|来源|fuente)\s*[:：]\s*(?P<agency>[^/\d]+?)\s*/?\s*(?:(?P<date>\d{4}[-:/.]\d{2}[-:/.]\d{2})(?:[.\sT]+(?P<time>\d{2}:\d{2}))?)?\s*$").unwrap(),
+        // "【1】【2】", "[1] [2] [3]", "1 2 3 Next", "Page 2 of 3"
+        pagination: Regex::new(r"(?i)^(?:(?:【\d{1,3}】|\[\d{1,3}\]|\d{1,3})\s*)+(?:next|›|»|>|التالي)?$|^page\s+\d+\s+of\s+\d+$|^الصفحة\s+\d+\s+من\s+\d+$").unwrap(),
+        // "Headline (2)" on a continuation page
+        title_page: Regex::new(r"^(?P<title>.+?)\s*[(（](?P<n>\d{1,2})[)）]$").unwrap(),
+        // "arabic.people.cn@facebook", "@xinhua", "twitter.com/x"
+        handle: Regex::new(r"(?i)^(?:\S*@\S+|\S+\.(?:com|cn|net|org)/\S*)$").unwrap(),
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum LineKind {
+    Blank,
+    Furniture,
+    Content,
+}
+
+/// Extracts an article from a scraped text dump (or from plain text: a story or one sentence).
+pub fn extract_text(text: &str) -> Article {
+    let p = patterns();
+    let mut article = Article::default();
+    let mut site_name: Option<&str> = None;
+    let mut site_domain: Option<String> = None;
+    let mut pages_of = 0u32;
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut kinds = Vec::with_capacity(lines.len());
+
+    for line in &lines {
+        let kind = if line.is_empty() {
+            LineKind::Blank
+        } else if let Some(c) = p.stamp.captures(line) {
+            site_name = SITE_STAMPS.iter().find(|(s, _)| *s == &c["site"]).map(|&(_, n)| n).or(site_name);
+            article.published.get_or_insert_with(|| iso(&c["date"], Some(&c["time"])));
+            LineKind::Furniture
+        } else if let Some(c) = p.source.captures(line) {
+            if let Some(a) = dateline::agency_name(&c["agency"]) {
+                article.agency = Some(a.to_string());
+            } else {
+                article.agency = Some(c["agency"].trim().to_string());
+            }
+            if let Some(d) = c.name("date") {
+                // the source line's time is when the story was posted: it wins over a crawl stamp
+                article.published = Some(iso(d.as_str(), c.name("time").map(|t| t.as_str())));
+            }
+            LineKind::Furniture
+        } else if p.pagination.is_match(line) {
+            pages_of = pages_of.max(max_number(line));
+            LineKind::Furniture
+        } else if line.split_whitespace().all(|w| p.handle.is_match(w)) {
+            if let Some(d) = line.split_whitespace().find_map(|w| w.split('@').next().filter(|d| d.contains('.'))) {
+                site_domain.get_or_insert_with(|| d.to_string());
+            }
+            LineKind::Furniture
+        } else if !line.chars().any(char::is_alphanumeric) || boilerplate().contains(&line_key(line)) {
+            LineKind::Furniture
+        } else {
+            LineKind::Content
+        };
+        kinds.push(kind);
+    }
+
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| kinds[i] == LineKind::Content).collect();
+    // body start: the dateline paragraph, else the first paragraph that reads like prose
+    let dateline_at = content.iter().copied().find(|&i| dateline::find(lines[i]).is_some());
+    let start = dateline_at.or_else(|| content.iter().copied().find(|&i| is_prose(lines[i])));
+    let Some(start) = start else {
+        // nothing reads like prose: the whole text is the body (a sentence, a short item)
+        let body: Vec<String> = content.iter().map(|&i| lines[i].to_string()).collect();
+        article.text = body.join("\n\n");
+        article.paragraphs = body;
+        return article;
+    };
+    let end = content.iter().copied().rev().find(|&i| i >= start && is_prose(lines[i])).unwrap_or(start);
+
+    // title: the last short content line before the body (the headline sits just above it);
+    // a repeated headline is dropped from the body too
+    let before: Vec<usize> = content.iter().copied().filter(|&i| i < start && !is_prose(lines[i])).collect();
+    let title_line = before
+        .iter()
+        .copied()
+        .find(|&i| lines[i].split_whitespace().count() >= 3)
+        .or_else(|| before.last().copied());
+    if let Some(t) = title_line {
+        let raw = lines[t];
+        let (title, page) = match p.title_page.captures(raw) {
+            Some(c) => (c["title"].to_string(), c["n"].parse::<u32>().ok()),
+            None => (raw.to_string(), None),
+        };
+        if let Some(n) = page {
+            article.page = Some(PageOf { number: n, of: pages_of.max(n) });
+        }
+        article.title = Some(title);
+    }
+    if article.page.is_none() && pages_of > 1 {
+        // marks without a numbered title: the page number is unknown, the count is not
+        article.page = None;
+    }
+
+    let title_key = article.title.as_deref().map(line_key);
+    let mut paragraphs = Vec::new();
+    for i in start..=end {
+        if kinds[i] != LineKind::Content {
+            continue;
+        }
+        let mut line = lines[i];
+        if title_key.as_deref() == Some(line_key(line).as_str()) {
+            continue;
+        }
+        if i == start {
+            if let Some(found) = dateline::find(line) {
+                let anchor = article.published.as_deref().and_then(|d| khabar_time::parse_date(d, None));
+                article.dateline = Some(Dateline {
+                    place: found.place.clone(),
+                    date: found.date_with_anchor(anchor),
+                    agency: found.agency.clone(),
+                });
+                if article.agency.is_none() {
+                    article.agency = found.agency.clone();
+                }
+                line = line[found.len..].trim();
+            }
+        }
+        if !line.is_empty() {
+            paragraphs.push(line.to_string());
+        }
+    }
+    article.site = match (site_name, site_domain) {
+        (Some(n), Some(d)) => Some(format!("{n} ({d})")),
+        (Some(n), None) => Some(n.to_string()),
+        (None, Some(d)) => Some(d),
+        (None, None) => None,
+    };
+    article.text = paragraphs.join("\n\n");
+    article.paragraphs = paragraphs;
+    article
+}
+
+/// A line that reads like article prose: several words and a sentence's length.
+fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let cjk = line.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count();
+    words >= 12 || cjk >= 40 || (words >= 6 && line.ends_with(['.', '。', '!', '?', '؟', '"', '”']))
+}
+
+fn max_number(line: &str) -> u32 {
+    line.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).max().unwrap_or(0)
+}
+
+/// "2020:07:09" + "09:43" → "2020-07-09T09:43".
+fn iso(date: &str, time: Option<&str>) -> String {
+    let d: String = date.chars().map(|c| if c.is_ascii_digit() { c } else { '-' }).collect();
+    match time {
+        Some(t) => format!("{d}T{}", &t[..5.min(t.len())]),
+        None => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scrape written for this test in the shape of a republished wire page.
+    const PAGE: &str = "新华网 2021:03:04.08:00:01\nآخر الأخبار\n\nالحكومة تعلن خطة جديدة للنقل العام (2)\n\n/مصدر: شينخوا/  2021:03:04.07:30\n\n    اطبع\nالحكومة تعلن خطة جديدة للنقل العام\n\nالقاهرة 3 مارس 2021 (شينخوا) أعلنت الحكومة المصرية اليوم (الأربعاء) خطة جديدة لتطوير شبكة النقل العام في العاصمة خلال السنوات الخمس المقبلة.\n\nوقال وزير النقل إن الخطة تشمل خطوط مترو جديدة وحافلات كهربائية في عدة محافظات.\n\n【1】【2】\n\nأخبار ساخنة\n\nروابط ذات العلاقة\n\nexample.news.cn@facebook example.news.cn@twitter\n×";
+
+    #[test]
+    fn metadata_comes_from_furniture_lines() {
+        let a = extract_text(PAGE);
+        assert_eq!(a.title.as_deref(), Some("الحكومة تعلن خطة جديدة للنقل العام"));
+        assert_eq!(a.published.as_deref(), Some("2021-03-04T07:30"));
+        assert_eq!(a.agency.as_deref(), Some("Xinhua"));
+        assert_eq!(a.site.as_deref(), Some("Xinhuanet (example.news.cn)"));
+        assert_eq!(a.page, Some(PageOf { number: 2, of: 2 }));
+        let dl = a.dateline.unwrap();
+        assert_eq!(dl.place.as_deref(), Some("القاهرة"));
+        assert_eq!(dl.date.as_deref(), Some("2021-03-03"));
+    }
+
+    #[test]
+    fn body_is_the_story_and_nothing_else() {
+        let a = extract_text(PAGE);
+        assert!(a.text.starts_with("أعلنت الحكومة المصرية"), "{}", a.text);
+        assert!(a.text.ends_with("في عدة محافظات."));
+        assert_eq!(a.paragraphs.len(), 2);
+        for furniture in ["اطبع", "أخبار ساخنة", "روابط", "【1】", "facebook", "×", "آخر الأخبار"] {
+            assert!(!a.text.contains(furniture), "{furniture} left in body");
+        }
+    }
+
+    #[test]
+    fn one_sentence_is_its_own_body() {
+        let a = extract_text("Jordan and Britain agreed to hold joint exercises");
+        assert_eq!(a.text, "Jordan and Britain agreed to hold joint exercises");
+        assert_eq!(a.title, None);
+    }
+
+    #[test]
+    fn english_page_with_share_lines() {
+        let page = "Home\nShare\nTalks resume in Geneva\nGENEVA, March 3 (Reuters) - Delegations from both sides returned to the table on Wednesday after a week-long pause in the negotiations.\nRelated news\nPrint";
+        let a = extract_text(page);
+        assert_eq!(a.title.as_deref(), Some("Talks resume in Geneva"));
+        assert!(a.text.starts_with("Delegations from both sides"));
+        assert!(!a.text.contains("Related"));
+        assert_eq!(a.agency.as_deref(), Some("Reuters"));
+    }
+}

@@ -1,0 +1,163 @@
+use std::collections::HashMap;
+
+use khabar_text::{normalize, strip_arabic_prefixes, tokens, Token};
+
+/// A dictionary of multi-word phrases, matched against token sequences.
+///
+/// Entries are indexed by their first word, so a lookup costs one hash probe per candidate
+/// form of a token. Arabic first words are tried with their proclitics stripped (و ف ب ك ل ال لل);
+/// English ones with and without a possessive `'s`. Later words of a phrase match with or
+/// without an Arabic article, so "وزير الدفاع" also finds "وزير دفاع".
+pub struct PhraseMatcher<T> {
+    lang: &'static str,
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    len: usize,
+}
+
+/// A phrase found in a token sequence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Match<'a, T> {
+    /// Index of the first token.
+    pub start: usize,
+    /// Index just past the last token.
+    pub end: usize,
+    /// The entry.
+    pub value: &'a T,
+    /// The proclitic stripped from the first token ("و", "بال", …), empty if none.
+    pub prefix_len: usize,
+}
+
+impl<T> PhraseMatcher<T> {
+    /// An empty matcher for a language.
+    pub fn new(lang: &'static str) -> Self {
+        PhraseMatcher { lang, by_first: HashMap::new(), len: 0 }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// No entries at all.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Adds a phrase, written as a person would write it.
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = tokens(&normalize(phrase)).into_iter().map(|t| t.norm).collect();
+        let Some((first, rest)) = words.split_first() else { return };
+        let first = self.key_form(first);
+        let rest = rest.iter().map(|w| self.rest_form(w).to_string()).collect();
+        self.by_first.entry(first).or_default().push((rest, value));
+        self.len += 1;
+    }
+
+    /// Arabic keys lose a leading article so "السعودية" and "سعودية" are one entry.
+    fn key_form(&self, w: &str) -> String {
+        if self.lang == "ar" {
+            if let Some(r) = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+                return r.to_string();
+            }
+        }
+        w.to_string()
+    }
+
+    fn rest_form<'w>(&self, w: &'w str) -> &'w str {
+        if self.lang == "ar" {
+            w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)
+        } else {
+            w
+        }
+    }
+
+    /// Candidate forms of a token for lookup, most literal first, each with the byte length of
+    /// what was stripped from its front.
+    fn candidates<'t>(&self, norm: &'t str) -> Vec<(&'t str, usize)> {
+        if self.lang == "ar" {
+            strip_arabic_prefixes(norm).into_iter().map(|c| (c, norm.len() - c.len())).collect()
+        } else {
+            let mut v = vec![(norm, 0)];
+            if let Some(s) = norm.strip_suffix("'s").or_else(|| norm.strip_suffix('\'')) {
+                v.push((s, 0));
+            }
+            v
+        }
+    }
+
+    /// The longest phrase starting at token `i`, if any.
+    pub fn longest_at<'a>(&'a self, toks: &[Token], i: usize) -> Option<Match<'a, T>> {
+        let mut best: Option<Match<'a, T>> = None;
+        for (cand, prefix_len) in self.candidates(&toks[i].norm) {
+            let Some(entries) = self.by_first.get(cand) else { continue };
+            for (rest, value) in entries {
+                let end = i + 1 + rest.len();
+                if end > toks.len() {
+                    continue;
+                }
+                let ok = rest.iter().zip(&toks[i + 1..end]).all(|(w, t)| {
+                    let tn = t.norm.as_str();
+                    w == tn || w == self.rest_form(tn) || (self.lang == "en" && tn.strip_suffix("'s") == Some(w))
+                });
+                if ok && best.as_ref().is_none_or(|b| end > b.end) {
+                    best = Some(Match { start: i, end, value, prefix_len });
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+        best
+    }
+
+    /// All non-overlapping longest matches, left to right.
+    pub fn find_all<'a>(&'a self, toks: &[Token]) -> Vec<Match<'a, T>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match self.longest_at(toks, i) {
+                Some(m) => {
+                    i = m.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_clitics_and_articles() {
+        let mut m = PhraseMatcher::new("ar");
+        m.insert("السعودية", "SAU");
+        m.insert("إيراني", "IRN");
+        m.insert("وزير الدفاع", "GOV");
+        let toks = tokens("وقال وزير دفاع السعودية والإيرانيين للإيراني");
+        let found: Vec<_> = m.find_all(&toks).into_iter().map(|x| (*x.value, x.start)).collect();
+        assert_eq!(found, vec![("GOV", 1), ("SAU", 3), ("IRN", 5)]);
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let mut m = PhraseMatcher::new("en");
+        m.insert("United States", "USA");
+        m.insert("United States Army", "USAMIL");
+        m.insert("United", "X");
+        let toks = tokens("The United States Army's chief");
+        let hit = m.longest_at(&toks, 1).unwrap();
+        assert_eq!((*hit.value, hit.end), ("USAMIL", 4));
+    }
+
+    #[test]
+    fn english_possessive() {
+        let mut m = PhraseMatcher::new("en");
+        m.insert("Syria", "SYR");
+        let toks = tokens("Syria's army");
+        assert_eq!(*m.longest_at(&toks, 0).unwrap().value, "SYR");
+    }
+}

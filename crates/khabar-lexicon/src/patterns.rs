@@ -1,0 +1,239 @@
+//! Event patterns (`verbs.toml`) and grammar words (`grammar.toml`).
+
+use khabar_core::{Error, Result};
+use serde::Deserialize;
+
+/// One event pattern: trigger words that, with the right company, code a CAMEO event.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pattern {
+    /// Stable id, reported in each event's `rule` ("sign-agreement").
+    pub id: String,
+    /// CAMEO code the pattern gives ("057").
+    pub cameo: String,
+    /// Trigger words or phrases as written ("وقعت", "signed"). English lemmas go in `verbs`.
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// English verb lemmas, expanded to -s, -ed and -ing forms on load.
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    /// Arabic sound verbs as "past|present" in the third person masculine singular
+    /// ("وقع|يوقع"), expanded on load to the third-person forms news text uses:
+    /// وقع وقعت وقعا وقعتا وقعوا يوقع توقع يوقعان توقعان يوقعون.
+    #[serde(default)]
+    pub ar_verbs: Vec<String>,
+    /// If set, one of these words must appear within `window` tokens after the trigger.
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// If set, none of these may appear within `window` tokens after the trigger.
+    #[serde(default)]
+    pub excludes: Vec<String>,
+    /// How far `requires`/`excludes` look, in tokens.
+    #[serde(default = "default_window")]
+    pub window: usize,
+    /// A compound subject ("Iran and Syria signed") is coded in both directions.
+    #[serde(default)]
+    pub symmetric: bool,
+    /// Code used instead when the event is only announced or intended ("will sign").
+    pub intent: Option<String>,
+    /// The trigger is passive: the grammatical subject is the target ("was attacked").
+    #[serde(default)]
+    pub passive: bool,
+    /// The trigger is a noun ("visit", "زيارة"): its actor follows it as a genitive.
+    #[serde(default)]
+    pub noun: bool,
+    /// Base confidence of events this pattern codes (0–1).
+    #[serde(default = "default_confidence")]
+    pub confidence: f32,
+    /// Free text for readers of the file.
+    #[serde(default)]
+    pub note: String,
+    /// `file:id`, filled on load.
+    #[serde(skip)]
+    pub origin: String,
+}
+
+fn default_window() -> usize {
+    6
+}
+
+fn default_confidence() -> f32 {
+    0.8
+}
+
+#[derive(Deserialize)]
+struct PatternFile {
+    #[serde(default)]
+    pattern: Vec<Pattern>,
+}
+
+/// Regular English inflections of a verb lemma: sign → sign, signs, signed, signing.
+pub fn english_inflections(lemma: &str) -> Vec<String> {
+    let words: Vec<&str> = lemma.split_whitespace().collect();
+    let Some((head, tail)) = words.split_first() else { return vec![] };
+    let tail = if tail.is_empty() { String::new() } else { format!(" {}", tail.join(" ")) };
+    let h = *head;
+    let vowel = |c: char| "aeiou".contains(c);
+    let chars: Vec<char> = h.chars().collect();
+    let n = chars.len();
+    let mut forms = vec![h.to_string()];
+    // third person
+    if h.ends_with('s') || h.ends_with('x') || h.ends_with('z') || h.ends_with("ch") || h.ends_with("sh") {
+        forms.push(format!("{h}es"));
+    } else if n > 1 && h.ends_with('y') && !vowel(chars[n - 2]) {
+        forms.push(format!("{}ies", &h[..h.len() - 1]));
+    } else {
+        forms.push(format!("{h}s"));
+    }
+    // past and gerund
+    if h.ends_with("ee") || h.ends_with("oe") || h.ends_with("ye") {
+        forms.push(format!("{h}d"));
+        forms.push(format!("{h}ing"));
+    } else if h.ends_with('e') {
+        forms.push(format!("{h}d"));
+        forms.push(format!("{}ing", &h[..h.len() - 1]));
+    } else if n > 1 && h.ends_with('y') && !vowel(chars[n - 2]) {
+        forms.push(format!("{}ied", &h[..h.len() - 1]));
+        forms.push(format!("{h}ing"));
+    } else if n >= 3 && !vowel(chars[n - 1]) && vowel(chars[n - 2]) && !vowel(chars[n - 3]) && !"wxy".contains(chars[n - 1]) && n <= 4 {
+        // short CVC verbs double their consonant: ban → banned, banning
+        forms.push(format!("{h}{}ed", chars[n - 1]));
+        forms.push(format!("{h}{}ing", chars[n - 1]));
+    } else {
+        forms.push(format!("{h}ed"));
+        forms.push(format!("{h}ing"));
+    }
+    forms.into_iter().map(|f| format!("{f}{tail}")).collect()
+}
+
+/// Third-person forms of an Arabic sound verb given as past and present 3ms.
+pub fn arabic_inflections(past: &str, present: &str) -> Vec<String> {
+    let mut forms = vec![
+        past.to_string(),
+        format!("{past}ت"),
+        format!("{past}ا"),
+        format!("{past}تا"),
+        format!("{past}وا"),
+        present.to_string(),
+        format!("{present}ان"),
+        format!("{present}ون"),
+    ];
+    if let Some(stem) = present.strip_prefix('ي') {
+        forms.push(format!("ت{stem}"));
+        forms.push(format!("ت{stem}ان"));
+    }
+    forms
+}
+
+pub(crate) fn parse_patterns(file: &str, text: &str, lang: &str) -> Result<Vec<Pattern>> {
+    let parsed: PatternFile = toml::from_str(text).map_err(|e| Error::Lexicon {
+        file: file.into(),
+        line: e.span().map(|s| text[..s.start].lines().count()).unwrap_or(0),
+        reason: e.message().to_string(),
+    })?;
+    let mut out = parsed.pattern;
+    for p in &mut out {
+        if khabar_core::cameo::lookup(&p.cameo).is_none() {
+            return Err(Error::Lexicon { file: file.into(), line: 0, reason: format!("pattern {}: unknown CAMEO code {}", p.id, p.cameo) });
+        }
+        if let Some(i) = &p.intent {
+            if khabar_core::cameo::lookup(i).is_none() {
+                return Err(Error::Lexicon { file: file.into(), line: 0, reason: format!("pattern {}: unknown intent code {i}", p.id) });
+            }
+        }
+        if lang == "en" {
+            let extra: Vec<String> = p.verbs.iter().flat_map(|v| english_inflections(v)).collect();
+            p.forms.extend(extra);
+        }
+        let mut extra = Vec::new();
+        for pair in &p.ar_verbs {
+            let Some((past, present)) = pair.split_once('|') else {
+                return Err(Error::Lexicon { file: file.into(), line: 0, reason: format!("pattern {}: ar_verbs entry {pair} is not past|present", p.id) });
+            };
+            extra.extend(arabic_inflections(past.trim(), present.trim()));
+        }
+        p.forms.extend(extra);
+        if p.forms.is_empty() {
+            return Err(Error::Lexicon { file: file.into(), line: 0, reason: format!("pattern {} has no forms", p.id) });
+        }
+        p.origin = format!("{file}:{}", p.id);
+    }
+    Ok(out)
+}
+
+/// Function words that steer the coder, per language (`grammar.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grammar {
+    /// Words that negate a following verb ("لم", "not").
+    #[serde(default)]
+    pub negation: Vec<String>,
+    /// Verbs that deny what follows ("نفى", "denied").
+    #[serde(default)]
+    pub denial: Vec<String>,
+    /// Words that put a following verb in the future ("سوف", "will").
+    #[serde(default)]
+    pub future: Vec<String>,
+    /// Verbs of intention ("تعتزم", "plans").
+    #[serde(default)]
+    pub intent: Vec<String>,
+    /// Verbs of saying ("قال", "said").
+    #[serde(default)]
+    pub report: Vec<String>,
+    /// Words that mark a sentence as background ("منذ", "since").
+    #[serde(default)]
+    pub background: Vec<String>,
+    /// Words joining actors into a compound ("و", "and").
+    #[serde(default)]
+    pub coordinators: Vec<String>,
+    /// Prepositions introducing a target ("مع", "against").
+    #[serde(default)]
+    pub target_preps: Vec<String>,
+    /// Prepositions introducing a passive agent ("by", "على يد").
+    #[serde(default)]
+    pub agent_preps: Vec<String>,
+    /// Arabic: the verb prefix marking the future (س).
+    #[serde(default)]
+    pub future_prefix: Option<String>,
+}
+
+impl Grammar {
+    /// Is `norm` (a normalised token) in `list` (as written)?
+    pub fn has(list: &[String], norm: &str) -> bool {
+        list.iter().any(|w| khabar_text::normalize(w) == norm)
+    }
+}
+
+pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
+    let mut g: Grammar = toml::from_str(text).map_err(|e| Error::Lexicon { file: file.into(), line: 0, reason: e.message().to_string() })?;
+    for list in [&mut g.negation, &mut g.denial, &mut g.future, &mut g.intent, &mut g.report, &mut g.background, &mut g.coordinators, &mut g.target_preps, &mut g.agent_preps] {
+        for w in list.iter_mut() {
+            *w = khabar_text::normalize(w);
+        }
+    }
+    Ok(g)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_sound_verb_forms() {
+        let f = arabic_inflections("وقع", "يوقع");
+        for want in ["وقع", "وقعت", "وقعا", "وقعوا", "يوقع", "توقع", "يوقعان", "توقعان", "يوقعون"] {
+            assert!(f.contains(&want.to_string()), "{want}");
+        }
+    }
+
+    #[test]
+    fn inflections() {
+        assert_eq!(english_inflections("sign"), vec!["sign", "signs", "signed", "signing"]);
+        assert_eq!(english_inflections("agree"), vec!["agree", "agrees", "agreed", "agreeing"]);
+        assert_eq!(english_inflections("praise"), vec!["praise", "praises", "praised", "praising"]);
+        assert_eq!(english_inflections("deny"), vec!["deny", "denies", "denied", "denying"]);
+        assert_eq!(english_inflections("ban"), vec!["ban", "bans", "banned", "banning"]);
+        assert_eq!(english_inflections("attack"), vec!["attack", "attacks", "attacked", "attacking"]);
+        assert_eq!(english_inflections("call for"), vec!["call for", "calls for", "called for", "calling for"]);
+    }
+}

@@ -1,0 +1,73 @@
+use crate::normalize::normalize_arabic_char;
+
+/// A word of a text: where it is and its matching form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character in the original text.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// Normalised form ([`crate::normalize`] rules), used for all matching.
+    pub norm: String,
+}
+
+/// Splits a text into word tokens with normalised forms. Letters, digits, and word-internal
+/// `'`, `.` (U.S.), `-` stay inside a word; everything else separates words. Arabic diacritics and
+/// tatweel inside a word are dropped from `norm` but kept inside the offsets.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, String)> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let is_mark = matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}');
+        let joiner = matches!(c, '\'' | '\u{2019}' | '.' | '-' | '\u{200C}')
+            && cur.is_some()
+            && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || is_mark || joiner {
+            let entry = cur.get_or_insert_with(|| (i, String::new()));
+            if let Some(n) = normalize_arabic_char(c) {
+                let n = if n == '\u{2019}' { '\'' } else { n };
+                entry.1.extend(n.to_lowercase());
+            }
+        } else if let Some((start, norm)) = cur.take() {
+            if !norm.is_empty() {
+                out.push(Token { start, end: i, norm });
+            }
+        }
+    }
+    if let Some((start, norm)) = cur {
+        if !norm.is_empty() {
+            out.push(Token { start, end: text.len(), norm });
+        }
+    }
+    // "U.S." keeps its final dot as part of the abbreviation
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(t: &str) -> Vec<String> {
+        tokens(t).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn english_words_and_abbreviations() {
+        assert_eq!(norms("The U.S. Army's chief, said: no."), vec!["the", "u.s", "army's", "chief", "said", "no"]);
+    }
+
+    #[test]
+    fn arabic_words_are_normalised_with_offsets_into_the_original() {
+        let text = "وقّعت إيران";
+        let t = tokens(text);
+        assert_eq!(t[0].norm, "وقعت");
+        assert_eq!(&text[t[0].start..t[0].end], "وقّعت");
+        assert_eq!(t[1].norm, "ايران");
+    }
+
+    #[test]
+    fn punctuation_separates() {
+        assert_eq!(norms("(الأربعاء)،سوريا"), vec!["الاربعاء", "سوريا"]);
+    }
+}
