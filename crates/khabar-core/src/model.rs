@@ -151,6 +151,8 @@ pub struct Event {
     pub confidence: f32,
     /// The rule that coded it: "lexicon file:entry id".
     pub rule: String,
+    /// Why the coder gave this code and these actors, in words.
+    pub explanation: String,
 }
 
 #[cfg(test)]

@@ -49,17 +49,14 @@ pub fn extract(record: &Record) -> Result<Article> {
     if article.lang.is_none() {
         article.lang = khabar_text::detect_language(&article.text).map(str::to_string);
     }
-    // a dateline without a year takes it from the publication date
+    // a dateline read before the publication date was known ("DAMASCUS, July 8") gets its
+    // year now
     if let Some(dl) = &mut article.dateline {
         if dl.date.is_none() {
             let anchor = article.published.as_deref().and_then(|p| khabar_time::parse_date(p, None));
-            if let Some(raw) = &dl.place {
-                let _ = raw;
-            }
-            if let (Some(anchor), Some(head)) = (anchor, article.paragraphs.first()) {
-                if let Some(found) = dateline::find(head) {
-                    dl.date = found.date_with_anchor(Some(anchor));
-                }
+            let head = article.paragraphs.first().map(String::as_str).unwrap_or("");
+            if let (Some(anchor), Some(found)) = (anchor, dateline::find(head)) {
+                dl.date = found.date_with_anchor(Some(anchor));
             }
         }
     }

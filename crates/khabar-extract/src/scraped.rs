@@ -192,11 +192,12 @@ pub fn extract_text(text: &str) -> Article {
     article
 }
 
-/// A line that reads like article prose: several words and a sentence's length.
+/// A line that reads like article prose: a sentence's length and ending.
 fn is_prose(line: &str) -> bool {
     let words = line.split_whitespace().count();
     let cjk = line.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count();
-    words >= 12 || cjk >= 40 || (words >= 6 && line.ends_with(['.', '。', '!', '?', '؟', '"', '”']))
+    // a headline can be long, but it does not end like a sentence
+    words >= 20 || cjk >= 40 || (words >= 6 && line.ends_with(['.', '。', '!', '?', '؟', '"', '”', '»']))
 }
 
 fn max_number(line: &str) -> u32 {

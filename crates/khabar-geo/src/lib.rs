@@ -65,6 +65,8 @@ pub struct PlaceMention {
     pub end: usize,
     /// Indexes into [`Gazetteer::places`].
     pub candidates: Vec<u32>,
+    /// Byte length of the proclitics on the first token ("ب" in "بدمشق").
+    pub prefix_len: usize,
 }
 
 /// Places and countries, with name matchers for Arabic and Latin script.
@@ -165,7 +167,7 @@ impl Gazetteer {
             .find_all(toks)
             .into_iter()
             .filter(|m| lang == "ar" || text[toks[m.start].start..].starts_with(|c: char| c.is_uppercase()))
-            .map(|m| PlaceMention { start: m.start, end: m.end, candidates: m.value.clone() })
+            .map(|m| PlaceMention { start: m.start, end: m.end, candidates: m.value.clone(), prefix_len: m.prefix_len })
             .collect()
     }
 
@@ -257,5 +259,19 @@ mod tests {
         assert_eq!(syr.fips, "SY");
         assert!(syr.lat.is_some());
         assert_eq!(g.country("ISR").unwrap().fips, "IS");
+    }
+}
+
+#[cfg(test)]
+mod find_tests {
+    use super::*;
+
+    #[test]
+    fn arabic_place_after_a_preposition_is_found() {
+        let g = Gazetteer::get();
+        let text = "ووصل وزير الخارجية الفرنسي إلى القاهرة أمس";
+        let toks = khabar_text::tokens(text);
+        let found: Vec<_> = g.find(text, &toks, "ar").into_iter().map(|m| (m.start, g.places[m.candidates[0] as usize].name)).collect();
+        assert!(found.iter().any(|(s, n)| *s == 5 && *n == "Cairo"), "{found:?}");
     }
 }

@@ -87,7 +87,13 @@ impl<T> PhraseMatcher<T> {
 
     /// The longest phrase starting at token `i`, if any.
     pub fn longest_at<'a>(&'a self, toks: &[Token], i: usize) -> Option<Match<'a, T>> {
-        let mut best: Option<Match<'a, T>> = None;
+        self.all_at(toks, i).into_iter().next()
+    }
+
+    /// Every phrase starting at token `i`, longest first (the same words may belong to several
+    /// entries, e.g. two patterns sharing a trigger).
+    pub fn all_at<'a>(&'a self, toks: &[Token], i: usize) -> Vec<Match<'a, T>> {
+        let mut out: Vec<Match<'a, T>> = Vec::new();
         for (cand, prefix_len) in self.candidates(&toks[i].norm) {
             let Some(entries) = self.by_first.get(cand) else { continue };
             for (rest, value) in entries {
@@ -99,15 +105,16 @@ impl<T> PhraseMatcher<T> {
                     let tn = t.norm.as_str();
                     w == tn || w == self.rest_form(tn) || (self.lang == "en" && tn.strip_suffix("'s") == Some(w))
                 });
-                if ok && best.as_ref().is_none_or(|b| end > b.end) {
-                    best = Some(Match { start: i, end, value, prefix_len });
+                if ok {
+                    out.push(Match { start: i, end, value, prefix_len });
                 }
             }
-            if best.is_some() {
+            if !out.is_empty() {
                 break;
             }
         }
-        best
+        out.sort_by(|a, b| b.end.cmp(&a.end));
+        out
     }
 
     /// All non-overlapping longest matches, left to right.

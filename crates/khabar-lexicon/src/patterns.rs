@@ -42,6 +42,9 @@ pub struct Pattern {
     /// The trigger is a noun ("visit", "زيارة"): its actor follows it as a genitive.
     #[serde(default)]
     pub noun: bool,
+    /// Drop the event when no target is found (sanctions on nobody say nothing).
+    #[serde(default)]
+    pub needs_target: bool,
     /// Base confidence of events this pattern codes (0–1).
     #[serde(default = "default_confidence")]
     pub confidence: f32,

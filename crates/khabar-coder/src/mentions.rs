@@ -1,0 +1,168 @@
+//! Actor mentions: dictionary hits merged into actors ("وزير الدفاع السوري" → SYR + GOV MIL;
+//! "Iranian military official" → IRN + MIL) and grouped into compounds ("إيران وسوريا").
+
+use khabar_lexicon::{ActorEntry, Lexicon};
+use khabar_text::Token;
+
+/// One actor as the sentence names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorSpan {
+    /// First token.
+    pub start: usize,
+    /// Just past the last token.
+    pub end: usize,
+    /// Country code, if known.
+    pub country: Option<String>,
+    /// Role codes.
+    pub roles: Vec<String>,
+    /// Readable name.
+    pub name: String,
+    /// Dictionary entries that made it, for explanations.
+    pub origins: Vec<String>,
+    /// Joined to the previous actor by a coordinator ("و", "and").
+    pub coordinated: bool,
+    /// The first token carries a proclitic preposition (ل, ب) — Arabic.
+    pub prefix: String,
+    /// Kind of the head entry: name, capital, demonym, person, org, group, role.
+    pub kind: String,
+}
+
+impl ActorSpan {
+    /// The CAMEO code: country followed by roles.
+    pub fn code(&self) -> String {
+        let mut c = self.country.clone().unwrap_or_default();
+        for r in &self.roles {
+            if !c.contains(r.as_str()) {
+                c.push_str(r);
+            }
+        }
+        c
+    }
+
+    fn absorb_roles(&mut self, roles: &[String]) {
+        for r in roles {
+            if !self.roles.contains(r) {
+                self.roles.push(r.clone());
+            }
+        }
+    }
+}
+
+enum Hit<'a> {
+    Actor(&'a ActorEntry),
+    Role(Vec<String>, String),
+}
+
+/// Finds the actors of a sentence.
+pub fn find_actors(lex: &Lexicon, toks: &[Token]) -> Vec<ActorSpan> {
+    // 1. dictionary hits, longest first
+    let mut hits: Vec<(usize, usize, String, Hit)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let a = lex.actors.longest_at(toks, i);
+        let r = lex.roles.longest_at(toks, i);
+        let pick = match (a, r) {
+            (Some(a), Some(r)) if r.end > a.end => Some((r.end, r.prefix_len, Hit::Role(r.value.roles.clone(), r.value.origin.clone()))),
+            (Some(a), _) => Some((a.end, a.prefix_len, Hit::Actor(a.value))),
+            (None, Some(r)) => Some((r.end, r.prefix_len, Hit::Role(r.value.roles.clone(), r.value.origin.clone()))),
+            (None, None) => None,
+        };
+        match pick {
+            Some((end, plen, hit)) => {
+                let prefix = toks[i].norm[..plen].to_string();
+                hits.push((i, end, prefix, hit));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    // 2. merge roles, countries and people that describe one actor
+    let coordinated = |prefix: &str, start: usize| -> bool {
+        prefix.starts_with('و') || (start > 0 && lex.grammar.coordinators.iter().any(|c| *c == toks[start - 1].norm))
+    };
+    let mut out: Vec<ActorSpan> = Vec::new();
+    for (start, end, prefix, hit) in hits {
+        let (country, roles, name, origin, kind) = match hit {
+            Hit::Actor(e) => (e.country.clone(), e.roles.clone(), e.name.clone(), e.origin.clone(), e.kind.clone()),
+            Hit::Role(roles, origin) => (None, roles, String::new(), origin, "role".to_string()),
+        };
+        let coord = coordinated(&prefix, start);
+        if let Some(prev) = out.last_mut() {
+            let gap = start - prev.end;
+            let starts_with_prep = !prefix.is_empty() && !prefix.starts_with('و') && lex.lang == "ar" && !prefix.starts_with("ال");
+            let joinable = !coord && !starts_with_prep && gap <= if kind == "person" { 2 } else { 0 };
+            // an English possessive or "of" joins a country to a role: "Syria's army", "army of Syria"
+            let via_of = lex.lang == "en" && gap == 1 && toks[prev.end].norm == "of" && country.is_some() && prev.country.is_none();
+            let compatible = match (&prev.country, &country) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            // a role with a country, a country with a role, or a named person after their title
+            let fills = (prev.country.is_none() && country.is_some())
+                || (prev.country.is_some() && country.is_none() && !roles.is_empty())
+                || (kind == "person" && compatible)
+                || (prev.kind == "role" && kind == "role");
+            // two bare country names side by side are two actors ("Iran Syria"), not one
+            let both_named = prev.kind != "role" && kind != "role" && kind != "person" && prev.kind != "person";
+            if (joinable || via_of) && compatible && fills && !both_named {
+                if prev.country.is_none() {
+                    prev.country = country;
+                }
+                prev.absorb_roles(&roles);
+                if prev.name.is_empty() || kind == "person" {
+                    prev.name = name;
+                }
+                prev.origins.push(origin);
+                prev.end = end;
+                if prev.kind == "role" {
+                    prev.kind = kind;
+                }
+                continue;
+            }
+        }
+        out.push(ActorSpan { start, end, country, roles, name, origins: vec![origin], coordinated: coord, prefix, kind });
+    }
+    for a in &mut out {
+        if a.name.is_empty() {
+            a.name = a.code();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use khabar_text::tokens;
+
+    fn codes(lang: &str, text: &str) -> Vec<(String, bool)> {
+        let lex = khabar_lexicon::get(lang).unwrap();
+        find_actors(lex, &tokens(text)).into_iter().map(|a| (a.code(), a.coordinated)).collect()
+    }
+
+    #[test]
+    fn arabic_role_then_adjective() {
+        assert_eq!(codes("ar", "أشاد وزير الدفاع السوري بالعلاقات"), vec![("SYRGOVMIL".into(), false)]);
+        assert_eq!(codes("ar", "قال المسؤول العسكري الإيراني"), vec![("IRNMIL".into(), false)]);
+    }
+
+    #[test]
+    fn arabic_title_and_person_stay_one_actor() {
+        let c = codes("ar", "زيارة لرئيس الأركان الإيراني اللواء محمد حسين باقري إلى دمشق");
+        assert_eq!(c[0].0, "IRNMIL");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[1].0, "SYRGOV");
+    }
+
+    #[test]
+    fn arabic_compound_is_marked() {
+        assert_eq!(codes("ar", "وقعت إيران وسوريا اتفاقية"), vec![("IRN".into(), false), ("SYR".into(), true)]);
+    }
+
+    #[test]
+    fn english_adjective_and_possessive() {
+        assert_eq!(codes("en", "the Iranian military official said"), vec![("IRNMIL".into(), false)]);
+        assert_eq!(codes("en", "Syria's army attacked"), vec![("SYRMIL".into(), false)]);
+        assert_eq!(codes("en", "Jordan and Britain agreed"), vec![("JOR".into(), false), ("GBR".into(), true)]);
+    }
+}

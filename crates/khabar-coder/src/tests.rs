@@ -1,0 +1,108 @@
+//! Golden tests: sentences written for these tests, and the events they must give.
+
+use super::*;
+use khabar_core::{Article, Dateline};
+
+fn article(lang: &str, text: &str) -> Article {
+    Article {
+        doc_id: "t".into(),
+        lang: Some(lang.into()),
+        published: Some("2021-03-04".into()),
+        dateline: Some(Dateline { place: Some("القاهرة".into()), date: Some("2021-03-03".into()), agency: None }),
+        paragraphs: vec![text.to_string()],
+        text: text.to_string(),
+        ..Default::default()
+    }
+}
+
+fn triples(lang: &str, text: &str) -> Vec<(String, String, String)> {
+    code_article(&article(lang, text), &Options::default())
+        .events
+        .into_iter()
+        .map(|e| (e.cameo, e.source.map(|a| a.code).unwrap_or_default(), e.target.map(|a| a.code).unwrap_or_default()))
+        .collect()
+}
+
+fn t(c: &str, s: &str, g: &str) -> (String, String, String) {
+    (c.into(), s.into(), g.into())
+}
+
+#[test]
+fn arabic_vso_compound_signing_is_symmetric() {
+    assert_eq!(
+        triples("ar", "وقعت مصر والأردن اليوم اتفاقية للتعاون في مجال الطاقة."),
+        vec![t("057", "EGY", "JOR"), t("057", "JOR", "EGY")]
+    );
+}
+
+#[test]
+fn arabic_svo_future_becomes_intent() {
+    let ev = code_article(&article("ar", "وقال الوزير إن تركيا ستعزز قدراتها الدفاعية مع قطر."), &Options::default()).events;
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].source.as_ref().unwrap().code, "TUR");
+    assert_eq!(ev[0].modality, Modality::Intended);
+    assert_eq!(ev[0].cameo_root, "03");
+}
+
+#[test]
+fn arabic_role_and_adjective_make_one_actor() {
+    assert_eq!(
+        triples("ar", "أشاد وزير الخارجية المصري بالعلاقات الأردنية المصرية."),
+        vec![t("051", "EGYGOV", "JOR")]
+    );
+}
+
+#[test]
+fn arabic_negation_drops_the_event() {
+    let got = triples("ar", "ولم يهاجم الجيش العراقي مواقع تركية.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn arabic_noun_trigger_takes_its_adjective_as_source() {
+    assert_eq!(
+        triples("ar", "وأدت الغارات الروسية على مواقع للجيش الأوكراني إلى خسائر."),
+        vec![t("195", "RUS", "UKRMIL")]
+    );
+}
+
+#[test]
+fn arabic_visit_is_dated_yesterday_and_placed_in_the_capital() {
+    let ev = code_article(&article("ar", "ووصل وزير الخارجية الفرنسي إلى القاهرة أمس الثلاثاء في زيارة رسمية."), &Options::default()).events;
+    assert_eq!(ev[0].cameo, "042");
+    assert_eq!(ev[0].source.as_ref().unwrap().code, "FRAGOV");
+    assert_eq!(ev[0].target.as_ref().unwrap().code, "EGYGOV");
+    assert_eq!(ev[0].date.as_deref(), Some("2021-03-02"));
+    let loc = ev[0].location.as_ref().unwrap();
+    assert_eq!((loc.name.as_str(), loc.basis.as_str()), ("Cairo", "sentence"));
+}
+
+#[test]
+fn english_svo_with_target() {
+    assert_eq!(triples("en", "Brazil criticized Argentina over the trade dispute."), vec![t("111", "BRA", "ARG")]);
+}
+
+#[test]
+fn english_negation_and_future() {
+    assert!(triples("en", "Canada did not condemn Mexico.").is_empty());
+    let ev = code_article(&article("en", "Japan will sign a trade agreement with Vietnam."), &Options::default()).events;
+    assert_eq!(ev[0].modality, Modality::Intended);
+    assert_eq!(ev[0].cameo, "0311");
+    assert_eq!(ev[0].target.as_ref().unwrap().code, "VNM");
+}
+
+#[test]
+fn english_noun_modifier_is_source() {
+    assert_eq!(triples("en", "Kenyan air strikes hit Somali villages."), vec![t("195", "KEN", "SOM")]);
+}
+
+#[test]
+fn every_event_names_its_rule_and_explains_itself() {
+    let ev = code_article(&article("en", "Peru and Chile signed a border treaty."), &Options::default()).events;
+    assert_eq!(ev.len(), 2);
+    for e in ev {
+        assert_eq!(e.rule, "en/verbs.toml:sign-agreement");
+        assert!(e.explanation.contains("compound"));
+        assert!(e.confidence > 0.0 && e.confidence <= 1.0);
+    }
+}
