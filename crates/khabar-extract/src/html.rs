@@ -57,7 +57,7 @@ pub fn extract_html(html: &str) -> Article {
 
     let paragraphs = main_paragraphs(&doc);
     // run the body through the scraped-text reader for furniture lines and the dateline
-    let body = scraped::extract_text(&paragraphs.join("\n\n"));
+    let body = scraped::extract_text_anchored(&paragraphs.join("\n\n"), article.published.as_deref());
     article.dateline = body.dateline;
     if article.agency.is_none() {
         article.agency = body.agency;
@@ -205,6 +205,8 @@ mod tests {
         for junk in ["Home", "Related", "Copyright", "not text"] {
             assert!(!a.text.contains(junk), "{junk}");
         }
-        assert_eq!(a.dateline.unwrap().place.as_deref(), Some("GENEVA"));
+        let dl = a.dateline.unwrap();
+        assert_eq!(dl.place.as_deref(), Some("GENEVA"));
+        assert_eq!(dl.date.as_deref(), Some("2021-03-03"), "the year comes from the published date");
     }
 }

@@ -49,17 +49,6 @@ pub fn extract(record: &Record) -> Result<Article> {
     if article.lang.is_none() {
         article.lang = khabar_text::detect_language(&article.text).map(str::to_string);
     }
-    // a dateline read before the publication date was known ("DAMASCUS, July 8") gets its
-    // year now
-    if let Some(dl) = &mut article.dateline {
-        if dl.date.is_none() {
-            let anchor = article.published.as_deref().and_then(|p| khabar_time::parse_date(p, None));
-            let head = article.paragraphs.first().map(String::as_str).unwrap_or("");
-            if let (Some(anchor), Some(found)) = (anchor, dateline::find(head)) {
-                dl.date = found.date_with_anchor(Some(anchor));
-            }
-        }
-    }
     if article.text.trim().is_empty() {
         return Err(khabar_core::Error::bad_input(&record.name, "no article text found"));
     }

@@ -74,6 +74,12 @@ enum LineKind {
 
 /// Extracts an article from a scraped text dump (or from plain text: a story or one sentence).
 pub fn extract_text(text: &str) -> Article {
+    extract_text_anchored(text, None)
+}
+
+/// Like [`extract_text`], with a publication date known from elsewhere (HTML metadata) to give
+/// a year to a dateline that has none ("DAMASCUS, July 8 (Xinhua)").
+pub fn extract_text_anchored(text: &str, published: Option<&str>) -> Article {
     let p = patterns();
     let mut article = Article::default();
     let mut site_name: Option<&str> = None;
@@ -165,7 +171,7 @@ pub fn extract_text(text: &str) -> Article {
         }
         if i == start {
             if let Some(found) = dateline::find(line) {
-                let anchor = article.published.as_deref().and_then(|d| khabar_time::parse_date(d, None));
+                let anchor = article.published.as_deref().or(published).and_then(|d| khabar_time::parse_date(d, None));
                 article.dateline = Some(Dateline {
                     place: found.place.clone(),
                     date: found.date_with_anchor(anchor),
