@@ -1,0 +1,85 @@
+//! `khabar code`: events as JSON lines, GDELT rows or CSV; `--explain` for the reasons.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use khabar_coder::Options;
+use khabar_extract::input::Limits;
+use khabar_output::{EventWriter, Format};
+
+use crate::{open_output, Failures};
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Files, folders (read recursively) or `-` for stdin: .txt, .html/.htm (also .gz), .jsonl.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// `json`, `gdelt` (61 GDELT 2.0 columns) or `csv`.
+    #[arg(long, default_value = "json")]
+    format: Format,
+    /// Write here instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Print, per sentence, the actors found, the patterns matched and why each role went
+    /// where it did, instead of the events.
+    #[arg(long)]
+    explain: bool,
+    /// Keep negated events (marked `"negated": true`) instead of dropping them.
+    #[arg(long)]
+    keep_negated: bool,
+    /// Largest record read, in MiB (decompressed).
+    #[arg(long, default_value_t = 32)]
+    max_mib: u64,
+}
+
+pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
+    let out = open_output(&args.output)?;
+    let limits = Limits { max_record_bytes: args.max_mib << 20 };
+    let opts = Options { keep_negated: args.keep_negated };
+    let mut failures = Failures::default();
+    let mut writer = EventWriter::new(args.format, out);
+    let mut explain_out = if args.explain { Some(open_output(&None)?) } else { None };
+    let mut io_err: Option<io::Error> = None;
+    khabar_extract::read_inputs(&args.paths, limits, &mut |rec| {
+        let article = match rec.and_then(|r| khabar_extract::extract(&r)) {
+            Ok(a) => a,
+            Err(e) => return failures.report(e),
+        };
+        let coded = khabar_coder::code_article(&article, &opts);
+        let res = match explain_out.as_mut() {
+            Some(w) => write_explanation(w, &article, &coded),
+            None => writer.write(&article, &coded.events),
+        };
+        if let Err(e) = res {
+            io_err.get_or_insert(e);
+        }
+    });
+    if let Some(e) = io_err {
+        return Err(e).context("writing events");
+    }
+    match explain_out {
+        Some(mut w) => w.flush()?,
+        None => {
+            writer.finish()?;
+        }
+    }
+    Ok(failures.0 == 0)
+}
+
+fn write_explanation(w: &mut dyn Write, article: &khabar_core::Article, coded: &khabar_coder::Coded) -> io::Result<()> {
+    writeln!(w, "== {} ({})", article.doc_id, article.lang.as_deref().unwrap_or("?"))?;
+    if let Some(dl) = &article.dateline {
+        writeln!(w, "   dateline: place {:?}, date {:?}", dl.place, dl.date)?;
+    }
+    for t in &coded.traces {
+        writeln!(w, "[{}] {}", t.index, t.text)?;
+        for (text, code, origins) in &t.actors {
+            writeln!(w, "    actor  {text} → {code}  ({})", origins.join(", "))?;
+        }
+        for n in &t.notes {
+            writeln!(w, "    {n}")?;
+        }
+    }
+    Ok(())
+}
