@@ -53,7 +53,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         // "人民网 2020:07:09.10:11:09"
-        stamp: Regex::new(r"^(?P<site>\S{1,30})\s+(?P<date>\d{4}[-:/.]\d{2}[-:/.]\d{2})[.\sT]+(?P<time>\d{2}:\d{2}(?::\d{2})?)$").unwrap(),
+        stamp: Regex::new(r"^(?P<site>\S{1,30}(?:\s\S{1,30}){0,2})\s+(?P<date>\d{4}[-:/.]\d{2}[-:/.]\d{2})[.\sT]+(?P<time>\d{2}:\d{2}(?::\d{2})?)$").unwrap(),
         // "/مصدر: شينخوا/  2020:07:09.09:43", "Source: Xinhua 2020-07-09 09:43", "来源：新华社"
         source: Regex::new(r"^/?\s*(?:مصدر|المصدر|source|来源|fuente)\s*[:：]\s*(?P<agency>[^/\d]+?)\s*/?\s*(?:(?P<date>\d{4}[-:/.]\d{2}[-:/.]\d{2})(?:[.\sT]+(?P<time>\d{2}:\d{2}))?)?\s*$").unwrap(),
         // "【1】【2】", "[1] [2] [3]", "1 2 3 Next", "Page 2 of 3"
@@ -91,10 +91,6 @@ pub fn extract_text_anchored(text: &str, published: Option<&str>) -> Article {
     for line in &lines {
         let kind = if line.is_empty() {
             LineKind::Blank
-        } else if let Some(c) = p.stamp.captures(line) {
-            site_name = SITE_STAMPS.iter().find(|(s, _)| *s == &c["site"]).map(|&(_, n)| n).or(site_name);
-            article.published.get_or_insert_with(|| iso(&c["date"], Some(&c["time"])));
-            LineKind::Furniture
         } else if let Some(c) = p.source.captures(line) {
             if let Some(a) = dateline::agency_name(&c["agency"]) {
                 article.agency = Some(a.to_string());
@@ -105,6 +101,10 @@ pub fn extract_text_anchored(text: &str, published: Option<&str>) -> Article {
                 // the source line's time is when the story was posted: it wins over a crawl stamp
                 article.published = Some(iso(d.as_str(), c.name("time").map(|t| t.as_str())));
             }
+            LineKind::Furniture
+        } else if let Some(c) = p.stamp.captures(line) {
+            site_name = SITE_STAMPS.iter().find(|(s, _)| *s == &c["site"]).map(|&(_, n)| n).or(site_name);
+            article.published.get_or_insert_with(|| iso(&c["date"], Some(&c["time"])));
             LineKind::Furniture
         } else if p.pagination.is_match(line) {
             pages_of = pages_of.max(max_number(line));
