@@ -229,6 +229,11 @@ def gen_codes(shared):
                 p = plover[c]
                 break
             c = c[:-1]
+        if p is None and code.startswith("02"):
+            # CAMEO 02 APPEAL is absent from CAMEO2PLOVER-2021; the PLOVER spec's REQUEST covers
+            # "all requests, demands, and orders", so appeals are REQUEST (mode from 10's modes)
+            p = ("REQUEST", "", "")
+            stats["appeal_as_request"] += 1
         if p is None:
             p = ("", "", "")
             stats["no_plover"] += 1
@@ -245,7 +250,7 @@ def gen_codes(shared):
         ("CAMEO2PLOVER-2021.txt, openeventdata/PLOVER", "CC BY-SA 4.0"),
     ])
     lines.append("# plover fields: a code absent from CAMEO2PLOVER inherits from its nearest listed ancestor;"
-                 " roots 01 and 02 have none. Multi-valued context is ';'-separated.")
+                 " root 01 has none; 02 APPEAL (absent there) is REQUEST, as the PLOVER spec defines it. Multi-valued context is ';'-separated.")
     lines.append("code\tlevel\troot\tname\tgoldstein\tquad_class\tplover\tplover_mode\tplover_context")
     lines += [tsv_line(x) for x in out]
     stats["rows"] = len(out)
