@@ -62,7 +62,7 @@ pub fn code_article(article: &Article, opts: &Options) -> Coded {
     let Some(lang) = lang else { return coded };
     let Some(lex) = khabar_lexicon::get(&lang) else { return coded };
     let gaz = Gazetteer::get();
-    let anchor = resolve::anchor_of(article, gaz);
+    let anchor = resolve::anchor_of(article, gaz, lex);
     let mut index = 0usize;
     for para in &article.paragraphs {
         for range in khabar_text::split_sentences(para) {
@@ -195,15 +195,11 @@ fn code_sentence(
             _ => p.cameo.as_str(),
         };
         let Some(entry) = cameo::lookup(code) else { continue };
-        let (date, date_basis) = resolve_date(sentence, anchor, modality);
-        let context: Vec<&str> = roles
-            .pairs
-            .iter()
-            .flat_map(|(s, t)| [s.country.as_deref(), t.and_then(|t| t.country.as_deref())])
-            .flatten()
-            .chain(anchor.place.map(|p| p.iso3))
-            .collect();
-        let location = resolve_place(sentence, &toks, lex, gaz, anchor, &context);
+        let (date, date_basis, date_why) = resolve_date(sentence, anchor, modality, toks[trig.start].start);
+        let pairs = roles.pairs.iter().map(|(s, t)| (s.country.as_deref(), t.and_then(|t| t.country.as_deref()))).collect();
+        let site = resolve::EventSite { cameo: entry.code, trigger: trig.start, pairs };
+        let (location, place_why) = resolve_place(sentence, &toks, lex, gaz, anchor, &actors, &site);
+        trace.notes.push(format!("when/where '{word}' ({}): {date_why}; {place_why}", entry.code));
         for (src, tgt) in &roles.pairs {
             let source = Some(actor_out(sentence, &toks, src));
             let target = tgt.map(|t| actor_out(sentence, &toks, t));
