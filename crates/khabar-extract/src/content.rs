@@ -123,26 +123,62 @@ struct Stat {
     has_block: bool,
 }
 
+/// Which of the heuristics a pass uses; a pass that finds too little text is retried with
+/// fewer, as readability does.
+#[derive(Clone, Copy)]
+struct Flags {
+    strip_unlikely: bool,
+    weight_classes: bool,
+    clean: bool,
+}
+
+/// The least text (non-space characters) a first pass must find before it is trusted.
+const MIN_TEXT: usize = 250;
+
 /// The article's paragraphs, in order.
 pub fn main_paragraphs(dom: &Dom) -> Vec<String> {
+    let mut best: Vec<String> = Vec::new();
+    let mut best_len = 0;
+    for flags in [
+        Flags { strip_unlikely: true, weight_classes: true, clean: true },
+        Flags { strip_unlikely: false, weight_classes: true, clean: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean: false },
+    ] {
+        let paras = extract_pass(dom, flags);
+        let len: usize = paras.iter().map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).sum();
+        if len >= MIN_TEXT {
+            return paras;
+        }
+        if len > best_len {
+            best_len = len;
+            best = paras;
+        }
+    }
+    best
+}
+
+fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
     let n = dom.nodes.len();
     if n <= 1 {
         return Vec::new();
     }
     let mut cache = HashMap::new();
-    // 1. what is set aside, and class weights (parents come before children)
-    let mut removed = vec![false; n];
+    // 1. what is set aside, and class weights (parents come before children): first what tags,
+    // hidden-ness and roles say, then class hints, which never set aside most of the page
+    let mut hard = vec![false; n];
+    let mut unlikely = vec![false; n];
     let mut weight = vec![0i32; n];
     let mut share = vec![false; n];
     for k in 1..n {
         let node = &dom.nodes[k];
-        let parent_removed = node.parent != NONE && removed[node.parent as usize];
+        let parent_removed = node.parent != NONE && hard[node.parent as usize];
         let Data::Element(e) = &node.data else {
-            removed[k] = parent_removed;
+            hard[k] = parent_removed;
             continue;
         };
         if parent_removed {
-            removed[k] = true;
+            hard[k] = true;
             continue;
         }
         let mut key = String::new();
@@ -154,7 +190,9 @@ pub fn main_paragraphs(dom: &Dom) -> Vec<String> {
             key.push_str(i);
         }
         let info = class_info(&mut cache, &key);
-        weight[k] = info.weight;
+        if flags.weight_classes {
+            weight[k] = info.weight;
+        }
         share[k] = info.share;
         use Tag::*;
         let by_tag = matches!(
@@ -174,13 +212,47 @@ pub fn main_paragraphs(dom: &Dom) -> Vec<String> {
             matches!(r, "navigation" | "menu" | "menubar" | "complementary" | "alert" | "alertdialog" | "dialog" | "search" | "contentinfo" | "banner")
         });
         let structural = matches!(e.tag, Html | Body | Article | Main);
-        let unlikely = info.unlikely && !structural && e.tag != A;
-        removed[k] = by_tag || hidden || bad_role || unlikely;
+        unlikely[k] = flags.strip_unlikely && info.unlikely && !structural && e.tag != A;
+        hard[k] = by_tag || hidden || bad_role;
+    }
+    // text below each node, counting only what tags and hidden-ness keep, and whether an
+    // article or main element (not itself hinted away) is below it
+    let mut raw = vec![0u32; n];
+    let mut holds_article = vec![false; n];
+    for k in (1..n).rev() {
+        if hard[k] {
+            continue;
+        }
+        match &dom.nodes[k].data {
+            Data::Text(t) => raw[k] = t.chars().filter(|c| !c.is_whitespace()).count() as u32,
+            Data::Element(e) => {
+                let main = matches!(e.tag, Tag::Article | Tag::Main) || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
+                if main && !unlikely[k] {
+                    holds_article[k] = true;
+                }
+            }
+            Data::Document => {}
+        }
+        let p = dom.nodes[k].parent;
+        if p != NONE {
+            raw[p as usize] += raw[k];
+            holds_article[p as usize] |= holds_article[k];
+        }
+    }
+    let total = raw[0].max(1);
+    let mut removed = hard;
+    for k in 1..n {
+        let p = dom.nodes[k].parent;
+        if p != NONE && removed[p as usize] {
+            removed[k] = true;
+        } else if unlikely[k] && ((raw[k] as f64) < 0.6 * total as f64 || !holds_article[k]) {
+            removed[k] = true;
+        }
     }
 
     if let Some(needle) = std::env::var_os("KHABAR_EXTRACT_TRACE") {
         let needle = needle.to_string_lossy().to_string();
-        if let Some(k) = (0..n).find(|&k| matches!(&dom.nodes[k].data, Data::Text(t) if t.contains(&needle))) {
+        if let Some(k) = (0..n).find(|&k| matches!(&dom.nodes[k].data, Data::Text(t) if t.contains(&needle)) && dom.nodes[dom.nodes[k].parent as usize].tag() != Some(Tag::Script)) {
             let mut a = k;
             while a != 0 {
                 eprintln!("trace removed={} {}", removed[a], describe(dom, a).split(" < ").next().unwrap_or(""));
@@ -303,7 +375,7 @@ pub fn main_paragraphs(dom: &Dom) -> Vec<String> {
     cands.sort_by(|a, b| b.0.total_cmp(&a.0));
     let body = dom.find(Tag::Body).map(|b| b as usize).unwrap_or(0);
     let Some(&(top_score, mut top)) = cands.first() else {
-        return emit(dom, &[body], &removed, &st, &weight, &share, &score);
+        return emit(dom, &[body], &removed, &st, &weight, &share, &score, flags.clean);
     };
 
     if debug() {
@@ -402,7 +474,7 @@ pub fn main_paragraphs(dom: &Dom) -> Vec<String> {
             eprintln!("picked {} score={:.1} text={}", describe(dom, k), score[k], st[k].text);
         }
     }
-    emit(dom, &picked, &removed, &st, &weight, &share, &score)
+    emit(dom, &picked, &removed, &st, &weight, &share, &score, flags.clean)
 }
 
 fn debug() -> bool {
@@ -480,7 +552,8 @@ fn drop_inside(dom: &Dom, k: usize, st: &[Stat], weight: &[i32], share: &[bool],
 }
 
 /// Writes the text of the picked subtrees as paragraphs.
-fn emit(dom: &Dom, picked: &[usize], removed: &[bool], st: &[Stat], weight: &[i32], share: &[bool], score: &[f64]) -> Vec<String> {
+#[allow(clippy::too_many_arguments)]
+fn emit(dom: &Dom, picked: &[usize], removed: &[bool], st: &[Stat], weight: &[i32], share: &[bool], score: &[f64], clean: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let flush = |cur: &mut String, out: &mut Vec<String>| {
@@ -503,7 +576,7 @@ fn emit(dom: &Dom, picked: &[usize], removed: &[bool], st: &[Stat], weight: &[i3
                 }
                 continue;
             }
-            if removed[ku] || (ku != root && drop_inside(dom, ku, st, weight, share, score)) {
+            if removed[ku] || (clean && ku != root && drop_inside(dom, ku, st, weight, share, score)) {
                 continue;
             }
             match &node.data {

@@ -22,7 +22,7 @@ pub fn extract_html(html: &str) -> Article {
     let title_key = article.title.as_deref().map(khabar_text::normalize);
     let mut paragraphs: Vec<String> = paragraphs
         .into_iter()
-        .filter(|p| !scraped::is_furniture_line(p))
+        .filter(|p| !scraped::is_furniture_paragraph(p))
         .filter(|p| title_key.is_none() || Some(khabar_text::normalize(p)) != title_key)
         .collect();
     if let Some(first) = paragraphs.first_mut() {

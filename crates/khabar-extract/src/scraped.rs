@@ -36,6 +36,20 @@ fn boilerplate() -> &'static HashSet<String> {
     })
 }
 
+const PREFIXES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/extract/furniture-prefixes.txt"));
+
+fn prefixes() -> &'static Vec<String> {
+    static SET: OnceLock<Vec<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        PREFIXES
+            .lines()
+            .map(|l| l.trim_start().trim_end_matches(['\r', '\n']))
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
 /// Is this whole line page furniture ("Share this article", "Advertisement", "اقرأ أيضا")?
 /// Long lines never are: the check is for the short labels that sit between paragraphs.
 pub fn is_furniture_line(line: &str) -> bool {
@@ -47,6 +61,21 @@ pub fn is_furniture_line(line: &str) -> bool {
         return true;
     }
     boilerplate().contains(&line_key(line))
+}
+
+/// Is this paragraph of HTML body text furniture: a whole furniture line, or a short paragraph
+/// opening like one ("READ MORE: …", "Photo: …", "Write to … at …",
+/// `lexicons/extract/furniture-prefixes.txt`)?
+pub fn is_furniture_paragraph(para: &str) -> bool {
+    if is_furniture_line(para) {
+        return true;
+    }
+    let p = para.trim_start();
+    if p.split_whitespace().count() > 40 {
+        return false;
+    }
+    let head: String = p.chars().take(48).flat_map(char::to_lowercase).collect();
+    prefixes().iter().any(|pre| head.starts_with(pre.as_str()))
 }
 
 /// The form a line is compared in: normalised, without punctuation at its ends.
