@@ -31,6 +31,10 @@ use resolve::{resolve_date, resolve_place, Anchor};
 pub struct Options {
     /// Keep negated events (marked `negated`) instead of dropping them.
     pub keep_negated: bool,
+    /// Drop events whose source the sentence does not name ("قتل خمسة أشخاص في انفجار").
+    /// By default they are kept with no source and a lower confidence: the event happened even
+    /// if the text does not say who did it.
+    pub require_source: bool,
 }
 
 /// What the coder saw in one sentence, for `--explain`.
@@ -83,6 +87,8 @@ struct Trigger<'a> {
     pattern: &'a Pattern,
     /// Proclitics on the trigger word (Arabic), e.g. "وس".
     prefix: String,
+    /// The trigger is passive (by the pattern, or "was attacked"): its subject is the target.
+    passive: bool,
 }
 
 fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
@@ -116,11 +122,113 @@ fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], not
                 notes.push(format!("trigger '{}' ({}): excluded by a following word", toks[i].norm, p.origin));
                 continue;
             }
-            out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string() });
+            if let Some(why) = subordinate(lex, toks, i, p, &out) {
+                notes.push(format!("trigger '{}' ({}): {why}, not an event of the sentence's own", toks[i].norm, p.origin));
+                break;
+            }
+            let passive = p.passive || (lex.lang == "en" && !p.noun && english_passive(toks, i));
+            out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string(), passive });
             break;
         }
     }
     out
+}
+
+/// Forms of "be" that make a following participle passive ("was attacked", "were arrested").
+const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got", "get"];
+
+fn english_passive(toks: &[Token], i: usize) -> bool {
+    let participle = toks[i].norm.ends_with("ed") || matches!(toks[i].norm.as_str(), "struck" | "shot" | "held" | "taken" | "hit" | "seized" | "fought" | "sent" | "given" | "kept");
+    let before = |k: usize| i >= k && BE.contains(&toks[i - k].norm.as_str());
+    participle && (before(1) || (before(2) && toks[i - 1].norm.ends_with("ly")))
+}
+
+/// Is the trigger at `i` in a subordinate place — after a subordinator ("if", "which", "بعد"),
+/// a verbal noun governed by another word ("condemned the attack", "محاولة اغتيال"), or the
+/// complement of an earlier trigger ("threatened to launch an offensive")? Coders of CAMEO data
+/// code a sentence's own event, not everything it mentions.
+fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, p: &Pattern, earlier: &[Trigger]) -> Option<String> {
+    let g = &lex.grammar;
+    let forms = |t: &Token| -> Vec<String> {
+        if lex.lang == "ar" {
+            khabar_text::strip_arabic_prefixes(&t.norm).into_iter().take(2).map(str::to_string).collect()
+        } else {
+            vec![t.norm.clone()]
+        }
+    };
+    let window = &toks[i.saturating_sub(3)..i];
+    for t in window.iter().rev() {
+        if forms(t).iter().any(|w| Grammar::has(&g.subordinators, w)) {
+            return Some(format!("after the subordinator '{}'", t.norm));
+        }
+    }
+    if p.noun {
+        for t in toks[i.saturating_sub(2)..i].iter().rev() {
+            if forms(t).iter().any(|w| Grammar::has(&g.noun_blockers, w)) {
+                return Some(format!("a noun governed by '{}'", t.norm));
+            }
+        }
+    }
+    if let Some(a) = earlier.last() {
+        let gap = &toks[a.end..i];
+        let complement = if lex.lang == "en" {
+            gap.len() <= 4 && gap.iter().any(|t| t.norm == "to")
+        } else {
+            p.noun && gap.len() <= 2
+        };
+        if complement {
+            return Some(format!("the complement of '{}' ({})", toks[a.start].norm, a.pattern.origin));
+        }
+    }
+    None
+}
+
+/// The code of an intended event: the pattern's own `intent` code, else CAMEO's "express intent"
+/// family for cooperation (03) and "threaten" family for conflict (13). "Will impose sanctions"
+/// is a threat; "will sign an agreement" an intent to cooperate.
+fn intended_code(p: &Pattern) -> String {
+    if let Some(i) = &p.intent {
+        return i.clone();
+    }
+    let c = p.cameo.as_str();
+    let root = &c[..2];
+    let code = match root {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => "033",
+        "08" => match c {
+            "0841" => "0353",
+            "085" => "0354",
+            _ if c.starts_with("087") => "0356",
+            _ => "035",
+        },
+        "14" => "133",
+        "15" => "138",
+        "16" => match c {
+            "161" => "1313",
+            "162" | "1621" | "1622" | "1623" => "1311",
+            "163" => "1312",
+            "164" => "134",
+            "165" => "135",
+            "166" => "136",
+            _ => "131",
+        },
+        "17" => match c {
+            _ if c.starts_with("172") || c.starts_with("173") || c.starts_with("174") => "132",
+            _ if c.starts_with("175") => "137",
+            _ => "130",
+        },
+        "18" => "1383",
+        "19" => match c {
+            "191" => "1381",
+            "192" => "1382",
+            _ => "1384",
+        },
+        "20" => "1385",
+        _ => c,
+    };
+    code.to_string()
 }
 
 /// Arabic pronoun suffixes a noun may carry ("قدراتها", "قواته").
@@ -176,9 +284,17 @@ fn code_sentence(
     for trig in &triggers {
         let p = trig.pattern;
         let word = span_text(sentence, &toks, trig.start, trig.end);
-        let Some(roles) = assign_roles(lex, &toks, &actors, trig) else {
-            trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
-            continue;
+        let roles = match assign_roles(lex, &toks, &actors, trig) {
+            Some(r) => r,
+            None if opts.require_source => {
+                trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
+                continue;
+            }
+            None => {
+                // the sentence does not say who: keep the event, with whom it was done to if known
+                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && a.country.is_some());
+                Roles { pairs: vec![(None, target)], why: "not named in the sentence", target_why: "first actor after the trigger", certainty: 0.6 }
+            }
         };
         if p.needs_target && roles.pairs.iter().all(|(_, t)| t.is_none()) {
             trace.notes.push(format!("trigger '{word}' ({}): no target actor found, and this pattern needs one", p.origin));
@@ -190,22 +306,19 @@ fn code_sentence(
             trace.notes.push(format!("trigger '{word}' ({}): negated, dropped", p.origin));
             continue;
         }
-        let code = match (modality, &p.intent) {
-            (Modality::Intended, Some(intent)) => intent.as_str(),
-            _ => p.cameo.as_str(),
-        };
-        let Some(entry) = cameo::lookup(code) else { continue };
+        let code = if modality == Modality::Intended { intended_code(p) } else { p.cameo.clone() };
+        let Some(entry) = cameo::lookup(&code) else { continue };
         let (date, date_basis) = resolve_date(sentence, anchor, modality);
         let context: Vec<&str> = roles
             .pairs
             .iter()
-            .flat_map(|(s, t)| [s.country.as_deref(), t.and_then(|t| t.country.as_deref())])
+            .flat_map(|(s, t)| [s.and_then(|s| s.country.as_deref()), t.and_then(|t| t.country.as_deref())])
             .flatten()
             .chain(anchor.place.map(|p| p.iso3))
             .collect();
         let location = resolve_place(sentence, &toks, lex, gaz, anchor, &context);
         for (src, tgt) in &roles.pairs {
-            let source = Some(actor_out(sentence, &toks, src));
+            let source = src.map(|s| actor_out(sentence, &toks, s));
             let target = tgt.map(|t| actor_out(sentence, &toks, t));
             let key = (entry.code, source.as_ref().map(|a| a.code.clone()), target.as_ref().map(|a| a.code.clone()));
             if events.iter().any(|e| (e.cameo.as_str(), e.source.as_ref().map(|a| a.code.clone()), e.target.as_ref().map(|a| a.code.clone())) == key) {
@@ -221,7 +334,7 @@ fn code_sentence(
             let explanation = format!(
                 "'{word}' matched {}; source {} ({}); target {}; {}{}",
                 p.origin,
-                src.code(),
+                src.map(|s| s.code()).unwrap_or_else(|| "none".into()),
                 roles.why,
                 tgt.map(|t| format!("{} ({})", t.code(), roles.target_why)).unwrap_or_else(|| "none".into()),
                 match modality {
@@ -232,7 +345,7 @@ fn code_sentence(
                 },
                 if negated { "; negated" } else { "" }
             );
-            trace.notes.push(format!("event {} {} → {}: {explanation}", entry.code, src.code(), tgt.map(|t| t.code()).unwrap_or_default()));
+            trace.notes.push(format!("event {} {} → {}: {explanation}", entry.code, src.map(|s| s.code()).unwrap_or_default(), tgt.map(|t| t.code()).unwrap_or_default()));
             events.push(Event {
                 doc_id: doc_id.to_string(),
                 sentence: index,
@@ -312,7 +425,7 @@ fn actor_out(sentence: &str, toks: &[Token], a: &ActorSpan) -> Actor {
 
 /// Source/target pairs for one trigger, and why.
 struct Roles<'a> {
-    pairs: Vec<(&'a ActorSpan, Option<&'a ActorSpan>)>,
+    pairs: Vec<(Option<&'a ActorSpan>, Option<&'a ActorSpan>)>,
     why: &'static str,
     target_why: &'static str,
     certainty: f32,
@@ -380,7 +493,7 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
     let mut why = "";
     let mut certainty = 1.0f32;
     let mut source: Option<usize> = None;
-    if p.passive {
+    if trig.passive {
         source = after.iter().copied().find(|&k| is_agent_prep(k));
         why = "agent of a passive";
     } else if p.noun {
@@ -454,12 +567,12 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
             target_why = "place attacked";
         }
     }
-    if p.passive || (target.is_none() && p.noun) {
+    if trig.passive || (target.is_none() && p.noun) {
         // the passive subject, or for a noun with no object: an actor before it
         target = before.iter().copied().find(|&k| {
             !sources.contains(&k) && !sources.iter().any(|&s| same_actor(&actors[s], &actors[k])) && actors[k].country.is_some() && trig.start - actors[k].end <= 6
         });
-        target_why = if p.passive { "subject of a passive" } else { "actor before the noun" };
+        target_why = if trig.passive { "subject of a passive" } else { "actor before the noun" };
         if target.is_none() && p.noun {
             // "ضغوطها على سوريا … العقوبات الأمريكية": the party the sentence puts pressure on
             target = before.iter().copied().find(|&k| {
@@ -477,14 +590,14 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
     match target {
         Some(t) => {
             for &s in &sources {
-                pairs.push((&actors[s], Some(&actors[t])));
+                pairs.push((Some(&actors[s]), Some(&actors[t])));
             }
         }
         None if p.symmetric && sources.len() > 1 => {
             for &a in &sources {
                 for &b in &sources {
                     if a != b {
-                        pairs.push((&actors[a], Some(&actors[b])));
+                        pairs.push((Some(&actors[a]), Some(&actors[b])));
                     }
                 }
             }
@@ -492,7 +605,7 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
         }
         None => {
             for &s in &sources {
-                pairs.push((&actors[s], None));
+                pairs.push((Some(&actors[s]), None));
             }
         }
     }

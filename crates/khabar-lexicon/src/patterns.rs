@@ -195,6 +195,14 @@ pub struct Grammar {
     /// Prepositions introducing a passive agent ("by", "على يد").
     #[serde(default)]
     pub agent_preps: Vec<String>,
+    /// Words that open a subordinate clause ("if", "which", "الذي", "بعد"): a trigger right after
+    /// one is not the sentence's own event.
+    #[serde(default)]
+    pub subordinators: Vec<String>,
+    /// Words that make a following verbal noun the object of something else ("condemned the
+    /// attack", "بعد الهجوم", "محاولة اغتيال").
+    #[serde(default)]
+    pub noun_blockers: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -209,7 +217,19 @@ impl Grammar {
 
 pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
     let mut g: Grammar = toml::from_str(text).map_err(|e| Error::Lexicon { file: file.into(), line: 0, reason: e.message().to_string() })?;
-    for list in [&mut g.negation, &mut g.denial, &mut g.future, &mut g.intent, &mut g.report, &mut g.background, &mut g.coordinators, &mut g.target_preps, &mut g.agent_preps] {
+    for list in [
+        &mut g.negation,
+        &mut g.denial,
+        &mut g.future,
+        &mut g.intent,
+        &mut g.report,
+        &mut g.background,
+        &mut g.coordinators,
+        &mut g.target_preps,
+        &mut g.agent_preps,
+        &mut g.subordinators,
+        &mut g.noun_blockers,
+    ] {
         for w in list.iter_mut() {
             *w = khabar_text::normalize(w);
         }
