@@ -126,12 +126,27 @@ fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], not
                 notes.push(format!("trigger '{}' ({}): {why}, not an event of the sentence's own", toks[i].norm, p.origin));
                 break;
             }
+            if p.noun && !eventive(lex, toks, actors, i, m.end) {
+                notes.push(format!("trigger '{}' ({}): a noun with no actor, time, number or casualty word of its own: a mention, not a report", toks[i].norm, p.origin));
+                break;
+            }
             let passive = p.passive || (lex.lang == "en" && !p.noun && english_passive(toks, i));
             out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string(), passive });
             break;
         }
     }
     out
+}
+
+/// Does a verbal noun read as a report of an occasion — an actor right next to it ("الغارات
+/// الإسرائيلية", "Israeli air strikes"), or a time, number or casualty word in the sentence?
+fn eventive(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], start: usize, end: usize) -> bool {
+    let own_actor = actors.iter().any(|a| (a.start >= end && a.start <= end + 1) || (a.end <= start && a.end + 1 >= start));
+    own_actor
+        || toks.iter().any(|t| {
+            t.norm.chars().all(|c| c.is_ascii_digit())
+                || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.eventive, w))
+        })
 }
 
 /// Forms of "be" that make a following participle passive ("was attacked", "were arrested").
@@ -286,13 +301,23 @@ fn code_sentence(
         let word = span_text(sentence, &toks, trig.start, trig.end);
         let roles = match assign_roles(lex, &toks, &actors, trig) {
             Some(r) => r,
-            None if opts.require_source => {
+            None if opts.require_source || p.noun => {
+                // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
+                // far more often than a report
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
                 continue;
             }
             None => {
-                // the sentence does not say who: keep the event, with whom it was done to if known
+                // the sentence does not say who. Keep an event that happened to someone named, or a
+                // violent or protest event as it happens (an explosion, a march); an unattributed
+                // intention or background mention says too little.
                 let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && a.country.is_some());
+                let occurrence = matches!(&p.cameo[..2], "14" | "18" | "19" | "20");
+                let modality = modality_of(lex, &toks, trig);
+                if !(target.is_some() || occurrence) || matches!(modality, Modality::Intended | Modality::Background) {
+                    trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
+                    continue;
+                }
                 Roles { pairs: vec![(None, target)], why: "not named in the sentence", target_why: "first actor after the trigger", certainty: 0.6 }
             }
         };

@@ -203,6 +203,11 @@ pub struct Grammar {
     /// attack", "بعد الهجوم", "محاولة اغتيال").
     #[serde(default)]
     pub noun_blockers: Vec<String>,
+    /// Words that anchor a report in a real occasion — time words, casualty words ("أمس",
+    /// "قتلى", "yesterday", "wounded"). A verbal noun with neither an actor of its own nor one of
+    /// these (or a number) in its sentence is a mention, not a report.
+    #[serde(default)]
+    pub eventive: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -229,6 +234,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.agent_preps,
         &mut g.subordinators,
         &mut g.noun_blockers,
+        &mut g.eventive,
     ] {
         for w in list.iter_mut() {
             *w = khabar_text::normalize(w);
