@@ -252,11 +252,12 @@ const AR_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم
 /// Does a text token stand for a dictionary word, allowing Arabic clitics and suffixes and
 /// English plurals?
 fn word_matches(lang: &str, token: &str, word: &str) -> bool {
-    let w = khabar_text::normalize(word);
+    // `word` comes from a pattern file and is already normalised
+    let w = word;
     if lang != "ar" {
-        return token == w || token.strip_suffix('s') == Some(w.as_str()) || token.strip_suffix("'s") == Some(w.as_str());
+        return token == w || token.strip_suffix('s') == Some(w) || token.strip_suffix("'s") == Some(w);
     }
-    let w = w.strip_prefix("ال").filter(|x| x.chars().count() >= 2).unwrap_or(&w).to_string();
+    let w = w.strip_prefix("ال").filter(|x| x.chars().count() >= 2).unwrap_or(w);
     khabar_text::strip_arabic_prefixes(token).iter().any(|c| {
         AR_SUFFIXES.iter().any(|suf| c.strip_suffix(suf).is_some_and(|stem| stem == w || stem.strip_suffix('ت').is_some_and(|s| format!("{s}ه") == w)))
     })

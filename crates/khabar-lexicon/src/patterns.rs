@@ -144,6 +144,9 @@ pub(crate) fn parse_patterns(file: &str, text: &str, lang: &str) -> Result<Vec<P
                 return Err(Error::Lexicon { file: file.into(), line: 0, reason: format!("pattern {}: unknown intent code {i}", p.id) });
             }
         }
+        for w in p.requires.iter_mut().chain(p.excludes.iter_mut()) {
+            *w = khabar_text::normalize(w);
+        }
         if lang == "en" {
             let extra: Vec<String> = p.verbs.iter().flat_map(|v| english_inflections(v)).collect();
             p.forms.extend(extra);
@@ -214,9 +217,9 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    /// Is `norm` (a normalised token) in `list` (as written)?
+    /// Is `norm` (a normalised token) in `list`? Lists are normalised when the file is loaded.
     pub fn has(list: &[String], norm: &str) -> bool {
-        list.iter().any(|w| khabar_text::normalize(w) == norm)
+        list.iter().any(|w| w == norm)
     }
 }
 
