@@ -89,6 +89,9 @@ struct Trigger<'a> {
     prefix: String,
     /// The trigger is passive (by the pattern, or "was attacked"): its subject is the target.
     passive: bool,
+    /// The trigger is used as a noun: a noun pattern, or an English verb's base form after a
+    /// determiner or possessive ("a U.S. request", "the attack", "Iran's threat").
+    noun: bool,
 }
 
 fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
@@ -122,16 +125,17 @@ fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], not
                 notes.push(format!("trigger '{}' ({}): excluded by a following word", toks[i].norm, p.origin));
                 continue;
             }
-            if let Some(why) = subordinate(lex, toks, i, p, &out) {
+            let noun = p.noun || (lex.lang == "en" && english_noun_use(toks, i, actors));
+            if let Some(why) = subordinate(lex, toks, i, noun, &out) {
                 notes.push(format!("trigger '{}' ({}): {why}, not an event of the sentence's own", toks[i].norm, p.origin));
                 break;
             }
-            if p.noun && !eventive(lex, toks, actors, i, m.end) {
+            if noun && !eventive(lex, toks, actors, i, m.end) {
                 notes.push(format!("trigger '{}' ({}): a noun with no actor, time, number or casualty word of its own: a mention, not a report", toks[i].norm, p.origin));
                 break;
             }
-            let passive = p.passive || (lex.lang == "en" && !p.noun && english_passive(toks, i));
-            out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string(), passive });
+            let passive = p.passive || (lex.lang == "en" && !noun && english_passive(toks, i));
+            out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string(), passive, noun });
             break;
         }
     }
@@ -149,6 +153,21 @@ fn eventive(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], start: usize, e
         })
 }
 
+/// Determiners and possessives before which an English verb's base form is a noun.
+const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "any", "no", "every", "new", "fresh"];
+
+/// "a U.S. request", "the attack", "Iran's threat": the trigger word is a noun here.
+fn english_noun_use(toks: &[Token], i: usize, actors: &[ActorSpan]) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = toks[i - 1].norm.as_str();
+    DETERMINERS.contains(&prev)
+        || prev.ends_with("'s")
+        // a determiner, then an actor as modifier: "a U.S. request"
+        || actors.iter().any(|a| a.end == i && a.start > 0 && DETERMINERS.contains(&toks[a.start - 1].norm.as_str()))
+}
+
 /// Forms of "be" that make a following participle passive ("was attacked", "were arrested").
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got", "get"];
 
@@ -162,7 +181,7 @@ fn english_passive(toks: &[Token], i: usize) -> bool {
 /// a verbal noun governed by another word ("condemned the attack", "محاولة اغتيال"), or the
 /// complement of an earlier trigger ("threatened to launch an offensive")? Coders of CAMEO data
 /// code a sentence's own event, not everything it mentions.
-fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, p: &Pattern, earlier: &[Trigger]) -> Option<String> {
+fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[Trigger]) -> Option<String> {
     let g = &lex.grammar;
     let forms = |t: &Token| -> Vec<String> {
         if lex.lang == "ar" {
@@ -177,7 +196,7 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, p: &Pattern, earlier: &[
             return Some(format!("after the subordinator '{}'", t.norm));
         }
     }
-    if p.noun {
+    if noun {
         for t in toks[i.saturating_sub(2)..i].iter().rev() {
             if forms(t).iter().any(|w| Grammar::has(&g.noun_blockers, w)) {
                 return Some(format!("a noun governed by '{}'", t.norm));
@@ -186,10 +205,11 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, p: &Pattern, earlier: &[
     }
     if let Some(a) = earlier.last() {
         let gap = &toks[a.end..i];
+        // "threatened to launch …", "rejected a U.S. request", "أدان الهجوم"
         let complement = if lex.lang == "en" {
-            gap.len() <= 4 && gap.iter().any(|t| t.norm == "to")
+            (gap.len() <= 4 && gap.iter().any(|t| t.norm == "to")) || (noun && gap.len() <= 4)
         } else {
-            p.noun && gap.len() <= 2
+            noun && gap.len() <= 2
         };
         if complement {
             return Some(format!("the complement of '{}' ({})", toks[a.start].norm, a.pattern.origin));
@@ -302,7 +322,7 @@ fn code_sentence(
         let word = span_text(sentence, &toks, trig.start, trig.end);
         let roles = match assign_roles(lex, &toks, &actors, trig) {
             Some(r) => r,
-            None if opts.require_source || p.noun => {
+            None if opts.require_source || trig.noun => {
                 // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
                 // far more often than a report
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
@@ -394,11 +414,80 @@ fn code_sentence(
                 rule: p.origin.clone(),
                 explanation,
             });
-            from_noun.push(p.noun);
+            from_noun.push(trig.noun);
+        }
+    }
+    if !events.iter().any(|e| e.cameo_root == "10") {
+        if let Some(e) = demand_by_modal(sentence, index, doc_id, lex, &toks, &actors, anchor, &mut trace) {
+            events.push(e);
+            from_noun.push(false);
         }
     }
     drop_subsumed(&mut events, &from_noun, &mut trace);
     (events, trace)
+}
+
+/// "X said that Y must …", "قال X إنه يجب على Y أن …": a demand by X of Y (CAMEO 100), read from
+/// a deontic word (`demand_modals` in grammar.toml) with a named actor on each side of it.
+#[allow(clippy::too_many_arguments)]
+fn demand_by_modal(
+    sentence: &str,
+    index: usize,
+    doc_id: &str,
+    lex: &Lexicon,
+    toks: &[Token],
+    actors: &[ActorSpan],
+    anchor: &Anchor,
+    trace: &mut SentenceTrace,
+) -> Option<Event> {
+    let g = &lex.grammar;
+    let m = toks.iter().position(|t| Grammar::has(&g.demand_modals, &t.norm))?;
+    let target = if lex.lang == "ar" {
+        // يجب على Y أن
+        actors.iter().find(|a| a.start > m && a.start <= m + 2 && a.country.is_some())?
+    } else {
+        // Y must
+        actors.iter().rev().find(|a| a.end <= m && m - a.end <= 1 && a.country.is_some())?
+    };
+    let source = actors.iter().rev().find(|a| {
+        a.end <= target.start.min(m) && !same_actor(a, target) && a.country.is_some() && {
+            let between = &toks[a.end..target.start.min(m)];
+            between.iter().any(|t| Grammar::has(&g.report, &t.norm) || t.norm == "that" || t.norm == "ان" || khabar_text::strip_arabic_prefixes(&t.norm).iter().any(|w| Grammar::has(&g.report, w)))
+        }
+    })?;
+    let entry = cameo::lookup("100")?;
+    let (date, date_basis) = resolve_date(sentence, anchor, Modality::Asserted);
+    let explanation = format!(
+        "'{}' (a deontic word, {}/grammar.toml:demand_modals) with {} before it saying so: {} demands of {}",
+        toks[m].norm,
+        lex.lang,
+        source.code(),
+        source.code(),
+        target.code()
+    );
+    trace.notes.push(format!("event 100 {} → {}: {explanation}", source.code(), target.code()));
+    Some(Event {
+        doc_id: doc_id.to_string(),
+        sentence: index,
+        evidence: sentence.to_string(),
+        lang: lex.lang.to_string(),
+        cameo: entry.code.to_string(),
+        cameo_root: entry.root.to_string(),
+        cameo_name: entry.name.to_string(),
+        plover: entry.plover.map(str::to_string),
+        goldstein: entry.goldstein,
+        quad_class: entry.quad_class,
+        source: Some(actor_out(sentence, toks, source)),
+        target: Some(actor_out(sentence, toks, target)),
+        date,
+        date_basis: Some(date_basis),
+        location: None,
+        modality: Modality::Reported,
+        negated: false,
+        confidence: 0.6,
+        rule: format!("{}/grammar.toml:demand_modals", lex.lang),
+        explanation,
+    })
 }
 
 /// Within one sentence, an event of the same root as another but with less known (no target,
@@ -509,7 +598,7 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
         let a = &actors[k];
         let prev = if a.start > 0 { toks[a.start - 1].norm.as_str() } else { "" };
         Grammar::has(&lex.grammar.target_preps, prev)
-            || (ar && (a.prefix.contains('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل") || a.prefix.contains('ب') && p.noun))
+            || (ar && (a.prefix.contains('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل") || a.prefix.contains('ب') && trig.noun))
     };
     let is_agent_prep = |k: usize| -> bool {
         let a = &actors[k];
@@ -522,7 +611,7 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
     if trig.passive {
         source = after.iter().copied().find(|&k| is_agent_prep(k));
         why = "agent of a passive";
-    } else if p.noun {
+    } else if trig.noun {
         // the adjective or genitive next to the noun
         source = if ar {
             after.iter().copied().find(|&k| actors[k].start <= trig.end + 2 && !is_target_prep(k) || actors[k].start <= trig.end + 1 && actors[k].prefix == "ل")
@@ -593,13 +682,13 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
             target_why = "place attacked";
         }
     }
-    if trig.passive || (target.is_none() && p.noun) {
+    if trig.passive || (target.is_none() && trig.noun) {
         // the passive subject, or for a noun with no object: an actor before it
         target = before.iter().copied().find(|&k| {
             !sources.contains(&k) && !sources.iter().any(|&s| same_actor(&actors[s], &actors[k])) && actors[k].country.is_some() && trig.start - actors[k].end <= 6
         });
         target_why = if trig.passive { "subject of a passive" } else { "actor before the noun" };
-        if target.is_none() && p.noun {
+        if target.is_none() && trig.noun {
             // "ضغوطها على سوريا … العقوبات الأمريكية": the party the sentence puts pressure on
             target = before.iter().copied().find(|&k| {
                 is_target_prep(k) && actors[k].country.is_some() && !sources.iter().any(|&s| same_actor(&actors[s], &actors[k]))

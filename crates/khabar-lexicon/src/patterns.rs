@@ -211,6 +211,13 @@ pub struct Grammar {
     /// these (or a number) in its sentence is a mention, not a report.
     #[serde(default)]
     pub eventive: Vec<String>,
+    /// Words that may stand between a country and a role without splitting the actor
+    /// ("Taiwan's vice foreign minister", "Iran's former president").
+    #[serde(default)]
+    pub role_modifiers: Vec<String>,
+    /// Deontic words ("must", "يجب"): "X said that Y must …" is X demanding of Y (CAMEO 100).
+    #[serde(default)]
+    pub demand_modals: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -238,6 +245,8 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.subordinators,
         &mut g.noun_blockers,
         &mut g.eventive,
+        &mut g.demand_modals,
+        &mut g.role_modifiers,
     ] {
         for w in list.iter_mut() {
             *w = khabar_text::normalize(w);
