@@ -66,7 +66,7 @@ pub fn code_article(article: &Article, opts: &Options) -> Coded {
     let Some(lang) = lang else { return coded };
     let Some(lex) = khabar_lexicon::get(&lang) else { return coded };
     let gaz = Gazetteer::get();
-    let anchor = resolve::anchor_of(article, gaz);
+    let anchor = resolve::anchor_of(article, gaz, lex);
     let mut index = 0usize;
     for para in &article.paragraphs {
         for range in khabar_text::split_sentences(para) {
@@ -354,15 +354,11 @@ fn code_sentence(
         }
         let code = if modality == Modality::Intended { intended_code(p) } else { p.cameo.clone() };
         let Some(entry) = cameo::lookup(&code) else { continue };
-        let (date, date_basis) = resolve_date(sentence, anchor, modality);
-        let context: Vec<&str> = roles
-            .pairs
-            .iter()
-            .flat_map(|(s, t)| [s.and_then(|s| s.country.as_deref()), t.and_then(|t| t.country.as_deref())])
-            .flatten()
-            .chain(anchor.place.map(|p| p.iso3))
-            .collect();
-        let location = resolve_place(sentence, &toks, lex, gaz, anchor, &context);
+        let (date, date_basis, date_why) = resolve_date(sentence, anchor, modality, toks[trig.start].start);
+        let pairs = roles.pairs.iter().map(|(s, t)| (s.and_then(|s| s.country.as_deref()), t.and_then(|t| t.country.as_deref()))).collect();
+        let site = resolve::EventSite { cameo: entry.code, trigger: trig.start, pairs };
+        let (location, place_why) = resolve_place(sentence, &toks, lex, gaz, anchor, &actors, &site);
+        trace.notes.push(format!("when/where '{word}' ({}): {date_why}; {place_why}", entry.code));
         for (src, tgt) in &roles.pairs {
             let source = src.map(|s| actor_out(sentence, &toks, s));
             let target = tgt.map(|t| actor_out(sentence, &toks, t));
@@ -456,7 +452,7 @@ fn demand_by_modal(
         }
     })?;
     let entry = cameo::lookup("100")?;
-    let (date, date_basis) = resolve_date(sentence, anchor, Modality::Asserted);
+    let (date, date_basis, _) = resolve_date(sentence, anchor, Modality::Asserted, toks[m].start);
     let explanation = format!(
         "'{}' (a deontic word, {}/grammar.toml:demand_modals) with {} before it saying so: {} demands of {}",
         toks[m].norm,

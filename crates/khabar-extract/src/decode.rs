@@ -16,32 +16,53 @@ pub fn decode_text(bytes: &[u8], name: &str) -> Result<String> {
     finish(enc.decode_without_bom_handling(bytes).0.into_owned(), name)
 }
 
-/// Decodes an HTML page: BOM, else the `<meta charset>` / `http-equiv` declaration when the
-/// bytes decode cleanly under it, else detection. A page that declares one charset but is
-/// written in another is read by what detection finds.
+/// Decodes an HTML page.
+///
+/// In order: a byte-order mark; bytes that are valid UTF-8 (with non-ASCII in them, whatever the
+/// page declares: legacy text is practically never valid UTF-8); the `<meta charset>` /
+/// `http-equiv` declaration, unless it decodes with errors or detection is sure the page is in
+/// another script's charset (a page that lies); else detection. Detection (chardetng, Firefox's
+/// detector) only runs on pages that are not UTF-8, and on a sample from the first non-ASCII
+/// byte, so the common case costs one UTF-8 validation.
 pub fn decode_html(bytes: &[u8], name: &str) -> Result<String> {
     refuse_binary(bytes, name)?;
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         return finish(enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned(), name);
     }
-    if let Some(enc) = declared_charset(bytes) {
-        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-        let detected = detect(bytes);
-        if !had_errors && (enc == detected || enc != encoding_rs::UTF_8 && detected == encoding_rs::UTF_8) {
-            return Ok(text.into_owned());
-        }
-        if !had_errors && enc == encoding_rs::UTF_8 {
-            return Ok(text.into_owned());
-        }
-        if had_errors || is_single_byte(enc) && !is_single_byte(detected) {
-            return finish(detected.decode_without_bom_handling(bytes).0.into_owned(), name);
-        }
-        return Ok(text.into_owned());
+    let declared = declared_charset(bytes);
+    if declared.is_some_and(|e| !e.is_ascii_compatible()) {
+        // ISO-2022-JP and friends: 7-bit bytes that only the declaration can tell apart
+        let enc = declared.unwrap_or(encoding_rs::UTF_8);
+        return finish(enc.decode_without_bom_handling(bytes).0.into_owned(), name);
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(s.to_string());
     }
-    finish(detect(bytes).decode_without_bom_handling(bytes).0.into_owned(), name)
+    let (detected, sure) = detect_assess(bytes);
+    if let Some(enc) = declared.filter(|&e| e != encoding_rs::UTF_8) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        let lies = detected != enc
+            && (had_errors || sure && (is_single_byte(enc) != is_single_byte(detected) || family(enc) != family(detected)));
+        if !lies {
+            return finish(text.into_owned(), name);
+        }
+    }
+    finish(detected.decode_without_bom_handling(bytes).0.into_owned(), name)
+}
+
+/// The script a single-byte charset is for, to tell a lie ("Latin-1" on Arabic text) from a
+/// near miss (windows-1250 for windows-1252).
+fn family(enc: &'static Encoding) -> &'static str {
+    match enc.name() {
+        "windows-1251" | "KOI8-R" | "KOI8-U" | "ISO-8859-5" | "IBM866" | "x-mac-cyrillic" => "cyrillic",
+        "windows-1256" | "ISO-8859-6" => "arabic",
+        "windows-1253" | "ISO-8859-7" => "greek",
+        "windows-1255" | "ISO-8859-8" | "ISO-8859-8-I" => "hebrew",
+        "windows-874" => "thai",
+        "windows-1258" => "vietnamese",
+        _ if is_single_byte(enc) => "latin",
+        _ => "multibyte",
+    }
 }
 
 fn is_single_byte(enc: &'static Encoding) -> bool {
@@ -50,9 +71,18 @@ fn is_single_byte(enc: &'static Encoding) -> bool {
 
 /// Guesses a legacy charset with chardetng (Firefox's detector).
 fn detect(bytes: &[u8]) -> &'static Encoding {
+    detect_assess(bytes).0
+}
+
+/// Guesses a legacy charset from up to 64 KiB starting at the first non-ASCII byte, and says
+/// whether the guess clearly beat another candidate.
+fn detect_assess(bytes: &[u8]) -> (&'static Encoding, bool) {
+    let from = bytes.iter().position(|&b| b >= 0x80).unwrap_or(0);
+    let from = from.saturating_sub(64);
+    let sample = &bytes[from..bytes.len().min(from + 64 * 1024)];
     let mut det = chardetng::EncodingDetector::new();
-    det.feed(&bytes[..bytes.len().min(256 * 1024)], true);
-    det.guess(None, true)
+    det.feed(sample, true);
+    det.guess_assess(None, true)
 }
 
 /// The charset a page declares in its first 4 KiB (`<meta charset=…>` or `content="…; charset=…"`).

@@ -3,14 +3,18 @@
 //! * [`input`]: finds the records in files, folders, `.gz` files, JSONL and stdin, with size caps,
 //!   and names each one so an error message can point at it.
 //! * [`decode`]: bytes to text — BOM, declared charset, detection, binary junk refused.
+//! * [`dom`]: a fast, forgiving HTML parser into an arena tree.
+//! * [`content`]: which blocks of a parsed page are the article (readability-style scoring).
 //! * [`html`]: main content and metadata from HTML.
 //! * [`scraped`]: main content and metadata from scraped text dumps (navigation, share and
 //!   pagination lines removed; title, agency, time and page n of m kept as metadata).
 //! * [`dateline`]: "دمشق 8 يوليو 2020 (شينخوا)", "DAMASCUS, July 8 (Xinhua) --" and friends.
 #![deny(missing_docs)]
 
+pub mod content;
 pub mod dateline;
 pub mod decode;
+pub mod dom;
 pub mod html;
 pub mod input;
 pub mod scraped;

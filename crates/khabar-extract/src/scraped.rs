@@ -36,6 +36,19 @@ fn boilerplate() -> &'static HashSet<String> {
     })
 }
 
+/// Is this whole line page furniture ("Share this article", "Advertisement", "اقرأ أيضا")?
+/// Long lines never are: the check is for the short labels that sit between paragraphs.
+pub fn is_furniture_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.len() > 120 {
+        return false;
+    }
+    if !line.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    boilerplate().contains(&line_key(line))
+}
+
 /// The form a line is compared in: normalised, without punctuation at its ends.
 fn line_key(line: &str) -> String {
     khabar_text::normalize(line.trim_matches(|c: char| !c.is_alphanumeric()))

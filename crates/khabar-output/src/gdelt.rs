@@ -64,8 +64,9 @@ fn actor_cols(a: Option<&Actor>) -> Vec<String> {
     ]
 }
 
-/// GDELT geo columns: type, full name, FIPS country, ADM1 (FIPS country + admin code), ADM2,
-/// lat, lon, feature id (the GeoNames id).
+/// GDELT geo columns: type (1 country, 4 world city), full name, FIPS country, ADM1 (FIPS
+/// country + admin code; the FIPS country alone for a country), ADM2, lat, lon, feature id (the
+/// GeoNames id of a city, the FIPS code of a country, as GDELT does).
 fn geo_cols(loc: Option<&Location>) -> Vec<String> {
     let Some(l) = loc else { return vec![String::new(); 8] };
     let gaz = Gazetteer::get();
@@ -83,7 +84,8 @@ fn geo_cols(loc: Option<&Location>) -> Vec<String> {
         String::new(),
         num(l.lat),
         num(l.lon),
-        l.geonameid.map(|g| g.to_string()).unwrap_or_default(),
+        // GDELT's feature id is the GeoNames id of a city, the FIPS code of a country
+        l.geonameid.map(|g| g.to_string()).unwrap_or_else(|| fips.to_string()),
     ]
 }
 
@@ -140,4 +142,25 @@ pub fn gdelt_row(article: &Article, e: &Event) -> Vec<String> {
     row.push(article.url.clone().unwrap_or_default());
     debug_assert_eq!(row.len(), 61);
     row
+}
+
+#[cfg(test)]
+mod geo_tests {
+    use super::*;
+
+    #[test]
+    fn city_and_country_geo_columns() {
+        let gaz = Gazetteer::get();
+        let city = gaz.location(gaz.by_id(170654).unwrap(), "sentence");
+        let c = geo_cols(Some(&city));
+        assert_eq!((c[0].as_str(), c[2].as_str(), c[3].as_str(), c[7].as_str()), ("4", "SY", "SY13", "170654"));
+        assert_eq!(c[1], "Damascus, Syria");
+        let country = gaz.country_location("SYR", "country").unwrap();
+        let c = geo_cols(Some(&country));
+        assert_eq!((c[0].as_str(), c[1].as_str(), c[2].as_str(), c[3].as_str(), c[7].as_str()), ("1", "Syria", "SY", "SY", "SY"));
+        // an actor of the event's country is placed with the event; another at its country
+        let actor = |c: &str| Actor { text: String::new(), name: String::new(), code: c.into(), country: Some(c.into()), roles: vec![] };
+        assert_eq!(actor_geo(Some(&actor("SYR")), Some(&city)).unwrap().geonameid, Some(170654));
+        assert_eq!(actor_geo(Some(&actor("IRN")), Some(&city)).unwrap().country.as_deref(), Some("IRN"));
+    }
 }

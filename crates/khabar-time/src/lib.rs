@@ -4,13 +4,26 @@
 //! * [`month_number`]: month names in Arabic (both the Egyptian/Gulf series يناير… and the
 //!   Levantine/Iraqi series كانون الثاني…), English, French and Spanish, with abbreviations.
 //! * [`parse_date`]: "8 يوليو 2020", "July 8, 2020", "8 juillet", "2020-07-08", "2020:07:09".
-//! * [`resolve_relative`]: "today", "yesterday", "on Tuesday", "اليوم (الأربعاء)", "أمس الثلاثاء".
+//! * [`hijri_to_gregorian`]: the tabular Islamic calendar ("15 رمضان 1441 هـ"), right to ±1 day.
+//! * [`find_expressions`] and [`resolve_near`]: every date expression of a sentence (explicit,
+//!   Hijri, "today", "yesterday", "on Tuesday", "اليوم (الأربعاء)", "أمس الثلاثاء", "مساء السبت",
+//!   "last week", "الشهر الماضي", "earlier this week", "two days ago") resolved against an anchor
+//!   date, and the one that dates an event at a given position.
+//!
+//! A resolved date is always a whole day (`YYYY-MM-DD`); an expression naming a week, a month
+//! or a year is dated by the period's first day (weeks start on Monday) and says its
+//! [`Precision`], so a reader can truncate.
 #![deny(missing_docs)]
+
+mod hijri;
+mod scan;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use khabar_text::normalize;
 
 pub use chrono::NaiveDate as Date;
+pub use hijri::{gregorian_to_hijri, hijri_to_gregorian, month_length as hijri_month_length};
+pub use scan::{find_expressions, resolve_near, Expression, Precision};
 
 /// Month names, already in matching form (see `khabar_text::normalize`), with their number.
 /// Two-word Levantine names come before their one-word prefixes so they win.
@@ -64,8 +77,10 @@ pub fn weekday(word: &str) -> Option<Weekday> {
         .map(|&(_, d)| d)
 }
 
-/// Reads the first explicit date in a phrase. A missing year is taken from `anchor` (the
-/// year of the anchor, or the year before if that would put the date well after the anchor).
+/// Reads the first explicit date in a phrase (Gregorian day and month in any supported
+/// language, an ISO-like numeric date, or a Hijri date). A missing year is taken from `anchor`
+/// (the year of the anchor, or the year before if that would put the date well after the
+/// anchor).
 ///
 /// ```
 /// use khabar_time::{parse_date, Date};
@@ -73,54 +88,21 @@ pub fn weekday(word: &str) -> Option<Weekday> {
 /// assert_eq!(parse_date("DAMASCUS, July 8 (Xinhua) --", Date::from_ymd_opt(2020, 7, 9)), Date::from_ymd_opt(2020, 7, 8));
 /// ```
 pub fn parse_date(text: &str, anchor: Option<NaiveDate>) -> Option<NaiveDate> {
-    let norm = normalize(text);
-    if let Some(d) = numeric_date(&norm) {
+    if let Some(d) = numeric_date(&normalize(text)) {
         return Some(d);
     }
-    let words: Vec<&str> = norm
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '(' | ')' | '-' | '/'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    for i in 0..words.len() {
-        // two-word month names first ("كانون الثاني")
-        let (month, width) = if i + 1 < words.len() {
-            match month_number(&format!("{} {}", words[i], words[i + 1])) {
-                Some(m) => (Some(m), 2),
-                None => (month_number(words[i]), 1),
-            }
-        } else {
-            (month_number(words[i]), 1)
-        };
-        let Some(month) = month else { continue };
-        let num = |w: Option<&&str>| w.and_then(|w| w.trim_end_matches(|c: char| !c.is_ascii_digit()).parse::<u32>().ok());
-        let day_before = if i > 0 { num(words.get(i - 1)).filter(|d| (1..=31).contains(d)) } else { None };
-        let after = num(words.get(i + width));
-        let (day, year) = match (day_before, after) {
-            (Some(d), Some(y)) if y > 31 => (d, Some(y as i32)),
-            (Some(d), _) => (d, None),
-            (None, Some(d)) if (1..=31).contains(&d) => {
-                let y = num(words.get(i + width + 1)).filter(|y| *y > 31).map(|y| y as i32);
-                (d, y)
-            }
-            _ => continue,
-        };
-        let year = match (year, anchor) {
-            (Some(y), _) => y,
-            (None, Some(a)) => {
-                let guess = NaiveDate::from_ymd_opt(a.year(), month, day)?;
-                if guess > a + Duration::days(31) { a.year() - 1 } else { a.year() }
-            }
-            (None, None) => continue,
-        };
-        if let Some(d) = NaiveDate::from_ymd_opt(year, month, day) {
-            return Some(d);
-        }
-    }
-    None
+    scan::explicit_dates(text, anchor).into_iter().find(|e| e.precision == Precision::Day).map(|e| e.date)
+}
+
+/// Year for a day and month written without one: the anchor's year, or the year before if
+/// that would put the date more than a month after the anchor.
+pub(crate) fn infer_year(anchor: NaiveDate, month: u32, day: u32) -> Option<i32> {
+    let guess = NaiveDate::from_ymd_opt(anchor.year(), month, day).or_else(|| NaiveDate::from_ymd_opt(anchor.year(), month, 28))?;
+    Some(if guess > anchor + Duration::days(31) { anchor.year() - 1 } else { anchor.year() })
 }
 
 /// ISO-ish numeric dates: 2020-07-08, 2020/07/08, 2020:07:09, 2020.07.09.
-fn numeric_date(norm: &str) -> Option<NaiveDate> {
+pub(crate) fn numeric_date(norm: &str) -> Option<NaiveDate> {
     let b = norm.as_bytes();
     for i in 0..b.len().saturating_sub(9) {
         if i > 0 && b[i - 1].is_ascii_digit() {
@@ -143,41 +125,21 @@ fn numeric_date(norm: &str) -> Option<NaiveDate> {
 /// A date expression found in a sentence and what it resolved to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
-    /// The resolved date.
+    /// The resolved date (the first day of the period for a week, month or year).
     pub date: NaiveDate,
-    /// How it was found: "explicit", "today", "yesterday", "weekday", …
+    /// How it was found: "explicit", "hijri", "today", "yesterday", "weekday", "last_month", …
     pub basis: &'static str,
+    /// Day, week, month or year.
+    pub precision: Precision,
+    /// The words that said so, as written.
+    pub words: String,
 }
 
-/// Finds the date an event sentence refers to, relative to `anchor` (dateline or publication
-/// date): an explicit date, "today/اليوم", "yesterday/أمس", "tomorrow/غدا", or a weekday name
-/// ("on Tuesday", "الثلاثاء الماضي") taken as the latest such day on or before the anchor.
+/// Finds the date a sentence refers to, relative to `anchor` (dateline or publication date):
+/// the first date expression of the sentence (see [`resolve_near`] to pick the one nearest an
+/// event's trigger, and to date future events forward).
 pub fn resolve_in_sentence(sentence: &str, anchor: NaiveDate) -> Option<Resolved> {
-    if let Some(d) = parse_date(sentence, Some(anchor)) {
-        return Some(Resolved { date: d, basis: "explicit" });
-    }
-    let norm = normalize(sentence);
-    let words: Vec<&str> = norm
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(w) || w.strip_prefix('و').is_some_and(|x| list.contains(&x)));
-    if has(&["امس", "yesterday", "hier", "ayer", "البارحه"]) {
-        return Some(Resolved { date: anchor - Duration::days(1), basis: "yesterday" });
-    }
-    if has(&["غدا", "tomorrow", "demain", "mañana"]) {
-        return Some(Resolved { date: anchor + Duration::days(1), basis: "tomorrow" });
-    }
-    if has(&["اليوم", "today", "tonight", "aujourd'hui", "hoy"]) {
-        return Some(Resolved { date: anchor, basis: "today" });
-    }
-    for w in &words {
-        if let Some(wd) = weekday(w) {
-            let back = (anchor.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
-            return Some(Resolved { date: anchor - Duration::days(back as i64), basis: "weekday" });
-        }
-    }
-    None
+    resolve_near(sentence, anchor, None, false)
 }
 
 #[cfg(test)]
@@ -222,5 +184,123 @@ mod tests {
         assert_eq!(resolve_in_sentence("The ministers met on Monday.", wed).unwrap().date, d(2020, 7, 6));
         assert_eq!(resolve_in_sentence("Talks resume tomorrow.", wed).unwrap().date, d(2020, 7, 9));
         assert_eq!(resolve_in_sentence("No time here.", wed), None);
+    }
+
+    /// Resolves one sentence against an anchor: (date, basis).
+    fn at(sentence: &str, anchor: NaiveDate) -> (NaiveDate, &'static str) {
+        let r = resolve_in_sentence(sentence, anchor).unwrap_or_else(|| panic!("no date in {sentence:?}"));
+        (r.date, r.basis)
+    }
+
+    #[test]
+    fn today_and_yesterday_with_their_weekday() {
+        let thu = d(2023, 3, 16);
+        assert_eq!(at("افتتح المحافظ اليوم (الخميس) مستشفى جديدا في المدينة", thu), (thu, "today"));
+        assert_eq!(at("وعقد المجلس جلسته أمس الأربعاء برئاسة نائبه", thu), (d(2023, 3, 15), "yesterday"));
+        assert_eq!(at("Police said the bridge reopened yesterday.", thu), (d(2023, 3, 15), "yesterday"));
+        assert_eq!(at("The mayor spoke to reporters today.", thu), (thu, "today"));
+        assert_eq!(at("وغادر الوفد أول أمس متوجها إلى عمان", thu), (d(2023, 3, 14), "day_before_yesterday"));
+    }
+
+    #[test]
+    fn a_weekday_beats_a_late_anchor() {
+        // published on Friday, written on Thursday: "اليوم (الخميس)" is Thursday, not Friday
+        let fri = d(2023, 3, 17);
+        let r = resolve_in_sentence("أعلنت الوزارة اليوم (الخميس) نتائج المسابقة", fri).unwrap();
+        assert_eq!(r.date, d(2023, 3, 16));
+        assert!(r.words.contains("Thu"), "{}", r.words);
+        assert_eq!(at("وصل الوفد أمس الأربعاء", fri).0, d(2023, 3, 15));
+    }
+
+    #[test]
+    fn weekdays_with_parts_of_day_and_qualifiers() {
+        let wed = d(2021, 11, 10);
+        assert_eq!(at("اندلع حريق كبير مساء السبت في سوق الخضار", wed), (d(2021, 11, 6), "weekday"));
+        assert_eq!(at("وكان الرئيس قد استقبل الوفد يوم الاثنين الماضي", wed).0, d(2021, 11, 8));
+        assert_eq!(at("ويصل الوزير الأحد المقبل إلى العاصمة", wed).0, d(2021, 11, 14));
+        assert_eq!(at("Rescuers reached the village late on Sunday night.", wed).0, d(2021, 11, 7));
+        assert_eq!(at("Voters go to the polls next Monday.", wed).0, d(2021, 11, 15));
+        assert_eq!(at("The committee met last Wednesday.", wed).0, d(2021, 11, 3));
+        // a future event on a bare weekday goes forward
+        let r = resolve_near("The envoy will travel to the region on Friday.", wed, None, true).unwrap();
+        assert_eq!(r.date, d(2021, 11, 12));
+        // the dual "الاثنين" (the two) is not Monday
+        assert_eq!(resolve_in_sentence("وتبادل الاثنين الاتهامات بين الاثنين", wed).map(|r| r.date), Some(d(2021, 11, 8)));
+        assert_eq!(resolve_in_sentence("اتفاق بين الاثنين على التهدئة", wed), None);
+    }
+
+    #[test]
+    fn weeks_months_years() {
+        let wed = d(2021, 11, 10);
+        let r = resolve_in_sentence("تراجعت أسعار الذهب خلال الأسبوع الماضي", wed).unwrap();
+        assert_eq!((r.date, r.basis, r.precision), (d(2021, 11, 1), "last_week", Precision::Week));
+        assert_eq!(at("Prices fell sharply last week.", wed), (d(2021, 11, 1), "last_week"));
+        assert_eq!(at("The strike began earlier this week.", wed), (d(2021, 11, 8), "this_week"));
+        let r = resolve_in_sentence("وأقر البرلمان القانون الشهر الماضي بأغلبية كبيرة", wed).unwrap();
+        assert_eq!((r.date, r.basis, r.precision), (d(2021, 10, 1), "last_month", Precision::Month));
+        assert_eq!(at("Parliament passed the law last month.", wed), (d(2021, 10, 1), "last_month"));
+        assert_eq!(at("ستجرى الانتخابات الشهر المقبل", wed), (d(2021, 12, 1), "next_month"));
+        assert_eq!(at("افتتح المعرض مطلع الشهر الجاري", wed), (d(2021, 11, 1), "this_month"));
+        assert_eq!(at("The plant closed last year.", wed), (d(2020, 1, 1), "last_year"));
+        assert_eq!(at("وشهدت المدينة فيضانات العام الماضي", wed), (d(2020, 1, 1), "last_year"));
+        // January: last month is in the previous year
+        assert_eq!(at("Sales dropped last month.", d(2022, 1, 5)).0, d(2021, 12, 1));
+    }
+
+    #[test]
+    fn days_ago() {
+        let wed = d(2021, 11, 10);
+        assert_eq!(at("وكانت الشرطة قد أوقفت المشتبه به قبل يومين", wed), (d(2021, 11, 8), "days_ago"));
+        assert_eq!(at("أغلقت الحدود منذ ثلاثة أيام", wed).0, d(2021, 11, 7));
+        assert_eq!(at("The ship sank three days ago.", wed).0, d(2021, 11, 7));
+    }
+
+    #[test]
+    fn explicit_dates_in_sentences() {
+        let anchor = d(2021, 11, 10);
+        assert_eq!(at("وقعت الحادثة في 3 تشرين الثاني 2021 قرب الحدود", anchor), (d(2021, 11, 3), "explicit"));
+        assert_eq!(at("The accord was signed on October 28 in a small ceremony.", anchor), (d(2021, 10, 28), "explicit"));
+        assert_eq!(at("La réunion a eu lieu le 2 novembre à huis clos.", anchor).0, d(2021, 11, 2));
+        assert_eq!(at("وأعلن في 5 تموز/يوليو 2021 عن التشكيلة", anchor).0, d(2021, 7, 5));
+        assert_eq!(at("صدر القرار بتاريخ 7/11/2021 عن المحكمة", anchor), (d(2021, 11, 7), "numeric"));
+        // a month and a year only: month precision
+        let r = resolve_in_sentence("بدأت الأشغال في مارس عام 2019", anchor).unwrap();
+        assert_eq!((r.date, r.precision), (d(2019, 3, 1), Precision::Month));
+        // the verb "may" is not May
+        assert_eq!(resolve_in_sentence("The talks may 2 weeks", anchor).map(|r| r.basis), None);
+    }
+
+    #[test]
+    fn the_edge_of_a_span_does_not_date_an_event() {
+        let anchor = d(2021, 11, 10);
+        assert_eq!(resolve_in_sentence("ويعاني البلد من أزمة منذ بداية الحرب في مارس 2011", anchor), None);
+        assert_eq!(resolve_in_sentence("The border has been closed since Tuesday", anchor), None);
+        // "منذ يومين" is "two days ago", not a span
+        assert_eq!(at("وصل الوفد منذ يومين", anchor).0, d(2021, 11, 8));
+    }
+
+    #[test]
+    fn hijri_dates() {
+        let anchor = d(2020, 5, 10);
+        let r = resolve_in_sentence("أقيمت المأدبة في 15 رمضان 1441 هـ بحضور الأمير", anchor).unwrap();
+        assert_eq!((r.date, r.basis), (d(2020, 5, 8), "hijri"));
+        // Umm al-Qura dates 1 Dhu al-Hijja 1440 to 2 August 2019; the tabular calendar a day later
+        let near = |got: Option<NaiveDate>, want: NaiveDate| got.is_some_and(|g| (g - want).num_days().abs() <= 1);
+        assert!(near(parse_date("الرياض 1 ذو الحجة 1440 هـ", None), d(2019, 8, 2)));
+        // year from the anchor
+        assert!(near(resolve_in_sentence("وصل الحجاج يوم 8 ذي الحجة", d(2019, 8, 12)).map(|r| r.date), d(2019, 8, 9)));
+        // the Gregorian equivalent wins when given
+        let r = resolve_in_sentence("في 15 رمضان 1441 هـ الموافق 7 مايو 2020", anchor).unwrap();
+        assert_eq!((r.date, r.basis), (d(2020, 5, 7), "explicit"));
+        // "3 صفر" is a score
+        assert_eq!(resolve_in_sentence("فاز الفريق 3 صفر على ضيفه", anchor), None);
+    }
+
+    #[test]
+    fn the_expression_nearest_the_event() {
+        let wed = d(2021, 11, 10);
+        let s = "Ministers met on Monday and will sign the deal tomorrow.";
+        assert_eq!(resolve_near(s, wed, s.find("met"), false).unwrap().date, d(2021, 11, 8));
+        assert_eq!(resolve_near(s, wed, s.find("sign"), true).unwrap().date, d(2021, 11, 11));
     }
 }
