@@ -28,6 +28,9 @@ pub(crate) struct Args {
     /// Keep negated events (marked `"negated": true`) instead of dropping them.
     #[arg(long)]
     keep_negated: bool,
+    /// Drop events whose sentence does not name who acted (kept by default, with no source).
+    #[arg(long)]
+    require_source: bool,
     /// Largest record read, in MiB (decompressed).
     #[arg(long, default_value_t = 32)]
     max_mib: u64,
@@ -36,7 +39,7 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     let out = open_output(&args.output)?;
     let limits = Limits { max_record_bytes: args.max_mib << 20 };
-    let opts = Options { keep_negated: args.keep_negated };
+    let opts = Options { keep_negated: args.keep_negated, require_source: args.require_source };
     let mut failures = Failures::default();
     let mut writer = EventWriter::new(args.format, out);
     let mut explain_out = if args.explain { Some(open_output(&None)?) } else { None };

@@ -31,6 +31,10 @@ use resolve::{resolve_date, resolve_place, Anchor};
 pub struct Options {
     /// Keep negated events (marked `negated`) instead of dropping them.
     pub keep_negated: bool,
+    /// Drop events whose source the sentence does not name ("قتل خمسة أشخاص في انفجار").
+    /// By default they are kept with no source and a lower confidence: the event happened even
+    /// if the text does not say who did it.
+    pub require_source: bool,
 }
 
 /// What the coder saw in one sentence, for `--explain`.
@@ -83,6 +87,11 @@ struct Trigger<'a> {
     pattern: &'a Pattern,
     /// Proclitics on the trigger word (Arabic), e.g. "وس".
     prefix: String,
+    /// The trigger is passive (by the pattern, or "was attacked"): its subject is the target.
+    passive: bool,
+    /// The trigger is used as a noun: a noun pattern, or an English verb's base form after a
+    /// determiner or possessive ("a U.S. request", "the attack", "Iran's threat").
+    noun: bool,
 }
 
 fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
@@ -116,11 +125,145 @@ fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], not
                 notes.push(format!("trigger '{}' ({}): excluded by a following word", toks[i].norm, p.origin));
                 continue;
             }
-            out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string() });
+            let noun = p.noun || (lex.lang == "en" && english_noun_use(toks, i, actors));
+            if let Some(why) = subordinate(lex, toks, i, noun, &out) {
+                notes.push(format!("trigger '{}' ({}): {why}, not an event of the sentence's own", toks[i].norm, p.origin));
+                break;
+            }
+            if noun && !eventive(lex, toks, actors, i, m.end) {
+                notes.push(format!("trigger '{}' ({}): a noun with no actor, time, number or casualty word of its own: a mention, not a report", toks[i].norm, p.origin));
+                break;
+            }
+            let passive = p.passive || (lex.lang == "en" && !noun && english_passive(toks, i));
+            out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string(), passive, noun });
             break;
         }
     }
     out
+}
+
+/// Does a verbal noun read as a report of an occasion — an actor right next to it ("الغارات
+/// الإسرائيلية", "Israeli air strikes"), or a time, number or casualty word in the sentence?
+fn eventive(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], start: usize, end: usize) -> bool {
+    let own_actor = actors.iter().any(|a| (a.start >= end && a.start <= end + 1) || (a.end <= start && a.end + 1 >= start));
+    own_actor
+        || toks.iter().any(|t| {
+            t.norm.chars().all(|c| c.is_ascii_digit())
+                || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.eventive, w))
+        })
+}
+
+/// Determiners and possessives before which an English verb's base form is a noun.
+const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "any", "no", "every", "new", "fresh"];
+
+/// "a U.S. request", "the attack", "Iran's threat": the trigger word is a noun here.
+fn english_noun_use(toks: &[Token], i: usize, actors: &[ActorSpan]) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = toks[i - 1].norm.as_str();
+    DETERMINERS.contains(&prev)
+        || prev.ends_with("'s")
+        // a determiner, then an actor as modifier: "a U.S. request"
+        || actors.iter().any(|a| a.end == i && a.start > 0 && DETERMINERS.contains(&toks[a.start - 1].norm.as_str()))
+}
+
+/// Forms of "be" that make a following participle passive ("was attacked", "were arrested").
+const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got", "get"];
+
+fn english_passive(toks: &[Token], i: usize) -> bool {
+    let participle = toks[i].norm.ends_with("ed") || matches!(toks[i].norm.as_str(), "struck" | "shot" | "held" | "taken" | "hit" | "seized" | "fought" | "sent" | "given" | "kept");
+    let before = |k: usize| i >= k && BE.contains(&toks[i - k].norm.as_str());
+    participle && (before(1) || (before(2) && toks[i - 1].norm.ends_with("ly")))
+}
+
+/// Is the trigger at `i` in a subordinate place — after a subordinator ("if", "which", "بعد"),
+/// a verbal noun governed by another word ("condemned the attack", "محاولة اغتيال"), or the
+/// complement of an earlier trigger ("threatened to launch an offensive")? Coders of CAMEO data
+/// code a sentence's own event, not everything it mentions.
+fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[Trigger]) -> Option<String> {
+    let g = &lex.grammar;
+    let forms = |t: &Token| -> Vec<String> {
+        if lex.lang == "ar" {
+            khabar_text::strip_arabic_prefixes(&t.norm).into_iter().take(2).map(str::to_string).collect()
+        } else {
+            vec![t.norm.clone()]
+        }
+    };
+    let window = &toks[i.saturating_sub(3)..i];
+    for t in window.iter().rev() {
+        if forms(t).iter().any(|w| Grammar::has(&g.subordinators, w)) {
+            return Some(format!("after the subordinator '{}'", t.norm));
+        }
+    }
+    if noun {
+        for t in toks[i.saturating_sub(2)..i].iter().rev() {
+            if forms(t).iter().any(|w| Grammar::has(&g.noun_blockers, w)) {
+                return Some(format!("a noun governed by '{}'", t.norm));
+            }
+        }
+    }
+    if let Some(a) = earlier.last() {
+        let gap = &toks[a.end..i];
+        // "threatened to launch …", "rejected a U.S. request", "أدان الهجوم"
+        let complement = if lex.lang == "en" {
+            (gap.len() <= 4 && gap.iter().any(|t| t.norm == "to")) || (noun && gap.len() <= 4)
+        } else {
+            noun && gap.len() <= 2
+        };
+        if complement {
+            return Some(format!("the complement of '{}' ({})", toks[a.start].norm, a.pattern.origin));
+        }
+    }
+    None
+}
+
+/// The code of an intended event: the pattern's own `intent` code, else CAMEO's "express intent"
+/// family for cooperation (03) and "threaten" family for conflict (13). "Will impose sanctions"
+/// is a threat; "will sign an agreement" an intent to cooperate.
+fn intended_code(p: &Pattern) -> String {
+    if let Some(i) = &p.intent {
+        return i.clone();
+    }
+    let c = p.cameo.as_str();
+    let root = &c[..2];
+    let code = match root {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => "033",
+        "08" => match c {
+            "0841" => "0353",
+            "085" => "0354",
+            _ if c.starts_with("087") => "0356",
+            _ => "035",
+        },
+        "14" => "133",
+        "15" => "138",
+        "16" => match c {
+            "161" => "1313",
+            "162" | "1621" | "1622" | "1623" => "1311",
+            "163" => "1312",
+            "164" => "134",
+            "165" => "135",
+            "166" => "136",
+            _ => "131",
+        },
+        "17" => match c {
+            _ if c.starts_with("172") || c.starts_with("173") || c.starts_with("174") => "132",
+            _ if c.starts_with("175") => "137",
+            _ => "130",
+        },
+        "18" => "1383",
+        "19" => match c {
+            "191" => "1381",
+            "192" => "1382",
+            _ => "1384",
+        },
+        "20" => "1385",
+        _ => c,
+    };
+    code.to_string()
 }
 
 /// Arabic pronoun suffixes a noun may carry ("قدراتها", "قواته").
@@ -129,11 +272,12 @@ const AR_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم
 /// Does a text token stand for a dictionary word, allowing Arabic clitics and suffixes and
 /// English plurals?
 fn word_matches(lang: &str, token: &str, word: &str) -> bool {
-    let w = khabar_text::normalize(word);
+    // `word` comes from a pattern file and is already normalised
+    let w = word;
     if lang != "ar" {
-        return token == w || token.strip_suffix('s') == Some(w.as_str()) || token.strip_suffix("'s") == Some(w.as_str());
+        return token == w || token.strip_suffix('s') == Some(w) || token.strip_suffix("'s") == Some(w);
     }
-    let w = w.strip_prefix("ال").filter(|x| x.chars().count() >= 2).unwrap_or(&w).to_string();
+    let w = w.strip_prefix("ال").filter(|x| x.chars().count() >= 2).unwrap_or(w);
     khabar_text::strip_arabic_prefixes(token).iter().any(|c| {
         AR_SUFFIXES.iter().any(|suf| c.strip_suffix(suf).is_some_and(|stem| stem == w || stem.strip_suffix('ت').is_some_and(|s| format!("{s}ه") == w)))
     })
@@ -176,9 +320,27 @@ fn code_sentence(
     for trig in &triggers {
         let p = trig.pattern;
         let word = span_text(sentence, &toks, trig.start, trig.end);
-        let Some(roles) = assign_roles(lex, &toks, &actors, trig) else {
-            trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
-            continue;
+        let roles = match assign_roles(lex, &toks, &actors, trig) {
+            Some(r) => r,
+            None if opts.require_source || trig.noun => {
+                // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
+                // far more often than a report
+                trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
+                continue;
+            }
+            None => {
+                // the sentence does not say who. Keep an event that happened to someone named, or a
+                // violent or protest event as it happens (an explosion, a march); an unattributed
+                // intention or background mention says too little.
+                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && a.country.is_some());
+                let occurrence = matches!(&p.cameo[..2], "14" | "18" | "19" | "20");
+                let modality = modality_of(lex, &toks, trig);
+                if !(target.is_some() || occurrence) || matches!(modality, Modality::Intended | Modality::Background) {
+                    trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
+                    continue;
+                }
+                Roles { pairs: vec![(None, target)], why: "not named in the sentence", target_why: "first actor after the trigger", certainty: 0.6 }
+            }
         };
         if p.needs_target && roles.pairs.iter().all(|(_, t)| t.is_none()) {
             trace.notes.push(format!("trigger '{word}' ({}): no target actor found, and this pattern needs one", p.origin));
@@ -190,18 +352,15 @@ fn code_sentence(
             trace.notes.push(format!("trigger '{word}' ({}): negated, dropped", p.origin));
             continue;
         }
-        let code = match (modality, &p.intent) {
-            (Modality::Intended, Some(intent)) => intent.as_str(),
-            _ => p.cameo.as_str(),
-        };
-        let Some(entry) = cameo::lookup(code) else { continue };
+        let code = if modality == Modality::Intended { intended_code(p) } else { p.cameo.clone() };
+        let Some(entry) = cameo::lookup(&code) else { continue };
         let (date, date_basis, date_why) = resolve_date(sentence, anchor, modality, toks[trig.start].start);
-        let pairs = roles.pairs.iter().map(|(s, t)| (s.country.as_deref(), t.and_then(|t| t.country.as_deref()))).collect();
+        let pairs = roles.pairs.iter().map(|(s, t)| (s.and_then(|s| s.country.as_deref()), t.and_then(|t| t.country.as_deref()))).collect();
         let site = resolve::EventSite { cameo: entry.code, trigger: trig.start, pairs };
         let (location, place_why) = resolve_place(sentence, &toks, lex, gaz, anchor, &actors, &site);
         trace.notes.push(format!("when/where '{word}' ({}): {date_why}; {place_why}", entry.code));
         for (src, tgt) in &roles.pairs {
-            let source = Some(actor_out(sentence, &toks, src));
+            let source = src.map(|s| actor_out(sentence, &toks, s));
             let target = tgt.map(|t| actor_out(sentence, &toks, t));
             let key = (entry.code, source.as_ref().map(|a| a.code.clone()), target.as_ref().map(|a| a.code.clone()));
             if events.iter().any(|e| (e.cameo.as_str(), e.source.as_ref().map(|a| a.code.clone()), e.target.as_ref().map(|a| a.code.clone())) == key) {
@@ -217,7 +376,7 @@ fn code_sentence(
             let explanation = format!(
                 "'{word}' matched {}; source {} ({}); target {}; {}{}",
                 p.origin,
-                src.code(),
+                src.map(|s| s.code()).unwrap_or_else(|| "none".into()),
                 roles.why,
                 tgt.map(|t| format!("{} ({})", t.code(), roles.target_why)).unwrap_or_else(|| "none".into()),
                 match modality {
@@ -228,7 +387,7 @@ fn code_sentence(
                 },
                 if negated { "; negated" } else { "" }
             );
-            trace.notes.push(format!("event {} {} → {}: {explanation}", entry.code, src.code(), tgt.map(|t| t.code()).unwrap_or_default()));
+            trace.notes.push(format!("event {} {} → {}: {explanation}", entry.code, src.map(|s| s.code()).unwrap_or_default(), tgt.map(|t| t.code()).unwrap_or_default()));
             events.push(Event {
                 doc_id: doc_id.to_string(),
                 sentence: index,
@@ -251,11 +410,80 @@ fn code_sentence(
                 rule: p.origin.clone(),
                 explanation,
             });
-            from_noun.push(p.noun);
+            from_noun.push(trig.noun);
+        }
+    }
+    if !events.iter().any(|e| e.cameo_root == "10") {
+        if let Some(e) = demand_by_modal(sentence, index, doc_id, lex, &toks, &actors, anchor, &mut trace) {
+            events.push(e);
+            from_noun.push(false);
         }
     }
     drop_subsumed(&mut events, &from_noun, &mut trace);
     (events, trace)
+}
+
+/// "X said that Y must …", "قال X إنه يجب على Y أن …": a demand by X of Y (CAMEO 100), read from
+/// a deontic word (`demand_modals` in grammar.toml) with a named actor on each side of it.
+#[allow(clippy::too_many_arguments)]
+fn demand_by_modal(
+    sentence: &str,
+    index: usize,
+    doc_id: &str,
+    lex: &Lexicon,
+    toks: &[Token],
+    actors: &[ActorSpan],
+    anchor: &Anchor,
+    trace: &mut SentenceTrace,
+) -> Option<Event> {
+    let g = &lex.grammar;
+    let m = toks.iter().position(|t| Grammar::has(&g.demand_modals, &t.norm))?;
+    let target = if lex.lang == "ar" {
+        // يجب على Y أن
+        actors.iter().find(|a| a.start > m && a.start <= m + 2 && a.country.is_some())?
+    } else {
+        // Y must
+        actors.iter().rev().find(|a| a.end <= m && m - a.end <= 1 && a.country.is_some())?
+    };
+    let source = actors.iter().rev().find(|a| {
+        a.end <= target.start.min(m) && !same_actor(a, target) && a.country.is_some() && {
+            let between = &toks[a.end..target.start.min(m)];
+            between.iter().any(|t| Grammar::has(&g.report, &t.norm) || t.norm == "that" || t.norm == "ان" || khabar_text::strip_arabic_prefixes(&t.norm).iter().any(|w| Grammar::has(&g.report, w)))
+        }
+    })?;
+    let entry = cameo::lookup("100")?;
+    let (date, date_basis, _) = resolve_date(sentence, anchor, Modality::Asserted, toks[m].start);
+    let explanation = format!(
+        "'{}' (a deontic word, {}/grammar.toml:demand_modals) with {} before it saying so: {} demands of {}",
+        toks[m].norm,
+        lex.lang,
+        source.code(),
+        source.code(),
+        target.code()
+    );
+    trace.notes.push(format!("event 100 {} → {}: {explanation}", source.code(), target.code()));
+    Some(Event {
+        doc_id: doc_id.to_string(),
+        sentence: index,
+        evidence: sentence.to_string(),
+        lang: lex.lang.to_string(),
+        cameo: entry.code.to_string(),
+        cameo_root: entry.root.to_string(),
+        cameo_name: entry.name.to_string(),
+        plover: entry.plover.map(str::to_string),
+        goldstein: entry.goldstein,
+        quad_class: entry.quad_class,
+        source: Some(actor_out(sentence, toks, source)),
+        target: Some(actor_out(sentence, toks, target)),
+        date,
+        date_basis: Some(date_basis),
+        location: None,
+        modality: Modality::Reported,
+        negated: false,
+        confidence: 0.6,
+        rule: format!("{}/grammar.toml:demand_modals", lex.lang),
+        explanation,
+    })
 }
 
 /// Within one sentence, an event of the same root as another but with less known (no target,
@@ -308,7 +536,7 @@ fn actor_out(sentence: &str, toks: &[Token], a: &ActorSpan) -> Actor {
 
 /// Source/target pairs for one trigger, and why.
 struct Roles<'a> {
-    pairs: Vec<(&'a ActorSpan, Option<&'a ActorSpan>)>,
+    pairs: Vec<(Option<&'a ActorSpan>, Option<&'a ActorSpan>)>,
     why: &'static str,
     target_why: &'static str,
     certainty: f32,
@@ -366,7 +594,7 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
         let a = &actors[k];
         let prev = if a.start > 0 { toks[a.start - 1].norm.as_str() } else { "" };
         Grammar::has(&lex.grammar.target_preps, prev)
-            || (ar && (a.prefix.contains('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل") || a.prefix.contains('ب') && p.noun))
+            || (ar && (a.prefix.contains('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل") || a.prefix.contains('ب') && trig.noun))
     };
     let is_agent_prep = |k: usize| -> bool {
         let a = &actors[k];
@@ -376,10 +604,10 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
     let mut why = "";
     let mut certainty = 1.0f32;
     let mut source: Option<usize> = None;
-    if p.passive {
+    if trig.passive {
         source = after.iter().copied().find(|&k| is_agent_prep(k));
         why = "agent of a passive";
-    } else if p.noun {
+    } else if trig.noun {
         // the adjective or genitive next to the noun
         source = if ar {
             after.iter().copied().find(|&k| actors[k].start <= trig.end + 2 && !is_target_prep(k) || actors[k].start <= trig.end + 1 && actors[k].prefix == "ل")
@@ -450,13 +678,13 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
             target_why = "place attacked";
         }
     }
-    if p.passive || (target.is_none() && p.noun) {
+    if trig.passive || (target.is_none() && trig.noun) {
         // the passive subject, or for a noun with no object: an actor before it
         target = before.iter().copied().find(|&k| {
             !sources.contains(&k) && !sources.iter().any(|&s| same_actor(&actors[s], &actors[k])) && actors[k].country.is_some() && trig.start - actors[k].end <= 6
         });
-        target_why = if p.passive { "subject of a passive" } else { "actor before the noun" };
-        if target.is_none() && p.noun {
+        target_why = if trig.passive { "subject of a passive" } else { "actor before the noun" };
+        if target.is_none() && trig.noun {
             // "ضغوطها على سوريا … العقوبات الأمريكية": the party the sentence puts pressure on
             target = before.iter().copied().find(|&k| {
                 is_target_prep(k) && actors[k].country.is_some() && !sources.iter().any(|&s| same_actor(&actors[s], &actors[k]))
@@ -473,14 +701,14 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
     match target {
         Some(t) => {
             for &s in &sources {
-                pairs.push((&actors[s], Some(&actors[t])));
+                pairs.push((Some(&actors[s]), Some(&actors[t])));
             }
         }
         None if p.symmetric && sources.len() > 1 => {
             for &a in &sources {
                 for &b in &sources {
                     if a != b {
-                        pairs.push((&actors[a], Some(&actors[b])));
+                        pairs.push((Some(&actors[a]), Some(&actors[b])));
                     }
                 }
             }
@@ -488,7 +716,7 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
         }
         None => {
             for &s in &sources {
-                pairs.push((&actors[s], None));
+                pairs.push((Some(&actors[s]), None));
             }
         }
     }

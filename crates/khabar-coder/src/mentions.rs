@@ -90,7 +90,9 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token]) -> Vec<ActorSpan> {
         if let Some(prev) = out.last_mut() {
             let gap = start - prev.end;
             let starts_with_prep = !prefix.is_empty() && !prefix.starts_with('و') && lex.lang == "ar" && !prefix.starts_with("ال");
-            let joinable = !coord && !starts_with_prep && gap <= if kind == "person" { 2 } else { 0 };
+            // only modifiers may stand between the parts of one actor ("Taiwan's vice foreign minister")
+            let modifiers_only = toks[prev.end..start].iter().all(|t| lex.grammar.role_modifiers.iter().any(|m| *m == t.norm));
+            let joinable = !coord && !starts_with_prep && (gap <= if kind == "person" { 2 } else { 0 } || (gap <= 2 && modifiers_only));
             // an English possessive or "of" joins a country to a role: "Syria's army", "army of Syria"
             let via_of = lex.lang == "en" && gap == 1 && toks[prev.end].norm == "of" && country.is_some() && prev.country.is_none();
             let compatible = match (&prev.country, &country) {

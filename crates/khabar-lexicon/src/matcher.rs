@@ -1,6 +1,6 @@
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
-use khabar_text::{normalize, strip_arabic_prefixes, tokens, Token};
+use khabar_text::{normalize, tokens, Token};
 
 /// A dictionary of multi-word phrases, matched against token sequences.
 ///
@@ -12,6 +12,29 @@ pub struct PhraseMatcher<T> {
     lang: &'static str,
     by_first: HashMap<String, Vec<(Vec<String>, T)>>,
     len: usize,
+}
+
+/// Up to five lookup forms of one token.
+struct Candidates<'t> {
+    items: [(&'t str, usize); 5],
+    len: usize,
+}
+
+impl<'t> Candidates<'t> {
+    fn push(&mut self, s: &'t str, prefix_len: usize) {
+        if self.len < self.items.len() {
+            self.items[self.len] = (s, prefix_len);
+            self.len += 1;
+        }
+    }
+}
+
+impl<'t> IntoIterator for Candidates<'t> {
+    type Item = (&'t str, usize);
+    type IntoIter = std::iter::Take<std::array::IntoIter<(&'t str, usize), 5>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
 }
 
 /// A phrase found in a token sequence.
@@ -30,7 +53,7 @@ pub struct Match<'a, T> {
 impl<T> PhraseMatcher<T> {
     /// An empty matcher for a language.
     pub fn new(lang: &'static str) -> Self {
-        PhraseMatcher { lang, by_first: HashMap::new(), len: 0 }
+        PhraseMatcher { lang, by_first: HashMap::default(), len: 0 }
     }
 
     /// Number of entries.
@@ -72,17 +95,36 @@ impl<T> PhraseMatcher<T> {
     }
 
     /// Candidate forms of a token for lookup, most literal first, each with the byte length of
-    /// what was stripped from its front.
-    fn candidates<'t>(&self, norm: &'t str) -> Vec<(&'t str, usize)> {
+    /// what was stripped from its front. No allocation: this runs for every token.
+    fn candidates<'t>(&self, norm: &'t str) -> Candidates<'t> {
+        let mut c = Candidates { items: [("", 0); 5], len: 0 };
         if self.lang == "ar" {
-            strip_arabic_prefixes(norm).into_iter().map(|c| (c, norm.len() - c.len())).collect()
-        } else {
-            let mut v = vec![(norm, 0)];
-            if let Some(s) = norm.strip_suffix("'s").or_else(|| norm.strip_suffix('\'')) {
-                v.push((s, 0));
+            c.push(norm, 0);
+            let mut rest = norm;
+            let strip = |w: &'t str, p: &str| w.strip_prefix(p).filter(|r| r.chars().count() >= 2);
+            if let Some(r) = strip(rest, "و").or_else(|| strip(rest, "ف")) {
+                c.push(r, norm.len() - r.len());
+                rest = r;
             }
-            v
+            if let Some(r) = strip(rest, "ب").or_else(|| strip(rest, "ك")).or_else(|| strip(rest, "ل")).or_else(|| strip(rest, "س")) {
+                if let Some(r2) = strip(rest, "لل") {
+                    c.push(r, norm.len() - r.len());
+                    c.push(r2, norm.len() - r2.len());
+                    return c;
+                }
+                c.push(r, norm.len() - r.len());
+                rest = r;
+            }
+            if let Some(r) = strip(rest, "ال") {
+                c.push(r, norm.len() - r.len());
+            }
+        } else {
+            c.push(norm, 0);
+            if let Some(s) = norm.strip_suffix("'s").or_else(|| norm.strip_suffix('\'')) {
+                c.push(s, 0);
+            }
         }
+        c
     }
 
     /// The longest phrase starting at token `i`, if any.

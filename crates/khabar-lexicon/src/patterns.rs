@@ -144,6 +144,9 @@ pub(crate) fn parse_patterns(file: &str, text: &str, lang: &str) -> Result<Vec<P
                 return Err(Error::Lexicon { file: file.into(), line: 0, reason: format!("pattern {}: unknown intent code {i}", p.id) });
             }
         }
+        for w in p.requires.iter_mut().chain(p.excludes.iter_mut()) {
+            *w = khabar_text::normalize(w);
+        }
         if lang == "en" {
             let extra: Vec<String> = p.verbs.iter().flat_map(|v| english_inflections(v)).collect();
             p.forms.extend(extra);
@@ -195,21 +198,56 @@ pub struct Grammar {
     /// Prepositions introducing a passive agent ("by", "على يد").
     #[serde(default)]
     pub agent_preps: Vec<String>,
+    /// Words that open a subordinate clause ("if", "which", "الذي", "بعد"): a trigger right after
+    /// one is not the sentence's own event.
+    #[serde(default)]
+    pub subordinators: Vec<String>,
+    /// Words that make a following verbal noun the object of something else ("condemned the
+    /// attack", "بعد الهجوم", "محاولة اغتيال").
+    #[serde(default)]
+    pub noun_blockers: Vec<String>,
+    /// Words that anchor a report in a real occasion — time words, casualty words ("أمس",
+    /// "قتلى", "yesterday", "wounded"). A verbal noun with neither an actor of its own nor one of
+    /// these (or a number) in its sentence is a mention, not a report.
+    #[serde(default)]
+    pub eventive: Vec<String>,
+    /// Words that may stand between a country and a role without splitting the actor
+    /// ("Taiwan's vice foreign minister", "Iran's former president").
+    #[serde(default)]
+    pub role_modifiers: Vec<String>,
+    /// Deontic words ("must", "يجب"): "X said that Y must …" is X demanding of Y (CAMEO 100).
+    #[serde(default)]
+    pub demand_modals: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
 }
 
 impl Grammar {
-    /// Is `norm` (a normalised token) in `list` (as written)?
+    /// Is `norm` (a normalised token) in `list`? Lists are normalised when the file is loaded.
     pub fn has(list: &[String], norm: &str) -> bool {
-        list.iter().any(|w| khabar_text::normalize(w) == norm)
+        list.iter().any(|w| w == norm)
     }
 }
 
 pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
     let mut g: Grammar = toml::from_str(text).map_err(|e| Error::Lexicon { file: file.into(), line: 0, reason: e.message().to_string() })?;
-    for list in [&mut g.negation, &mut g.denial, &mut g.future, &mut g.intent, &mut g.report, &mut g.background, &mut g.coordinators, &mut g.target_preps, &mut g.agent_preps] {
+    for list in [
+        &mut g.negation,
+        &mut g.denial,
+        &mut g.future,
+        &mut g.intent,
+        &mut g.report,
+        &mut g.background,
+        &mut g.coordinators,
+        &mut g.target_preps,
+        &mut g.agent_preps,
+        &mut g.subordinators,
+        &mut g.noun_blockers,
+        &mut g.eventive,
+        &mut g.demand_modals,
+        &mut g.role_modifiers,
+    ] {
         for w in list.iter_mut() {
             *w = khabar_text::normalize(w);
         }

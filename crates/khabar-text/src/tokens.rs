@@ -20,14 +20,21 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let is_mark = matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}');
+        // Arabic letters and digits are most of what khabar reads: decide them without the
+        // general Unicode tables
+        let arabic_letter = matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{0671}'..='\u{06D3}');
         let joiner = matches!(c, '\'' | '\u{2019}' | '.' | '-' | '\u{200C}')
             && cur.is_some()
             && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || is_mark || joiner {
+        if arabic_letter || is_mark || c.is_alphanumeric() || joiner {
             let entry = cur.get_or_insert_with(|| (i, String::new()));
             if let Some(n) = normalize_arabic_char(c) {
                 let n = if n == '\u{2019}' { '\'' } else { n };
-                entry.1.extend(n.to_lowercase());
+                if n.is_ascii() || arabic_letter {
+                    entry.1.push(n.to_ascii_lowercase());
+                } else {
+                    entry.1.extend(n.to_lowercase());
+                }
             }
         } else if let Some((start, norm)) = cur.take() {
             if !norm.is_empty() {
