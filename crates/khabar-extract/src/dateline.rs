@@ -159,6 +159,25 @@ mod tests {
     }
 
     #[test]
+    fn the_five_house_styles_of_one_wire_story() {
+        let anchor = d(2020, 7, 9);
+        let cases = [
+            ("دمشق 8 يوليو 2020 (شينخوا) وقعت سوريا وإيران", "دمشق", "Xinhua"),
+            ("DAMASCUS, July 8 (Xinhua) -- Syria and Iran signed", "DAMASCUS", "Xinhua"),
+            ("PARIS, 8 juillet (AFP) - La Syrie et l'Iran ont signé", "PARIS", "AFP"),
+            ("MADRID, 8 jul (EFE).- Siria e Irán firmaron", "MADRID", "EFE"),
+            ("新华社北京7月8日电 叙利亚和伊朗签署", "北京", "Xinhua"),
+        ];
+        for (para, place, agency) in cases {
+            let f = find(para).unwrap_or_else(|| panic!("no dateline in {para}"));
+            assert_eq!(f.place.as_deref(), Some(place), "{para}");
+            assert_eq!(f.agency.as_deref(), Some(agency), "{para}");
+            assert_eq!(f.date_with_anchor(anchor).as_deref(), Some("2020-07-08"), "{para}");
+            assert!(!para[f.len..].trim().is_empty());
+        }
+    }
+
+    #[test]
     fn a_parenthesis_that_is_not_an_agency_is_not_a_dateline() {
         assert!(find("The ministry (which denied it) said").is_none());
     }

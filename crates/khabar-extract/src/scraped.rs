@@ -75,7 +75,16 @@ pub fn is_furniture_paragraph(para: &str) -> bool {
         return false;
     }
     let head: String = p.chars().take(48).flat_map(char::to_lowercase).collect();
-    prefixes().iter().any(|pre| head.starts_with(pre.as_str()))
+    prefixes().iter().any(|pre| head.starts_with(pre.as_str())) || is_byline_or_stamp(p, &head)
+}
+
+/// "By A. Writer", "Updated 10:00 GMT, March 3": a short byline, or a short time stamp line.
+fn is_byline_or_stamp(p: &str, head: &str) -> bool {
+    let words = p.split_whitespace().count();
+    let byline = words <= 8 && (p.starts_with("By ") || p.starts_with("BY ")) && !p.ends_with(['.', '!', '?']);
+    const STAMPS: &[&str] = &["published", "updated", "last updated", "posted", "publié", "mis à jour", "publicado", "actualizado", "نشر", "تم النشر", "آخر تحديث", "发布时间", "更新时间"];
+    let stamp = words <= 16 && p.chars().any(|c| c.is_ascii_digit()) && STAMPS.iter().any(|s| head.starts_with(s));
+    byline || stamp
 }
 
 /// The form a line is compared in: normalised, without punctuation at its ends.
@@ -289,6 +298,16 @@ mod tests {
         assert_eq!(a.paragraphs.len(), 2);
         for furniture in ["اطبع", "أخبار ساخنة", "روابط", "【1】", "facebook", "×", "آخر الأخبار"] {
             assert!(!a.text.contains(furniture), "{furniture} left in body");
+        }
+    }
+
+    #[test]
+    fn furniture_paragraphs_in_html_bodies() {
+        for p in ["READ MORE: An older story", "Photo: A. Photographer / Agency", "Write to A. Writer at a.writer@news.example", "By A. Writer", "Updated 10:00 GMT, March 3", "اقرأ أيضا: قصة أخرى", "Lire aussi : une autre histoire", "相关新闻", "Share this", "•"] {
+            assert!(is_furniture_paragraph(p), "{p}");
+        }
+        for p in ["By the end of the day, the delegations had agreed on a joint statement.", "Photographers gathered outside the palace as the delegations arrived on Wednesday morning for talks."] {
+            assert!(!is_furniture_paragraph(p), "{p}");
         }
     }
 
