@@ -283,6 +283,8 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
                         s.own_link = s.own;
                     }
                     P => s.p += 1,
+                    // a block of text alone is a paragraph too (readability turns such divs into <p>)
+                    t if t.is_block() && !s.has_block && s.own > 0 => s.p += 1,
                     Img => s.img += 1,
                     Li => s.li += 1,
                     Input | Select | Textarea | Button => s.input += 1,
@@ -452,6 +454,13 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
                 picked.push(c);
                 continue;
             }
+            // a sibling built like the top candidate whose paragraphs sit too deep to have
+            // lent it a score
+            let same_class = !top_class.is_empty() && class == top_class;
+            if same_class && st[c].p >= 3 && st[c].text >= 300 && link_density(c) < 0.2 && weight[c] >= 0 {
+                picked.push(c);
+                continue;
+            }
             let tag = dom.nodes[c].tag();
             let p_like = tag == Some(Tag::P) || (matches!(tag, Some(Tag::Div | Tag::Section)) && !st[c].has_block);
             if p_like {
@@ -577,6 +586,9 @@ fn emit(dom: &Dom, picked: &[usize], removed: &[bool], st: &[Stat], weight: &[i3
                 continue;
             }
             if removed[ku] || (clean && ku != root && drop_inside(dom, ku, st, weight, share, score)) {
+                if debug() && !removed[ku] && st[ku].text > 100 {
+                    eprintln!("dropped {} text={} p={} img={} li={} link={} w={}", describe(dom, ku), st[ku].text, st[ku].p, st[ku].img, st[ku].li, st[ku].link, weight[ku]);
+                }
                 continue;
             }
             match &node.data {
@@ -594,6 +606,9 @@ fn emit(dom: &Dom, picked: &[usize], removed: &[bool], st: &[Stat], weight: &[i3
             }
         }
         flush(&mut cur, &mut out);
+        if debug() {
+            eprintln!("emitted {} paragraphs so far, after {}", out.len(), describe(dom, root).split(" < ").next().unwrap_or(""));
+        }
     }
     out
 }

@@ -39,6 +39,16 @@ pub fn extract_html(html: &str) -> Article {
             *first = first[found.len..].trim().to_string();
         }
     }
+    // promotions sit at the edges of a body: the first paragraph, the last three
+    while paragraphs.len() > 1 && paragraphs.first().is_some_and(|p| scraped::is_promo_paragraph(p)) {
+        paragraphs.remove(0);
+    }
+    let n = paragraphs.len();
+    let mut k = 0;
+    paragraphs.retain(|p| {
+        k += 1;
+        !(n > 1 && k + 3 > n && scraped::is_promo_paragraph(p))
+    });
     paragraphs.retain(|p| !p.is_empty());
     article.text = paragraphs.join("\n\n");
     article.paragraphs = paragraphs;

@@ -38,16 +38,34 @@ fn boilerplate() -> &'static HashSet<String> {
 
 const PREFIXES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/extract/furniture-prefixes.txt"));
 
-fn prefixes() -> &'static Vec<String> {
-    static SET: OnceLock<Vec<String>> = OnceLock::new();
+/// The furniture openings and, after `[promo]`, the promotion phrases.
+fn prefixes() -> &'static (Vec<String>, Vec<String>) {
+    static SET: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
     SET.get_or_init(|| {
-        PREFIXES
-            .lines()
-            .map(|l| l.trim_start().trim_end_matches(['\r', '\n']))
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(str::to_lowercase)
-            .collect()
+        let (mut openings, mut promo) = (Vec::new(), Vec::new());
+        let mut in_promo = false;
+        for l in PREFIXES.lines().map(|l| l.trim_start().trim_end_matches(['\r', '\n'])) {
+            if l.trim().is_empty() || l.starts_with('#') {
+                continue;
+            }
+            if l.trim() == "[promo]" {
+                in_promo = true;
+                continue;
+            }
+            if in_promo { &mut promo } else { &mut openings }.push(l.to_lowercase());
+        }
+        (openings, promo)
     })
+}
+
+/// Is this short paragraph a promotion ("Sign up for our newsletter …", "Follow him on
+/// Twitter @…")? Only asked of a body's first and last paragraphs.
+pub fn is_promo_paragraph(para: &str) -> bool {
+    if para.split_whitespace().count() > 60 {
+        return false;
+    }
+    let lower = para.to_lowercase();
+    prefixes().1.iter().any(|p| lower.contains(p.as_str()))
 }
 
 /// Is this whole line page furniture ("Share this article", "Advertisement", "اقرأ أيضا")?
@@ -75,7 +93,7 @@ pub fn is_furniture_paragraph(para: &str) -> bool {
         return false;
     }
     let head: String = p.chars().take(48).flat_map(char::to_lowercase).collect();
-    prefixes().iter().any(|pre| head.starts_with(pre.as_str())) || is_byline_or_stamp(p, &head)
+    prefixes().0.iter().any(|pre| head.starts_with(pre.as_str())) || is_byline_or_stamp(p, &head)
 }
 
 /// "By A. Writer", "Updated 10:00 GMT, March 3": a short byline, or a short time stamp line.
