@@ -4,7 +4,11 @@
 
 mod code_cmd;
 mod eval_cmd;
+mod export_cmd;
 mod extract_cmd;
+mod ingest_cmd;
+mod search_cmd;
+mod stats_cmd;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -29,6 +33,14 @@ enum Command {
     Code(code_cmd::Args),
     /// Code a gold file and score the events: P/R/F1 as the gold sets' scorer defines them.
     Eval(eval_cmd::Args),
+    /// Ingest a corpus into the store (SQLite): articles, sentences, events, stories.
+    Ingest(ingest_cmd::Args),
+    /// Search the stored articles (Arabic and English, spelling variants folded).
+    Search(search_cmd::Args),
+    /// Export the stored events: GDELT rows, JSON lines, CSV or Parquet.
+    Export(export_cmd::Args),
+    /// Print the store's counts as one JSON object.
+    Stats(stats_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +49,10 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Code(args) => code_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
+        Command::Ingest(args) => ingest_cmd::run(args),
+        Command::Search(args) => search_cmd::run(args),
+        Command::Export(args) => export_cmd::run(args),
+        Command::Stats(args) => stats_cmd::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -676,14 +676,22 @@ fn write_article(tx: &rusqlite::Transaction, p: Prepared, report: &mut BatchRepo
 /// * NumArticles: distinct articles and copies.
 /// * NumSources: distinct outlets among them (an article of unknown outlet counts as one).
 fn recount(tx: &rusqlite::Transaction, touched: &BTreeSet<i64>) -> Result<()> {
+    // written without the `docs` view: SQLite materialises a UNION ALL view whole, which
+    // made every recount scan all articles (quadratic ingest)
     let mut st = tx.prepare_cached(
         "UPDATE events SET
-            num_mentions = (SELECT count(*) FROM mentions m JOIN docs d ON d.article_id = m.article_id
+            num_mentions = (SELECT count(*) FROM mentions WHERE event_id = ?1)
+                         + (SELECT count(*) FROM mentions m JOIN copies c ON c.article_id = m.article_id
                             WHERE m.event_id = ?1),
-            num_articles = (SELECT count(*) FROM (SELECT DISTINCT article_id FROM mentions WHERE event_id = ?1) x
-                            JOIN docs d ON d.article_id = x.article_id),
-            num_sources  = (SELECT count(DISTINCT coalesce(d.source_id, 0)) FROM mentions m
-                            JOIN docs d ON d.article_id = m.article_id WHERE m.event_id = ?1)
+            num_articles = (SELECT count(DISTINCT article_id) FROM mentions WHERE event_id = ?1)
+                         + (SELECT count(*) FROM copies
+                            WHERE article_id IN (SELECT article_id FROM mentions WHERE event_id = ?1)),
+            num_sources  = (SELECT count(*) FROM (
+                                SELECT coalesce(a.source_id, 0) FROM mentions m JOIN articles a ON a.id = m.article_id
+                                WHERE m.event_id = ?1
+                                UNION
+                                SELECT coalesce(c.source_id, 0) FROM mentions m JOIN copies c ON c.article_id = m.article_id
+                                WHERE m.event_id = ?1))
          WHERE id = ?1",
     )?;
     for id in touched {

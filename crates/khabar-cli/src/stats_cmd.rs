@@ -1,0 +1,20 @@
+//! `khabar stats`: the store's row counts as one JSON object.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use khabar_store::Store;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// The store to read.
+    #[arg(long, default_value = "khabar.db")]
+    db: PathBuf,
+}
+
+pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
+    anyhow::ensure!(args.db.exists(), "{}: no such store (make one with `khabar ingest`)", args.db.display());
+    let store = Store::open_read(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
+    println!("{}", serde_json::to_string(&store.stats()?)?);
+    Ok(true)
+}
