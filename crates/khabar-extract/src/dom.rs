@@ -13,6 +13,10 @@
 /// Deepest nesting kept; deeper start tags add their content to the element at the cap.
 pub const MAX_DEPTH: usize = 256;
 
+/// Most nodes built for one page; markup past this is not read (a 32 MiB page of empty tags
+/// would otherwise cost gigabytes).
+pub const MAX_NODES: usize = 2_000_000;
+
 /// No node (for `parent`, `first_child`, `next`).
 pub const NONE: u32 = u32::MAX;
 
@@ -211,6 +215,10 @@ impl Iterator for Children<'_> {
 struct Builder {
     nodes: Vec<Node>,
     stack: Vec<u32>,
+    /// The `<html>`, `<head>` and `<body>` elements once seen.
+    singletons: [Option<u32>; 3],
+    /// `<head>` was opened and has not been closed yet.
+    in_head: bool,
 }
 
 impl Builder {
@@ -276,15 +284,23 @@ impl Builder {
 
     fn start(&mut self, tag: Tag, attrs: Vec<(&'static str, String)>, self_closing: bool) -> u32 {
         use Tag::*;
-        if !matches!(tag, Html | Head | Meta | Link | Title | Script | Style | Noscript | Base | Template) {
+        if self.in_head && !matches!(tag, Html | Head | Meta | Link | Title | Script | Style | Noscript | Base | Template) {
             // the first body element ends an unclosed <head>
+            self.in_head = false;
             if let Some(k) = self.open(Head, |_| false) {
                 self.close_to(k);
             }
         }
-        if matches!(tag, Html | Head | Body) {
+        let slot = match tag {
+            Html => Some(0),
+            Head => Some(1),
+            Body => Some(2),
+            _ => None,
+        };
+        if let Some(slot) = slot {
             // one of each: a repeated one only lends its attributes
-            if let Some(k) = self.nodes.iter().position(|n| n.tag() == Some(tag)) {
+            if let Some(k) = self.singletons[slot] {
+                let k = k as usize;
                 if let Data::Element(e) = &mut self.nodes[k].data {
                     for a in attrs {
                         if e.attr(a.0).is_none() {
@@ -341,6 +357,10 @@ impl Builder {
             _ => {}
         }
         let id = self.append(Data::Element(Element { tag, attrs }));
+        if let Some(slot) = slot {
+            self.singletons[slot] = Some(id);
+            self.in_head |= tag == Head;
+        }
         if !tag.is_void() && !self_closing && self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
         }
@@ -358,6 +378,7 @@ impl Builder {
             return;
         }
         if tag == Head {
+            self.in_head = false;
             if let Some(k) = self.open(Head, |_| false) {
                 self.close_to(k);
             }
@@ -381,12 +402,15 @@ impl Builder {
 /// Parses a page. Never fails: any byte string gives some tree.
 pub fn parse(html: &str) -> Dom {
     let b = html.as_bytes();
-    let mut bld = Builder { nodes: Vec::with_capacity(b.len() / 40 + 16), stack: Vec::with_capacity(64) };
+    let mut bld = Builder { nodes: Vec::with_capacity((b.len() / 40 + 16).min(MAX_NODES)), stack: Vec::with_capacity(64), singletons: [None; 3], in_head: false };
     bld.nodes.push(Node { parent: NONE, first_child: NONE, last_child: NONE, next: NONE, depth: 0, data: Data::Document });
     bld.stack.push(0);
     let mut i = 0;
     let n = b.len();
     while i < n {
+        if bld.nodes.len() >= MAX_NODES {
+            break;
+        }
         let Some(off) = memchr::memchr(b'<', &b[i..]) else {
             bld.text(&b[i..]);
             break;
@@ -742,6 +766,14 @@ mod tests {
         let dom = parse(&html);
         assert!(dom.nodes.iter().all(|n| (n.depth as usize) <= MAX_DEPTH + 1));
         assert_eq!(dom.text_of(0), "deep");
+    }
+
+    #[test]
+    fn repeated_singletons_and_tag_floods_stay_linear_and_bounded() {
+        let html = "<body class=a>".repeat(200_000) + &"<i>".repeat(3_000_000) + "tail";
+        let dom = parse(&html);
+        assert_eq!(dom.nodes.iter().filter(|n| n.tag() == Some(Tag::Body)).count(), 1);
+        assert!(dom.nodes.len() <= MAX_NODES);
     }
 
     #[test]
