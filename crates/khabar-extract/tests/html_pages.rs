@@ -124,3 +124,46 @@ fn hostile_markup_does_not_blow_up() {
         let _ = extract(&record(junk));
     }
 }
+
+#[test]
+fn mangled_pages_never_panic() {
+    // a page of our own, cut, spliced and sprinkled with markup characters many times over
+    let base = format!(
+        "<!doctype html><html lang=ar><head><meta charset=utf-8><title>عنوان | موقع</title><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"x\"}}</script></head><body><nav><a href=/>الرئيسية</a></nav><article><h1>عنوان</h1><p>دمشق 8 يوليو 2020 (شينخوا) وقعت سوريا وإيران اتفاقية عسكرية شاملة &amp; &#1605; &eacute;.</p>{STORY}<table><tr><td>خلية<td>أخرى</table><ul><li>واحد<li>اثنان</ul></article><footer>©</footer></body></html>"
+    );
+    let bytes = base.as_bytes();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n.max(1) as u64) as usize
+    };
+    const NOISE: &[u8] = b"<>/=\"'&;#!-[]? \n\xC3\xA9\xD8";
+    for _ in 0..1500 {
+        let mut page = bytes.to_vec();
+        for _ in 0..1 + next(8) {
+            match next(4) {
+                0 => page.truncate(next(page.len() + 1)),
+                1 => {
+                    let at = next(page.len() + 1);
+                    page.insert(at, NOISE[next(NOISE.len())]);
+                }
+                2 if !page.is_empty() => {
+                    let at = next(page.len());
+                    page.remove(at);
+                }
+                _ => {
+                    let (a, b) = (next(page.len() + 1), next(page.len() + 1));
+                    let (a, b) = (a.min(b), a.max(b));
+                    let chunk = page[a..b].to_vec();
+                    let at = next(page.len() + 1);
+                    page.splice(at..at, chunk);
+                }
+            }
+        }
+        let text = String::from_utf8_lossy(&page);
+        let _ = extract_html(&text);
+        let _ = khabar_extract::decode::decode_html(&page, "fuzz");
+    }
+}
