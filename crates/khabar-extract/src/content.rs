@@ -121,6 +121,8 @@ struct Stat {
     input: u32,
     embed: u32,
     has_block: bool,
+    /// A `<blockquote>` is below.
+    quote: bool,
 }
 
 /// Which of the heuristics a pass uses; a pass that finds too little text is retried with
@@ -219,6 +221,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
     // article or main element (not itself hinted away) is below it
     let mut raw = vec![0u32; n];
     let mut holds_article = vec![false; n];
+    let mut holds_quote = vec![false; n];
     for k in (1..n).rev() {
         if hard[k] {
             continue;
@@ -230,6 +233,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
                 if main && !unlikely[k] {
                     holds_article[k] = true;
                 }
+                holds_quote[k] |= e.tag == Tag::Blockquote;
             }
             Data::Document => {}
         }
@@ -237,6 +241,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         if p != NONE {
             raw[p as usize] += raw[k];
             holds_article[p as usize] |= holds_article[k];
+            holds_quote[p as usize] |= holds_quote[k];
         }
     }
     let total = raw[0].max(1);
@@ -245,14 +250,14 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         let p = dom.nodes[k].parent;
         if p != NONE && removed[p as usize] {
             removed[k] = true;
-        } else if unlikely[k] && ((raw[k] as f64) < 0.6 * total as f64 || !holds_article[k]) {
+        } else if unlikely[k] && ((raw[k] as f64) < 0.6 * total as f64 || !holds_article[k]) && !(holds_quote[k] && raw[k] < 2000) {
+            // (a small box holding a quotation is an embedded post or tweet the story quotes)
             removed[k] = true;
         }
     }
 
-    if let Some(needle) = std::env::var_os("KHABAR_EXTRACT_TRACE") {
-        let needle = needle.to_string_lossy().to_string();
-        if let Some(k) = (0..n).find(|&k| matches!(&dom.nodes[k].data, Data::Text(t) if t.contains(&needle)) && dom.nodes[dom.nodes[k].parent as usize].tag() != Some(Tag::Script)) {
+    if let Some(needle) = trace_needle() {
+        if let Some(k) = (0..n).find(|&k| matches!(&dom.nodes[k].data, Data::Text(t) if t.contains(needle)) && dom.nodes[dom.nodes[k].parent as usize].tag() != Some(Tag::Script)) {
             let mut a = k;
             while a != 0 {
                 eprintln!("trace removed={} {}", removed[a], describe(dom, a).split(" < ").next().unwrap_or(""));
@@ -283,6 +288,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
                         s.own_link = s.own;
                     }
                     P => s.p += 1,
+                    Blockquote => s.quote = true,
                     // a block of text alone is a paragraph too (readability turns such divs into <p>)
                     t if t.is_block() && !s.has_block && s.own > 0 => s.p += 1,
                     Img => s.img += 1,
@@ -309,6 +315,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         ps.li += s.li;
         ps.input += s.input;
         ps.embed += s.embed;
+        ps.quote |= s.quote;
         if block {
             ps.has_block = true;
         } else {
@@ -486,6 +493,12 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
     emit(dom, &picked, &removed, &st, &weight, &share, &score, flags.clean)
 }
 
+/// `KHABAR_EXTRACT_TRACE`: words whose text node's ancestors are printed, read once.
+fn trace_needle() -> Option<&'static str> {
+    static T: OnceLock<Option<String>> = OnceLock::new();
+    T.get_or_init(|| std::env::var("KHABAR_EXTRACT_TRACE").ok()).as_deref()
+}
+
 fn debug() -> bool {
     static D: OnceLock<bool> = OnceLock::new();
     *D.get_or_init(|| std::env::var_os("KHABAR_EXTRACT_DEBUG").is_some())
@@ -536,6 +549,11 @@ fn drop_inside(dom: &Dom, k: usize, st: &[Stat], weight: &[i32], share: &[bool],
         // headers inside an article carry the title, byline and date, not the body
         return s.p < 2;
     }
+    let ld = if s.text == 0 { 0.0 } else { s.link as f64 / s.text as f64 };
+    if s.quote && s.text < 2000 && ld < 0.5 && s.text >= 25 {
+        // a quoted post or tweet the story embeds
+        return false;
+    }
     let w = weight[k] as f64;
     if w + score[k] < 0.0 {
         return true;
@@ -544,7 +562,6 @@ fn drop_inside(dom: &Dom, k: usize, st: &[Stat], weight: &[i32], share: &[bool],
         return false;
     }
     let is_list = matches!(e.tag, Ul | Ol);
-    let ld = if s.text == 0 { 0.0 } else { s.link as f64 / s.text as f64 };
     let p = s.p as f64;
     let img = s.img as f64;
     let li = s.li as f64 - 100.0;

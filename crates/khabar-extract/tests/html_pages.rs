@@ -167,3 +167,14 @@ fn mangled_pages_never_panic() {
         let _ = khabar_extract::decode::decode_html(&page, "fuzz");
     }
 }
+
+#[test]
+fn an_embedded_post_the_story_quotes_is_kept_a_share_box_is_not() {
+    let html = format!(
+        "<html><body><article>{STORY}<div class=\"social-media-embed\"><blockquote class=\"post-embed\"><p>We will keep talking until there is a deal, the envoy wrote on Wednesday evening.</p></blockquote></div>\
+<div class=\"social-share\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Share on X</a></div></article></body></html>"
+    );
+    let a = extract_html(&html);
+    assert!(a.text.contains("We will keep talking"), "{}", a.text);
+    assert!(!a.text.contains("Share on"), "{}", a.text);
+}
