@@ -76,10 +76,8 @@ pub fn metadata(doc: &Dom) -> Article {
                     }
                 }
             }
-            Tag::Link if canonical.is_none() => {
-                if e.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("canonical"))) {
-                    canonical = e.attr("href").map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
-                }
+            Tag::Link if canonical.is_none() && e.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("canonical"))) => {
+                canonical = e.attr("href").map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
             }
             Tag::Html => html_lang = e.attr("lang").map(str::to_string),
             Tag::Title if title_tag.is_none() => title_tag = Some(doc.text_of(k as u32)),
