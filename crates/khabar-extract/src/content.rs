@@ -172,8 +172,17 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
     let mut unlikely = vec![false; n];
     let mut weight = vec![0i32; n];
     let mut share = vec![false; n];
+    // inside an <article>; an <article> inside another is a teaser or a comment (HTML's own
+    // reading of nested articles): it scores less, and its paragraphs do not lift what holds it
+    let mut in_article = vec![false; n];
+    let mut nested_article = vec![false; n];
     for k in 1..n {
         let node = &dom.nodes[k];
+        if node.parent != NONE && node.parent != 0 {
+            let p = node.parent as usize;
+            in_article[k] = in_article[p] || dom.nodes[p].tag() == Some(Tag::Article);
+        }
+        nested_article[k] = in_article[k] && node.tag() == Some(Tag::Article);
         let parent_removed = node.parent != NONE && hard[node.parent as usize];
         let Data::Element(e) = &node.data else {
             hard[k] = parent_removed;
@@ -193,7 +202,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         }
         let info = class_info(&mut cache, &key);
         if flags.weight_classes {
-            weight[k] = info.weight;
+            weight[k] = info.weight - if nested_article[k] { 25 } else { 0 };
         }
         share[k] = info.share;
         use Tag::*;
@@ -371,6 +380,9 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
                     l => l as f64 * 3.0,
                 };
                 score[a] += unit / div;
+            }
+            if nested_article[a] {
+                break;
             }
             anc = dom.nodes[a].parent;
             level += 1;

@@ -178,3 +178,13 @@ fn an_embedded_post_the_story_quotes_is_kept_a_share_box_is_not() {
     assert!(a.text.contains("We will keep talking"), "{}", a.text);
     assert!(!a.text.contains("Share on"), "{}", a.text);
 }
+
+#[test]
+fn teasers_nested_as_articles_do_not_win_over_the_story() {
+    let teaser = |n: u32| format!("<article class=\"post teaser\"><h2>Another story {n}</h2><p>An excerpt of another story, long enough, with commas, clauses, and a few more words, to look like prose at first sight, number {n}.</p><p>A second excerpt paragraph of that other story, with commas, and more words, to make it weigh something, number {n}.</p></article>");
+    let teasers: String = (1..=6).map(teaser).collect();
+    let html = format!("<html><body><div id=\"primary\"><article class=\"post entry\"><div class=\"entry-content\">{STORY}</div></article><article class=\"post listing\">{teasers}</article></div></body></html>");
+    let a = extract_html(&html);
+    assert!(a.text.starts_with("Delegations from both sides"), "{}", a.text);
+    assert!(!a.text.contains("Another story") && !a.text.contains("excerpt"), "{}", a.text);
+}
