@@ -324,6 +324,9 @@ mod tests {
         for p in ["READ MORE: An older story", "Photo: A. Photographer / Agency", "Write to A. Writer at a.writer@news.example", "By A. Writer", "Updated 10:00 GMT, March 3", "اقرأ أيضا: قصة أخرى", "Lire aussi : une autre histoire", "相关新闻", "Share this", "•"] {
             assert!(is_furniture_paragraph(p), "{p}");
         }
+        assert!(is_promo_paragraph("Sign up for our daily newsletter and get the news first."));
+        assert!(is_promo_paragraph("05/10/2021 - Publicado por: A. Writer - Categoria: Saúde"));
+        assert!(!is_promo_paragraph("The ministry said the bond sale was heavily oversubscribed by foreign investors."));
         for p in ["By the end of the day, the delegations had agreed on a joint statement.", "Photographers gathered outside the palace as the delegations arrived on Wednesday morning for talks."] {
             assert!(!is_furniture_paragraph(p), "{p}");
         }
