@@ -1100,4 +1100,23 @@ mod tests {
         assert!(ok.is_empty());
         assert!(err[0].contains("x.warc:1") && err[0].contains("not a WARC"), "{}", err[0]);
     }
+
+    #[test]
+    fn zstd_jsonl_is_read_or_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.jsonl.zst");
+        let line = b"{\"id\": \"z1\", \"text\": \"From zstd.\"}\n";
+        #[cfg(feature = "zstd")]
+        std::fs::write(&path, zstd::encode_all(&line[..], 3).unwrap()).unwrap();
+        #[cfg(not(feature = "zstd"))]
+        std::fs::write(&path, line).unwrap();
+        let (ok, err) = collect(&[dir.path().to_path_buf()], Limits::default());
+        if cfg!(feature = "zstd") {
+            assert_eq!(ok.len(), 1, "{err:?}");
+            assert_eq!(ok[0].id, "z1");
+        } else {
+            assert!(ok.is_empty());
+            assert!(err[0].contains("r.jsonl.zst") && err[0].contains("zstd"), "{}", err[0]);
+        }
+    }
 }
