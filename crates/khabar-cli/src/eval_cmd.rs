@@ -1,7 +1,7 @@
 //! `khabar eval`: code a gold file (or read predictions) and print P/R/F1.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -64,22 +64,24 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
         }
     }
     let report = score(&gold, &preds);
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string(&report)?);
+        writeln!(out, "{}", serde_json::to_string(&report)?)?;
     } else {
         for (k, v) in &report.levels {
-            println!("{k}: P {} R {} F1 {} (tp {} fp {} fn {})", v.p, v.r, v.f1, v.tp, v.fp, v.fn_);
+            writeln!(out, "{k}: P {} R {} F1 {} (tp {} fp {} fn {})", v.p, v.r, v.f1, v.tp, v.fp, v.fn_)?;
         }
         for (k, d) in &report.detect {
-            println!(
+            writeln!(
+                out,
                 "detect:{k}: P {} R {} F1 {} (tp {} fp {} fn {} tn {}; false positives on \"difficult no\": {})",
                 d.score.p, d.score.r, d.score.f1, d.score.tp, d.score.fp, d.score.fn_, d.tn, d.fp_on_difficult_no
-            );
+            )?;
         }
         for (k, v) in &report.spans {
-            println!("spans {k}: {v}");
+            writeln!(out, "spans {k}: {v}")?;
         }
-        println!("{}", report.summary());
+        writeln!(out, "{}", report.summary())?;
     }
     Ok(failures.0 == 0)
 }
