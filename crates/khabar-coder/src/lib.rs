@@ -23,6 +23,7 @@ use khabar_geo::Gazetteer;
 use khabar_lexicon::{Grammar, Lexicon, Pattern};
 use khabar_text::Token;
 
+use khabar_time::Datelike as _;
 use mentions::{find_actors, ActorSpan};
 use resolve::{resolve_date, resolve_place, Anchor};
 
@@ -307,7 +308,7 @@ fn code_sentence(
     opts: &Options,
 ) -> (Vec<Event>, SentenceTrace) {
     let toks = khabar_text::tokens(sentence);
-    let actors = find_actors(lex, &toks);
+    let actors = find_actors(lex, &toks, anchor.date.map(|d| d.year()));
     let mut trace = SentenceTrace {
         index,
         text: sentence.to_string(),

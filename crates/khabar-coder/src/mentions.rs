@@ -53,13 +53,26 @@ enum Hit<'a> {
     Role(Vec<String>, String),
 }
 
-/// Finds the actors of a sentence.
-pub fn find_actors(lex: &Lexicon, toks: &[Token]) -> Vec<ActorSpan> {
+/// The entry a name stands for in `year`: of the longest matches, one whose dates hold then,
+/// else an undated one, else the most recent ("Bush" in 1991 and in 2003 are two people).
+fn dated_actor<'a>(lex: &'a Lexicon, toks: &[Token], i: usize, year: Option<i32>) -> Option<khabar_lexicon::Match<'a, ActorEntry>> {
+    let all = lex.actors.all_at(toks, i);
+    let end = all.first()?.end;
+    let longest = all.into_iter().filter(|m| m.end == end);
+    longest.max_by_key(|m| {
+        let e = m.value;
+        let holds = year.is_some_and(|y| e.from.is_some() && e.holds_in(y));
+        (holds, e.from.is_none(), e.to.unwrap_or(i32::MAX), e.from.unwrap_or(0))
+    })
+}
+
+/// Finds the actors of a sentence; `year` (the story's) picks among dated entries.
+pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<ActorSpan> {
     // 1. dictionary hits, longest first
     let mut hits: Vec<(usize, usize, String, Hit)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let a = lex.actors.longest_at(toks, i);
+        let a = dated_actor(lex, toks, i, year);
         let r = lex.roles.longest_at(toks, i);
         let pick = match (a, r) {
             (Some(a), Some(r)) if r.end > a.end => Some((r.end, r.prefix_len, Hit::Role(r.value.roles.clone(), r.value.origin.clone()))),
@@ -139,7 +152,7 @@ mod tests {
 
     fn codes(lang: &str, text: &str) -> Vec<(String, bool)> {
         let lex = khabar_lexicon::get(lang).unwrap();
-        find_actors(lex, &tokens(text)).into_iter().map(|a| (a.code(), a.coordinated)).collect()
+        find_actors(lex, &tokens(text), None).into_iter().map(|a| (a.code(), a.coordinated)).collect()
     }
 
     #[test]
@@ -166,5 +179,15 @@ mod tests {
         assert_eq!(codes("en", "the Iranian military official said"), vec![("IRNMIL".into(), false)]);
         assert_eq!(codes("en", "Syria's army attacked"), vec![("SYRMIL".into(), false)]);
         assert_eq!(codes("en", "Jordan and Britain agreed"), vec![("JOR".into(), false), ("GBR".into(), true)]);
+    }
+
+    #[test]
+    fn a_leader_has_the_code_of_the_office_held_that_year() {
+        let lex = khabar_lexicon::get("en").unwrap();
+        let code = |year| find_actors(lex, &tokens("Netanyahu said"), Some(year))[0].code();
+        assert_eq!(code(2007), "ISROPP");
+        assert_eq!(code(2015), "ISRGOV");
+        let ar = khabar_lexicon::get("ar").unwrap();
+        assert_eq!(find_actors(ar, &tokens("وقال نتنياهو"), Some(2007))[0].code(), "ISROPP");
     }
 }

@@ -16,7 +16,7 @@ use khabar_core::{Article, Location, Modality};
 use khabar_geo::{Gazetteer, Place};
 use khabar_lexicon::Lexicon;
 use khabar_text::Token;
-use khabar_time::{Date, Precision};
+use khabar_time::{Date, Datelike as _, Precision};
 
 use crate::mentions::{find_actors, ActorSpan};
 
@@ -42,7 +42,7 @@ pub(crate) fn anchor_of(article: &Article, gaz: &'static Gazetteer, lex: &Lexico
     // countries the story names as actors, most often first
     let mut counts: Vec<(String, usize)> = Vec::new();
     for text in article.title.iter().chain(&article.paragraphs) {
-        for a in find_actors(lex, &khabar_text::tokens(text)) {
+        for a in find_actors(lex, &khabar_text::tokens(text), date.map(|d| d.year())) {
             let Some(c) = a.country else { continue };
             match counts.iter_mut().find(|(k, _)| *k == c) {
                 Some(e) => e.1 += 1,
@@ -251,7 +251,7 @@ mod tests {
         let a = article(lang, story, dateline);
         let anchor = anchor_of(&a, gaz, lex);
         let toks = khabar_text::tokens(sentence);
-        let actors = find_actors(lex, &toks);
+        let actors = find_actors(lex, &toks, None);
         let ev = EventSite { cameo, trigger: 1, pairs: pairs.to_vec() };
         let (loc, why) = resolve_place(sentence, &toks, lex, gaz, &anchor, &actors, &ev);
         assert!(!why.is_empty());

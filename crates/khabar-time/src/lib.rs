@@ -18,10 +18,12 @@
 mod hijri;
 mod scan;
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+pub use chrono::Datelike;
+use chrono::{Duration, NaiveDate, Weekday};
 use khabar_text::normalize;
 
 pub use chrono::NaiveDate as Date;
+
 pub use hijri::{gregorian_to_hijri, hijri_to_gregorian, month_length as hijri_month_length};
 pub use scan::{find_expressions, resolve_near, Expression, Precision};
 
