@@ -199,3 +199,21 @@ fn an_ingest_killed_partway_and_rerun_matches_an_uninterrupted_one() {
     ingest(&corpus, &db);
     assert_eq!(stats(&db), expected);
 }
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_export_has_one_row_per_event() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = write_corpus(dir.path(), 30);
+    let db = dir.path().join("k.db");
+    ingest(&corpus, &db);
+    let events = stats(&db)["events"].as_i64().unwrap();
+    let path = dir.path().join("e.parquet");
+    let out = khabar().args(["export", "--format", "parquet", "--db"]).arg(&db).arg("-o").arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let meta = reader.metadata().file_metadata();
+    assert_eq!(meta.num_rows(), events);
+    assert_eq!(meta.schema_descr().column(2).name(), "num_mentions");
+}
