@@ -83,7 +83,11 @@ fn same_text_under_a_new_url_is_a_copy_not_an_article() {
     let st = s.stats().unwrap();
     assert_eq!((st.articles, st.copies, st.events), (1, 1, 1));
     let mut ev = Vec::new();
-    s.for_each_event::<StoreError>(|e| Ok(ev.push(e))).unwrap();
+    s.for_each_event::<StoreError>(|e| {
+        ev.push(e);
+        Ok(())
+    })
+    .unwrap();
     assert_eq!((ev[0].num_mentions, ev[0].num_articles, ev[0].num_sources), (2, 2, 2));
 }
 
@@ -112,7 +116,11 @@ fn near_duplicates_share_a_story_and_their_events_merge() {
     let st = s.stats().unwrap();
     assert_eq!((st.stories, st.events, st.mentions), (2, 2, 5));
     let mut ev = Vec::new();
-    s.for_each_event::<StoreError>(|e| Ok(ev.push(e))).unwrap();
+    s.for_each_event::<StoreError>(|e| {
+        ev.push(e);
+        Ok(())
+    })
+    .unwrap();
     assert_eq!((ev[0].num_mentions, ev[0].num_articles, ev[0].num_sources), (4, 3, 2));
     assert_eq!((ev[1].num_mentions, ev[1].num_articles, ev[1].num_sources), (1, 1, 1));
     assert_eq!(ev[0].article.url.as_deref(), Some("http://x.sa/1"));
