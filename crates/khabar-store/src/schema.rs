@@ -12,6 +12,8 @@ PRAGMA synchronous = NORMAL;
 PRAGMA temp_store = MEMORY;
 PRAGMA cache_size = -65536;
 PRAGMA busy_timeout = 10000;
+PRAGMA wal_autocheckpoint = 16384;
+PRAGMA journal_size_limit = 67108864;
 ";
 
 pub const TABLES: &str = "
