@@ -130,6 +130,10 @@ fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], not
                 notes.push(format!("trigger '{}' ({}): {why}, not an event of the sentence's own", toks[i].norm, p.origin));
                 break;
             }
+            if let Some(why) = unanchored(lex, toks, p) {
+                notes.push(format!("trigger '{}' ({}): {why}: talk about such events, not a report of one", toks[i].norm, p.origin));
+                break;
+            }
             if noun && !eventive(lex, toks, actors, i, m.end) {
                 notes.push(format!("trigger '{}' ({}): a noun with no actor, time, number or casualty word of its own: a mention, not a report", toks[i].norm, p.origin));
                 break;
@@ -142,15 +146,41 @@ fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], not
     out
 }
 
+/// Is a word an anchor of an occasion: digits, or a time, number or casualty word (`eventive`)?
+fn anchor_word(lex: &Lexicon, t: &Token) -> bool {
+    let digits = t.norm.chars().filter(|c| c.is_ascii_digit()).count();
+    // a count or a day of the month, not a year ("عام 2006" dates history, not an occasion)
+    let year = digits == 4 && (t.norm.contains("19") || t.norm.contains("20"));
+    (digits > 0 && !year)
+        || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.eventive, w))
+}
+
+/// For a pattern of one of the language's `anchored_roots` (violence, protest): why the sentence
+/// does not report an occasion of it — it is a question or a counterfactual ("هل", "لو", "؟"),
+/// or it has no time, number or casualty word at all. News of an attack or a march says when,
+/// how many or with what toll; commentary, policy talk and history use the same words without.
+fn unanchored(lex: &Lexicon, toks: &[Token], p: &Pattern) -> Option<&'static str> {
+    let g = &lex.grammar;
+    if !g.anchored_roots.iter().any(|r| p.cameo.starts_with(r.as_str())) {
+        return None;
+    }
+    let hypothetical = toks.iter().any(|t| {
+        t.norm.contains('؟') || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&g.hypothetical, w))
+    });
+    if hypothetical {
+        return Some("a question or a counterfactual");
+    }
+    if !toks.iter().any(|t| anchor_word(lex, t)) {
+        return Some("no time, number or casualty word in the sentence");
+    }
+    None
+}
+
 /// Does a verbal noun read as a report of an occasion — an actor right next to it ("الغارات
 /// الإسرائيلية", "Israeli air strikes"), or a time, number or casualty word in the sentence?
 fn eventive(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], start: usize, end: usize) -> bool {
     let own_actor = actors.iter().any(|a| (a.start >= end && a.start <= end + 1) || (a.end <= start && a.end + 1 >= start));
-    own_actor
-        || toks.iter().any(|t| {
-            t.norm.chars().all(|c| c.is_ascii_digit())
-                || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.eventive, w))
-        })
+    own_actor || toks.iter().any(|t| anchor_word(lex, t))
 }
 
 /// Determiners and possessives before which an English verb's base form is a noun.
@@ -195,6 +225,11 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
         if forms(t).iter().any(|w| Grammar::has(&g.subordinators, w)) {
             return Some(format!("after the subordinator '{}'", t.norm));
         }
+    }
+    // an Arabic verb form right after a governing noun is its homograph verbal noun: "جرائم قتل",
+    // "بتهمة خطف" (qatl, khatf), a mention rather than a verb of the sentence
+    if !noun && lex.lang == "ar" && i > 0 && forms(&toks[i - 1]).iter().any(|w| Grammar::has(&g.noun_blockers, w)) {
+        return Some(format!("a verbal noun governed by '{}'", toks[i - 1].norm));
     }
     if noun {
         for t in toks[i.saturating_sub(2)..i].iter().rev() {

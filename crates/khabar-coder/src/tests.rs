@@ -106,3 +106,39 @@ fn every_event_names_its_rule_and_explains_itself() {
         assert!(e.confidence > 0.0 && e.confidence <= 1.0);
     }
 }
+
+fn roots(lang: &str, text: &str) -> Vec<String> {
+    code_article(&article(lang, text), &Options::default()).events.into_iter().map(|e| e.cameo_root).collect()
+}
+
+#[test]
+fn arabic_violence_without_time_count_or_toll_is_talk_not_a_report() {
+    let got = roots("ar", "يقتل المتطرفون الأبرياء باسم الدين ويخطفون الأطفال.");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+    // the same verbs anchored by a time word and a count are a report
+    let ev = code_article(&article("ar", "وقتل مسلحون مجهولون ثلاثة جنود أمس عند حاجز للتفتيش."), &Options::default()).events;
+    assert!(ev.iter().any(|e| e.cameo_root == "18" && e.source.as_ref().is_some_and(|a| a.code == "UAF")), "{ev:?}");
+}
+
+#[test]
+fn arabic_question_or_counterfactual_reports_no_attack() {
+    let got = roots("ar", "هل قتل الجيش خمسة مدنيين أمس في القرية؟");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+    let got = roots("ar", "ولو هاجمت الميليشيات المدينة اليوم لسقط مئات القتلى.");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+}
+
+#[test]
+fn arabic_verb_form_after_a_governing_noun_is_a_verbal_noun() {
+    let got = roots("ar", "ووجهت المحكمة أمس إلى المتهم تهمة قتل ثلاثة أشخاص.");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+}
+
+#[test]
+fn arabic_crowd_gathering_is_a_protest() {
+    let got = roots("ar", "وتجمع مئات المتظاهرين أمس أمام مقر البرلمان.");
+    assert!(got.iter().any(|r| r == "14"), "{got:?}");
+    // a verb that also means "unites" is not a protest without a crowd after it
+    let got = roots("ar", "وقال إن الروابط التي تجمع البلدين قوية.");
+    assert!(!got.iter().any(|r| r == "14"), "{got:?}");
+}
