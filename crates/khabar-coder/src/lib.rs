@@ -134,6 +134,10 @@ fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], not
                 notes.push(format!("trigger '{}' ({}): {why}: talk about such events, not a report of one", toks[i].norm, p.origin));
                 break;
             }
+            if noun && lex.lang == "ar" && anchored_root(lex, p) && prefix.ends_with("ال") && !actors.iter().any(|a| a.start == m.end) {
+                notes.push(format!("trigger '{}' ({}): a definite verbal noun with no actor after it refers back to an event already told", toks[i].norm, p.origin));
+                break;
+            }
             if noun && !eventive(lex, toks, actors, i, m.end) {
                 notes.push(format!("trigger '{}' ({}): a noun with no actor, time, number or casualty word of its own: a mention, not a report", toks[i].norm, p.origin));
                 break;
@@ -155,13 +159,18 @@ fn anchor_word(lex: &Lexicon, t: &Token) -> bool {
         || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.eventive, w))
 }
 
+/// Is the pattern's event of one of the language's `anchored_roots` (violence, protest)?
+fn anchored_root(lex: &Lexicon, p: &Pattern) -> bool {
+    lex.grammar.anchored_roots.iter().any(|r| p.cameo.starts_with(r.as_str()))
+}
+
 /// For a pattern of one of the language's `anchored_roots` (violence, protest): why the sentence
 /// does not report an occasion of it — it is a question or a counterfactual ("هل", "لو", "؟"),
 /// or it has no time, number or casualty word at all. News of an attack or a march says when,
 /// how many or with what toll; commentary, policy talk and history use the same words without.
 fn unanchored(lex: &Lexicon, toks: &[Token], p: &Pattern) -> Option<&'static str> {
     let g = &lex.grammar;
-    if !g.anchored_roots.iter().any(|r| p.cameo.starts_with(r.as_str())) {
+    if !anchored_root(lex, p) {
         return None;
     }
     let hypothetical = toks.iter().any(|t| {
