@@ -340,6 +340,22 @@ fn arabic_trigger_ok(prefix: &str, p: &Pattern, toks: &[Token], i: usize) -> boo
     !(prep.starts_with('ل') || prep.starts_with('ك') || prep.ends_with("ال"))
 }
 
+/// Is an Arabic trigger word (proclitics removed) a present-tense (imperfective) form of the
+/// pattern's verb: "يقتل", or "تقتل" where the pattern also has "يقتل"? Form V past tenses
+/// ("تعرض", "تظاهر") start with ت too, and have no ي twin.
+fn arabic_present(p: &Pattern, word: &str) -> bool {
+    if word.starts_with('ي') {
+        return true;
+    }
+    match word.strip_prefix('ت') {
+        Some(rest) => {
+            let twin = format!("ي{rest}");
+            p.forms.iter().any(|f| khabar_text::normalize(f) == twin)
+        }
+        None => false,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn code_sentence(
     sentence: &str,
@@ -394,6 +410,12 @@ fn code_sentence(
         let negated = is_negated(lex, &toks, trig);
         if negated && !opts.keep_negated {
             trace.notes.push(format!("trigger '{word}' ({}): negated, dropped", p.origin));
+            continue;
+        }
+        if modality == Modality::Asserted && lex.lang == "ar" && !trig.noun && anchored_root(lex, p) && arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]) {
+            // "يقتلون الأبرياء", "تخطف من تريد": a present-tense verb of violence that no one is
+            // reported saying is habitual or generic — commentary — not news of an occasion
+            trace.notes.push(format!("trigger '{word}' ({}): a present-tense verb, asserted: habitual or generic, not an occasion", p.origin));
             continue;
         }
         let code = if modality == Modality::Intended { intended_code(p) } else { p.cameo.clone() };
