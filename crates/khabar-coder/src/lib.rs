@@ -94,7 +94,7 @@ struct Trigger<'a> {
     noun: bool,
 }
 
-fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
+fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &[ActorSpan], notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
     let mut out: Vec<Trigger> = Vec::new();
     for i in 0..toks.len() {
         // every pattern whose trigger starts here, longest first; the first that passes wins
@@ -130,7 +130,7 @@ fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], not
                 notes.push(format!("trigger '{}' ({}): {why}, not an event of the sentence's own", toks[i].norm, p.origin));
                 break;
             }
-            if let Some(why) = unanchored(lex, toks, p) {
+            if let Some(why) = unanchored(lex, sentence, toks, p) {
                 notes.push(format!("trigger '{}' ({}): {why}: talk about such events, not a report of one", toks[i].norm, p.origin));
                 break;
             }
@@ -168,14 +168,13 @@ fn anchored_root(lex: &Lexicon, p: &Pattern) -> bool {
 /// does not report an occasion of it — it is a question or a counterfactual ("هل", "لو", "؟"),
 /// or it has no time, number or casualty word at all. News of an attack or a march says when,
 /// how many or with what toll; commentary, policy talk and history use the same words without.
-fn unanchored(lex: &Lexicon, toks: &[Token], p: &Pattern) -> Option<&'static str> {
+fn unanchored(lex: &Lexicon, sentence: &str, toks: &[Token], p: &Pattern) -> Option<&'static str> {
     let g = &lex.grammar;
     if !anchored_root(lex, p) {
         return None;
     }
-    let hypothetical = toks.iter().any(|t| {
-        t.norm.contains('؟') || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&g.hypothetical, w))
-    });
+    let hypothetical = sentence.contains('؟')
+        || toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&g.hypothetical, w)));
     if hypothetical {
         return Some("a question or a counterfactual");
     }
@@ -374,13 +373,13 @@ fn code_sentence(
         actors: actors.iter().map(|a| (span_text(sentence, &toks, a.start, a.end).to_string(), a.code(), a.origins.clone())).collect(),
         notes: Vec::new(),
     };
-    let triggers = find_triggers(lex, &toks, &actors, &mut trace.notes);
+    let triggers = find_triggers(lex, sentence, &toks, &actors, &mut trace.notes);
     let mut events: Vec<Event> = Vec::new();
     let mut from_noun: Vec<bool> = Vec::new();
     for trig in &triggers {
         let p = trig.pattern;
         let word = span_text(sentence, &toks, trig.start, trig.end);
-        let roles = match assign_roles(lex, &toks, &actors, trig) {
+        let roles = match assign_roles(lex, sentence, &toks, &actors, trig) {
             Some(r) => r,
             None if opts.require_source || trig.noun => {
                 // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
@@ -642,7 +641,7 @@ fn crosses_clause(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> bool
     })
 }
 
-fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig: &Trigger) -> Option<Roles<'a>> {
+fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [ActorSpan], trig: &Trigger) -> Option<Roles<'a>> {
     let p = trig.pattern;
     let ar = lex.lang == "ar";
     // actors before and after the trigger, nearest first
@@ -697,7 +696,13 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
             why = "agent after the noun";
         }
     } else if ar {
-        let close_before = before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !is_target_prep(k));
+        // an actor set off from the verb by punctuation ("لندن ـ «الشرق الأوسط»: اغتال …", "…، قتل")
+        // is a dateline, a headline or another clause, not the verb's subject
+        let punct_between = |k: usize| {
+            let gap = &sentence[toks[actors[k].end - 1].end..toks[trig.start].start];
+            gap.chars().any(|c| matches!(c, ':' | '،' | ',' | '«' | '»' | '(' | ')' | '"' | '-' | 'ـ' | '–' | '*'))
+        };
+        let close_before = before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !is_target_prep(k) && !punct_between(k));
         let close_after = after.first().copied().filter(|&k| actors[k].start - trig.end <= 3 && !is_target_prep(k));
         if let Some(k) = close_before.filter(|_| close_after.is_none() || trig.start > 0 && toks[..trig.start].len() > 2) {
             source = Some(k);
