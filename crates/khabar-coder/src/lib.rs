@@ -138,7 +138,7 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
                 notes.push(format!("trigger '{}' ({}): a definite verbal noun with no actor after it refers back to an event already told", toks[i].norm, p.origin));
                 break;
             }
-            if noun && !eventive(lex, toks, actors, i, m.end) {
+            if noun && (!eventive(lex, toks, actors, i, m.end) || (anchored_root(lex, p) && !own_actor(actors, i, m.end) && !toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.casualties, w))))) {
                 notes.push(format!("trigger '{}' ({}): a noun with no actor, time, number or casualty word of its own: a mention, not a report", toks[i].norm, p.origin));
                 break;
             }
@@ -184,11 +184,16 @@ fn unanchored(lex: &Lexicon, sentence: &str, toks: &[Token], p: &Pattern) -> Opt
     None
 }
 
+/// An actor right next to a verbal noun: its adjective or genitive ("الغارات الإسرائيلية"), or
+/// the word before it.
+fn own_actor(actors: &[ActorSpan], start: usize, end: usize) -> bool {
+    actors.iter().any(|a| (a.start >= end && a.start <= end + 1) || (a.end <= start && a.end + 1 >= start))
+}
+
 /// Does a verbal noun read as a report of an occasion — an actor right next to it ("الغارات
 /// الإسرائيلية", "Israeli air strikes"), or a time, number or casualty word in the sentence?
 fn eventive(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], start: usize, end: usize) -> bool {
-    let own_actor = actors.iter().any(|a| (a.start >= end && a.start <= end + 1) || (a.end <= start && a.end + 1 >= start));
-    own_actor || toks.iter().any(|t| anchor_word(lex, t))
+    own_actor(actors, start, end) || toks.iter().any(|t| anchor_word(lex, t))
 }
 
 /// Determiners and possessives before which an English verb's base form is a noun.

@@ -228,6 +228,11 @@ pub struct Grammar {
     /// `anchored_roots` in such a sentence are not reported as happening.
     #[serde(default)]
     pub hypothetical: Vec<String>,
+    /// Casualty words ("قتلى", "مقتل", "wounded"): a verbal noun of the `anchored_roots` with no
+    /// actor of its own is a report only in a sentence that counts the dead or hurt ("مقتل
+    /// خمسة في انفجار سيارة مفخخة"); otherwise it names an event the story is about.
+    #[serde(default)]
+    pub casualties: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -258,6 +263,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.demand_modals,
         &mut g.role_modifiers,
         &mut g.hypothetical,
+        &mut g.casualties,
     ] {
         for w in list.iter_mut() {
             *w = khabar_text::normalize(w);
