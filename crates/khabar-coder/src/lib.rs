@@ -760,6 +760,12 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
             !sources.contains(&k) && !sources.iter().any(|&s| same_actor(&actors[s], &actors[k])) && actors[k].country.is_some() && trig.start - actors[k].end <= 6
         });
         target_why = if trig.passive { "subject of a passive" } else { "actor before the noun" };
+        if trig.passive && ar && !trig.noun {
+            // Arabic VSO: the passive subject right after the verb ("اغتيل القاضي على يد …")
+            if let Some(k) = after.iter().copied().find(|&k| actors[k].start <= trig.end + 1 && !is_agent_prep(k) && !sources.contains(&k)) {
+                target = Some(k);
+            }
+        }
         if target.is_none() && trig.noun {
             // "ضغوطها على سوريا … العقوبات الأمريكية": the party the sentence puts pressure on
             target = before.iter().copied().find(|&k| {

@@ -142,3 +142,49 @@ fn arabic_crowd_gathering_is_a_protest() {
     let got = roots("ar", "وقال إن الروابط التي تجمع البلدين قوية.");
     assert!(!got.iter().any(|r| r == "14"), "{got:?}");
 }
+
+#[test]
+fn arabic_definite_violent_noun_without_actor_refers_back() {
+    // "the attack" already told: a claim about it, not a new report
+    let got = roots("ar", "وأعلنت جماعة مسلحة أمس مسؤوليتها عن الهجوم.");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+}
+
+#[test]
+fn arabic_present_tense_violence_is_habitual() {
+    let got = roots("ar", "وتقتل العصابات ثلاثة أشخاص كل يوم في المدينة.");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+}
+
+#[test]
+fn arabic_occurrence_verbs_give_victims_not_sources() {
+    let ev = code_article(&article("ar", "وتعرض السفير الكندي أمس لهجوم مسلح قرب منزله."), &Options::default()).events;
+    let e = ev.iter().find(|e| e.cameo_root == "18").expect("an attack");
+    assert!(e.source.is_none(), "{e:?}");
+    assert_eq!(e.target.as_ref().map(|a| a.code.as_str()), Some("CANGOV"));
+    assert!(roots("ar", "وأصيب أربعة جنود بجروح أمس في انفجار عبوة.").iter().any(|r| r == "18"));
+    assert!(roots("ar", "ولقي خمسة أشخاص مصرعهم صباح اليوم.").iter().any(|r| r == "18"));
+    // wounded by an illness is no attack
+    assert!(!roots("ar", "وأصيب الوزير أمس بوعكة صحية.").iter().any(|r| r == "18"));
+}
+
+#[test]
+fn arabic_opening_fire_but_not_releasing() {
+    assert!(roots("ar", "وأطلق مسلحون النار أمس على حافلة للركاب.").iter().any(|r| r == "19"));
+    assert!(!roots("ar", "وأطلقت السلطات أمس سراح ثلاثة معتقلين.").iter().any(|r| r == "19"));
+}
+
+#[test]
+fn arabic_protests_breaking_out_and_protesters_acting() {
+    assert!(roots("ar", "واندلعت مظاهرات أمس في عدة مدن.").iter().any(|r| r == "14"));
+    let ev = code_article(&article("ar", "ورفع المتظاهرون أمس لافتات تطالب بالإصلاح."), &Options::default()).events;
+    let e = ev.iter().find(|e| e.cameo_root == "14").expect("a protest");
+    assert_eq!(e.source.as_ref().map(|a| a.code.as_str()), Some("CVL"));
+}
+
+#[test]
+fn arabic_dateline_before_the_verb_is_not_its_subject() {
+    let ev = code_article(&article("ar", "بيروت ـ «وكالات»: اغتال مسلحون مجهولون أمس قاضيا في المدينة."), &Options::default()).events;
+    let e = ev.iter().find(|e| e.cameo_root == "18").expect("an assassination");
+    assert_eq!(e.source.as_ref().map(|a| a.code.as_str()), Some("UAF"), "{e:?}");
+}
