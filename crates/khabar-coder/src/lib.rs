@@ -138,7 +138,7 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
                 notes.push(format!("trigger '{}' ({}): a definite verbal noun with no actor after it refers back to an event already told", toks[i].norm, p.origin));
                 break;
             }
-            if noun && (!eventive(lex, toks, actors, i, m.end) || (anchored_root(lex, p) && !own_actor(actors, i, m.end) && !toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.casualties, w))))) {
+            if noun && (!eventive(lex, toks, actors, i, m.end) || (anchored_root(lex, p) && !own_actor(actors, i, m.end) && !counts_casualties(lex, toks))) {
                 notes.push(format!("trigger '{}' ({}): a noun with no actor, time, number or casualty word of its own: a mention, not a report", toks[i].norm, p.origin));
                 break;
             }
@@ -182,6 +182,11 @@ fn unanchored(lex: &Lexicon, sentence: &str, toks: &[Token], p: &Pattern) -> Opt
         return Some("no time, number or casualty word in the sentence");
     }
     None
+}
+
+/// Does the sentence count the dead or hurt (`casualties` in grammar.toml)?
+fn counts_casualties(lex: &Lexicon, toks: &[Token]) -> bool {
+    toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.casualties, w)))
 }
 
 /// An actor right next to a verbal noun: its adjective or genitive ("الغارات الإسرائيلية"), or
@@ -386,7 +391,9 @@ fn code_sentence(
         let word = span_text(sentence, &toks, trig.start, trig.end);
         let roles = match assign_roles(lex, sentence, &toks, &actors, trig) {
             Some(r) => r,
-            None if opts.require_source || trig.noun => {
+            // a verbal noun of violence in a sentence that counts the dead or hurt is a report even
+            // when no one is named behind it ("مقتل خمسة في انفجار سيارة مفخخة")
+            None if opts.require_source || (trig.noun && !(anchored_root(lex, p) && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, &toks))) => {
                 // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
                 // far more often than a report
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));

@@ -188,3 +188,13 @@ fn arabic_dateline_before_the_verb_is_not_its_subject() {
     let e = ev.iter().find(|e| e.cameo_root == "18").expect("an assassination");
     assert_eq!(e.source.as_ref().map(|a| a.code.as_str()), Some("UAF"), "{e:?}");
 }
+
+#[test]
+fn arabic_nominal_casualty_head_is_a_report_without_a_named_attacker() {
+    // a headline-style sentence: the noun heads it, no one is named behind the blast
+    let got = roots("ar", "مقتل سبعة أشخاص وإصابة عشرة في انفجار سيارة مفخخة وسط المدينة.");
+    assert!(got.iter().any(|r| r == "18"), "{got:?}");
+    // the cause stands between the verb and the toll
+    let got = roots("ar", "وأسفر انفجار عبوة ناسفة زرعت على جانب الطريق عن مقتل جنديين.");
+    assert!(got.iter().any(|r| r == "18"), "{got:?}");
+}
