@@ -238,9 +238,11 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
             vec![t.norm.clone()]
         }
     };
-    let window = &toks[i.saturating_sub(3)..i];
-    for t in window.iter().rev() {
-        if forms(t).iter().any(|w| Grammar::has(&g.subordinators, w)) {
+    let from = i.saturating_sub(3);
+    for (k, t) in toks[from..i].iter().enumerate().rev() {
+        // "الأمر الذي أدى إلى …" ("which led to"): a resultative, the sentence's own next step
+        let resultative = lex.lang == "ar" && from + k > 0 && toks[from + k - 1].norm == "الامر";
+        if !resultative && forms(t).iter().any(|w| Grammar::has(&g.subordinators, w)) {
             return Some(format!("after the subordinator '{}'", t.norm));
         }
     }

@@ -198,3 +198,11 @@ fn arabic_nominal_casualty_head_is_a_report_without_a_named_attacker() {
     let got = roots("ar", "وأسفر انفجار عبوة ناسفة زرعت على جانب الطريق عن مقتل جنديين.");
     assert!(got.iter().any(|r| r == "18"), "{got:?}");
 }
+
+#[test]
+fn arabic_when_clause_and_resultative_carry_the_occasion() {
+    let got = roots("ar", "وقال الشاهد إن القافلة كانت تعبر الجسر عندما انفجرت عبوة ناسفة أمس.");
+    assert!(got.iter().any(|r| r == "18"), "{got:?}");
+    let got = roots("ar", "وسقطت قذيفة على السوق، الأمر الذي أدى إلى مقتل ثلاثة مدنيين.");
+    assert!(got.iter().any(|r| r == "18"), "{got:?}");
+}
