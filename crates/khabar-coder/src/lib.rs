@@ -412,7 +412,21 @@ fn code_sentence(
                     trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
                     continue;
                 }
-                Roles { pairs: vec![(None, target)], why: "not named in the sentence", target_why: "first actor after the trigger", certainty: 0.6 }
+                // "قتل أربعة جنود في هجوم شنه مسلحون": the attack's agent, named after an agent
+                // preposition or an attributive verb elsewhere in the sentence, did it
+                let agent = if lex.lang == "ar" && matches!(&p.cameo[..2], "18" | "19" | "20") {
+                    actors.iter().find(|a| {
+                        a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[a.start - 1].norm)
+                            && (toks[a.start - 1].norm != "قبل" || a.start > 1 && toks[a.start - 2].norm == "من")
+                            && target.is_none_or(|t| !same_actor(a, t))
+                    })
+                } else {
+                    None
+                };
+                match agent {
+                    Some(a) => Roles { pairs: vec![(Some(a), target)], why: "the agent named after 'على يد', 'برصاص' or 'شنه' in the sentence", target_why: "first actor after the trigger", certainty: 0.6 },
+                    None => Roles { pairs: vec![(None, target)], why: "not named in the sentence", target_why: "first actor after the trigger", certainty: 0.6 },
+                }
             }
         };
         if p.needs_target && roles.pairs.iter().all(|(_, t)| t.is_none()) {

@@ -206,3 +206,9 @@ fn arabic_when_clause_and_resultative_carry_the_occasion() {
     let got = roots("ar", "وسقطت قذيفة على السوق، الأمر الذي أدى إلى مقتل ثلاثة مدنيين.");
     assert!(got.iter().any(|r| r == "18"), "{got:?}");
 }
+
+#[test]
+fn arabic_unattributed_casualties_take_the_agent_of_the_attack() {
+    let ev = code_article(&article("ar", "وقتل أمس ثلاثة جنود في هجوم شنه مسلحون مجهولون على حاجز."), &Options::default()).events;
+    assert!(ev.iter().any(|e| e.cameo_root == "18" && e.source.as_ref().is_some_and(|a| a.code == "UAF")), "{ev:?}");
+}
