@@ -209,6 +209,6 @@ fn arabic_when_clause_and_resultative_carry_the_occasion() {
 
 #[test]
 fn arabic_unattributed_casualties_take_the_agent_of_the_attack() {
-    let ev = code_article(&article("ar", "وقتل أمس ثلاثة جنود في هجوم شنه مسلحون مجهولون على حاجز."), &Options::default()).events;
+    let ev = code_article(&article("ar", "وأصيب أمس ثلاثة جنود بجروح في هجوم شنه مسلحون مجهولون على حاجز."), &Options::default()).events;
     assert!(ev.iter().any(|e| e.cameo_root == "18" && e.source.as_ref().is_some_and(|a| a.code == "UAF")), "{ev:?}");
 }
