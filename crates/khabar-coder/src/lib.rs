@@ -67,16 +67,25 @@ pub fn code_article(article: &Article, opts: &Options) -> Coded {
     let Some(lang) = lang else { return coded };
     let Some(lex) = khabar_lexicon::get(&lang) else { return coded };
     let gaz = Gazetteer::get();
-    let anchor = resolve::anchor_of(article, gaz, lex);
-    let mut index = 0usize;
+    let date = resolve::story_date(article);
+    let year = date.0.map(|d| d.year());
+    // tokens and actors once per sentence: the story's countries (for places) come from them too
+    let mut sentences = Vec::new();
     for para in &article.paragraphs {
         for range in khabar_text::split_sentences(para) {
             let sentence = &para[range];
-            let (events, trace) = code_sentence(sentence, index, &article.doc_id, lex, gaz, &anchor, opts);
-            coded.events.extend(events);
-            coded.traces.push(trace);
-            index += 1;
+            let toks = khabar_text::tokens(sentence);
+            let actors = find_actors(lex, &toks, year);
+            sentences.push((sentence, toks, actors));
         }
+    }
+    let title_actors = article.title.as_deref().map(|t| find_actors(lex, &khabar_text::tokens(t), year)).unwrap_or_default();
+    let countries = title_actors.iter().chain(sentences.iter().flat_map(|s| s.2.iter())).filter_map(|a| a.country.as_deref());
+    let anchor = resolve::anchor_from(article, gaz, date, countries);
+    for (index, (sentence, toks, actors)) in sentences.iter().enumerate() {
+        let (events, trace) = code_sentence(sentence, toks, actors, index, &article.doc_id, lex, gaz, &anchor, opts);
+        coded.events.extend(events);
+        coded.traces.push(trace);
     }
     coded
 }
@@ -371,6 +380,8 @@ fn arabic_present(p: &Pattern, word: &str) -> bool {
 #[allow(clippy::too_many_arguments)]
 fn code_sentence(
     sentence: &str,
+    toks: &[Token],
+    actors: &[ActorSpan],
     index: usize,
     doc_id: &str,
     lex: &Lexicon,
@@ -378,8 +389,6 @@ fn code_sentence(
     anchor: &Anchor,
     opts: &Options,
 ) -> (Vec<Event>, SentenceTrace) {
-    let toks = khabar_text::tokens(sentence);
-    let actors = find_actors(lex, &toks, anchor.date.map(|d| d.year()));
     let mut trace = SentenceTrace {
         index,
         text: sentence.to_string(),
@@ -703,8 +712,15 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
         why = "agent of a passive";
     } else if trig.noun {
         // the adjective or genitive next to the noun
+        // a conflict noun's plain genitive is its victim ("اغتيال الحريري", "اعتقال الصحفيين");
+        // only an adjective ("الغارات الإسرائيلية") or an ل-phrase names who did it
+        let conflict = p.cameo.as_str() >= "10";
         source = if ar {
-            after.iter().copied().find(|&k| actors[k].start <= trig.end + 2 && !is_target_prep(k) || actors[k].start <= trig.end + 1 && actors[k].prefix == "ل")
+            after.iter().copied().find(|&k| {
+                let a = &actors[k];
+                let agentive = !conflict || a.kind == "demonym" || a.prefix.ends_with('ل');
+                agentive && (a.start <= trig.end + 2 && !is_target_prep(k) || a.start <= trig.end + 1 && a.prefix == "ل")
+            })
         } else {
             before.iter().copied().find(|&k| actors[k].end + 2 >= trig.start && !crosses_clause(lex, toks, actors[k].end, trig.start))
         };
