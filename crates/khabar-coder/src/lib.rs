@@ -67,16 +67,25 @@ pub fn code_article(article: &Article, opts: &Options) -> Coded {
     let Some(lang) = lang else { return coded };
     let Some(lex) = khabar_lexicon::get(&lang) else { return coded };
     let gaz = Gazetteer::get();
-    let anchor = resolve::anchor_of(article, gaz, lex);
-    let mut index = 0usize;
+    let date = resolve::story_date(article);
+    let year = date.0.map(|d| d.year());
+    // tokens and actors once per sentence: the story's countries (for places) come from them too
+    let mut sentences = Vec::new();
     for para in &article.paragraphs {
         for range in khabar_text::split_sentences(para) {
             let sentence = &para[range];
-            let (events, trace) = code_sentence(sentence, index, &article.doc_id, lex, gaz, &anchor, opts);
-            coded.events.extend(events);
-            coded.traces.push(trace);
-            index += 1;
+            let toks = khabar_text::tokens(sentence);
+            let actors = find_actors(lex, &toks, year);
+            sentences.push((sentence, toks, actors));
         }
+    }
+    let title_actors = article.title.as_deref().map(|t| find_actors(lex, &khabar_text::tokens(t), year)).unwrap_or_default();
+    let countries = title_actors.iter().chain(sentences.iter().flat_map(|s| s.2.iter())).filter_map(|a| a.country.as_deref());
+    let anchor = resolve::anchor_from(article, gaz, date, countries);
+    for (index, (sentence, toks, actors)) in sentences.iter().enumerate() {
+        let (events, trace) = code_sentence(sentence, toks, actors, index, &article.doc_id, lex, gaz, &anchor, opts);
+        coded.events.extend(events);
+        coded.traces.push(trace);
     }
     coded
 }
@@ -95,7 +104,7 @@ struct Trigger<'a> {
     noun: bool,
 }
 
-fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
+fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &[ActorSpan], notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
     let mut out: Vec<Trigger> = Vec::new();
     for i in 0..toks.len() {
         // every pattern whose trigger starts here, longest first; the first that passes wins
@@ -131,7 +140,15 @@ fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], not
                 notes.push(format!("trigger '{}' ({}): {why}, not an event of the sentence's own", toks[i].norm, p.origin));
                 break;
             }
-            if noun && !eventive(lex, toks, actors, i, m.end) {
+            if let Some(why) = unanchored(lex, sentence, toks, p) {
+                notes.push(format!("trigger '{}' ({}): {why}: talk about such events, not a report of one", toks[i].norm, p.origin));
+                break;
+            }
+            if noun && lex.lang == "ar" && anchored_root(lex, p) && prefix.ends_with("ال") && !actors.iter().any(|a| a.start == m.end) {
+                notes.push(format!("trigger '{}' ({}): a definite verbal noun with no actor after it refers back to an event already told", toks[i].norm, p.origin));
+                break;
+            }
+            if noun && (!eventive(lex, toks, actors, i, m.end) || (anchored_root(lex, p) && !own_actor(actors, i, m.end) && !counts_casualties(lex, toks))) {
                 notes.push(format!("trigger '{}' ({}): a noun with no actor, time, number or casualty word of its own: a mention, not a report", toks[i].norm, p.origin));
                 break;
             }
@@ -143,15 +160,55 @@ fn find_triggers<'a>(lex: &'a Lexicon, toks: &[Token], actors: &[ActorSpan], not
     out
 }
 
+/// Is a word an anchor of an occasion: digits, or a time, number or casualty word (`eventive`)?
+fn anchor_word(lex: &Lexicon, t: &Token) -> bool {
+    let digits = t.norm.chars().filter(|c| c.is_ascii_digit()).count();
+    // a count or a day of the month, not a year ("عام 2006" dates history, not an occasion)
+    let year = digits == 4 && (t.norm.contains("19") || t.norm.contains("20"));
+    (digits > 0 && !year)
+        || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.eventive, w))
+}
+
+/// Is the pattern's event of one of the language's `anchored_roots` (violence, protest)?
+fn anchored_root(lex: &Lexicon, p: &Pattern) -> bool {
+    lex.grammar.anchored_roots.iter().any(|r| p.cameo.starts_with(r.as_str()))
+}
+
+/// For a pattern of one of the language's `anchored_roots` (violence, protest): why the sentence
+/// does not report an occasion of it — it is a question or a counterfactual ("هل", "لو", "؟"),
+/// or it has no time, number or casualty word at all. News of an attack or a march says when,
+/// how many or with what toll; commentary, policy talk and history use the same words without.
+fn unanchored(lex: &Lexicon, sentence: &str, toks: &[Token], p: &Pattern) -> Option<&'static str> {
+    let g = &lex.grammar;
+    if !anchored_root(lex, p) {
+        return None;
+    }
+    let hypothetical = sentence.contains('؟')
+        || toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&g.hypothetical, w)));
+    if hypothetical {
+        return Some("a question or a counterfactual");
+    }
+    if !toks.iter().any(|t| anchor_word(lex, t)) {
+        return Some("no time, number or casualty word in the sentence");
+    }
+    None
+}
+
+/// Does the sentence count the dead or hurt (`casualties` in grammar.toml)?
+fn counts_casualties(lex: &Lexicon, toks: &[Token]) -> bool {
+    toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.casualties, w)))
+}
+
+/// An actor right next to a verbal noun: its adjective or genitive ("الغارات الإسرائيلية"), or
+/// the word before it.
+fn own_actor(actors: &[ActorSpan], start: usize, end: usize) -> bool {
+    actors.iter().any(|a| (a.start >= end && a.start <= end + 1) || (a.end <= start && a.end + 1 >= start))
+}
+
 /// Does a verbal noun read as a report of an occasion — an actor right next to it ("الغارات
 /// الإسرائيلية", "Israeli air strikes"), or a time, number or casualty word in the sentence?
 fn eventive(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], start: usize, end: usize) -> bool {
-    let own_actor = actors.iter().any(|a| (a.start >= end && a.start <= end + 1) || (a.end <= start && a.end + 1 >= start));
-    own_actor
-        || toks.iter().any(|t| {
-            t.norm.chars().all(|c| c.is_ascii_digit())
-                || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.eventive, w))
-        })
+    own_actor(actors, start, end) || toks.iter().any(|t| anchor_word(lex, t))
 }
 
 /// Determiners and possessives before which an English verb's base form is a noun.
@@ -191,11 +248,18 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
             vec![t.norm.clone()]
         }
     };
-    let window = &toks[i.saturating_sub(3)..i];
-    for t in window.iter().rev() {
-        if forms(t).iter().any(|w| Grammar::has(&g.subordinators, w)) {
+    let from = i.saturating_sub(3);
+    for (k, t) in toks[from..i].iter().enumerate().rev() {
+        // "الأمر الذي أدى إلى …" ("which led to"): a resultative, the sentence's own next step
+        let resultative = lex.lang == "ar" && from + k > 0 && toks[from + k - 1].norm == "الامر";
+        if !resultative && forms(t).iter().any(|w| Grammar::has(&g.subordinators, w)) {
             return Some(format!("after the subordinator '{}'", t.norm));
         }
+    }
+    // an Arabic verb form right after a governing noun is its homograph verbal noun: "جرائم قتل",
+    // "بتهمة خطف" (qatl, khatf), a mention rather than a verb of the sentence
+    if !noun && lex.lang == "ar" && i > 0 && forms(&toks[i - 1]).iter().any(|w| Grammar::has(&g.noun_blockers, w)) {
+        return Some(format!("a verbal noun governed by '{}'", toks[i - 1].norm));
     }
     if noun {
         for t in toks[i.saturating_sub(2)..i].iter().rev() {
@@ -297,9 +361,27 @@ fn arabic_trigger_ok(prefix: &str, p: &Pattern, toks: &[Token], i: usize) -> boo
     !(prep.starts_with('ل') || prep.starts_with('ك') || prep.ends_with("ال"))
 }
 
+/// Is an Arabic trigger word (proclitics removed) a present-tense (imperfective) form of the
+/// pattern's verb: "يقتل", or "تقتل" where the pattern also has "يقتل"? Form V past tenses
+/// ("تعرض", "تظاهر") start with ت too, and have no ي twin.
+fn arabic_present(p: &Pattern, word: &str) -> bool {
+    if word.starts_with('ي') {
+        return true;
+    }
+    match word.strip_prefix('ت') {
+        Some(rest) => {
+            let twin = format!("ي{rest}");
+            p.forms.iter().any(|f| khabar_text::normalize(f) == twin)
+        }
+        None => false,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn code_sentence(
     sentence: &str,
+    toks: &[Token],
+    actors: &[ActorSpan],
     index: usize,
     doc_id: &str,
     lex: &Lexicon,
@@ -307,23 +389,23 @@ fn code_sentence(
     anchor: &Anchor,
     opts: &Options,
 ) -> (Vec<Event>, SentenceTrace) {
-    let toks = khabar_text::tokens(sentence);
-    let actors = find_actors(lex, &toks, anchor.date.map(|d| d.year()));
     let mut trace = SentenceTrace {
         index,
         text: sentence.to_string(),
         actors: actors.iter().map(|a| (span_text(sentence, &toks, a.start, a.end).to_string(), a.code(), a.origins.clone())).collect(),
         notes: Vec::new(),
     };
-    let triggers = find_triggers(lex, &toks, &actors, &mut trace.notes);
+    let triggers = find_triggers(lex, sentence, &toks, &actors, &mut trace.notes);
     let mut events: Vec<Event> = Vec::new();
     let mut from_noun: Vec<bool> = Vec::new();
     for trig in &triggers {
         let p = trig.pattern;
         let word = span_text(sentence, &toks, trig.start, trig.end);
-        let roles = match assign_roles(lex, &toks, &actors, trig) {
+        let roles = match assign_roles(lex, sentence, &toks, &actors, trig) {
             Some(r) => r,
-            None if opts.require_source || trig.noun => {
+            // a verbal noun of violence in a sentence that counts the dead or hurt is a report even
+            // when no one is named behind it ("مقتل خمسة في انفجار سيارة مفخخة")
+            None if opts.require_source || (trig.noun && !(anchored_root(lex, p) && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, &toks))) => {
                 // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
                 // far more often than a report
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
@@ -340,7 +422,21 @@ fn code_sentence(
                     trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
                     continue;
                 }
-                Roles { pairs: vec![(None, target)], why: "not named in the sentence", target_why: "first actor after the trigger", certainty: 0.6 }
+                // "قتل أربعة جنود في هجوم شنه مسلحون": the attack's agent, named after an agent
+                // preposition or an attributive verb elsewhere in the sentence, did it
+                let agent = if lex.lang == "ar" && matches!(&p.cameo[..2], "18" | "19" | "20") {
+                    actors.iter().find(|a| {
+                        a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[a.start - 1].norm)
+                            && (toks[a.start - 1].norm != "قبل" || a.start > 1 && toks[a.start - 2].norm == "من")
+                            && target.is_none_or(|t| !same_actor(a, t))
+                    })
+                } else {
+                    None
+                };
+                match agent {
+                    Some(a) => Roles { pairs: vec![(Some(a), target)], why: "the agent named after 'على يد', 'برصاص' or 'شنه' in the sentence", target_why: "first actor after the trigger", certainty: 0.6 },
+                    None => Roles { pairs: vec![(None, target)], why: "not named in the sentence", target_why: "first actor after the trigger", certainty: 0.6 },
+                }
             }
         };
         if p.needs_target && roles.pairs.iter().all(|(_, t)| t.is_none()) {
@@ -351,6 +447,12 @@ fn code_sentence(
         let negated = is_negated(lex, &toks, trig);
         if negated && !opts.keep_negated {
             trace.notes.push(format!("trigger '{word}' ({}): negated, dropped", p.origin));
+            continue;
+        }
+        if modality == Modality::Asserted && lex.lang == "ar" && !trig.noun && anchored_root(lex, p) && arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]) {
+            // "يقتلون الأبرياء", "تخطف من تريد": a present-tense verb of violence that no one is
+            // reported saying is habitual or generic — commentary — not news of an occasion
+            trace.notes.push(format!("trigger '{word}' ({}): a present-tense verb, asserted: habitual or generic, not an occasion", p.origin));
             continue;
         }
         let code = if modality == Modality::Intended { intended_code(p) } else { p.cameo.clone() };
@@ -577,7 +679,7 @@ fn crosses_clause(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> bool
     })
 }
 
-fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig: &Trigger) -> Option<Roles<'a>> {
+fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [ActorSpan], trig: &Trigger) -> Option<Roles<'a>> {
     let p = trig.pattern;
     let ar = lex.lang == "ar";
     // actors before and after the trigger, nearest first
@@ -610,8 +712,15 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
         why = "agent of a passive";
     } else if trig.noun {
         // the adjective or genitive next to the noun
+        // a conflict noun's plain genitive is its victim ("اغتيال الحريري", "اعتقال الصحفيين");
+        // only an adjective ("الغارات الإسرائيلية") or an ل-phrase names who did it
+        let conflict = p.cameo.as_str() >= "10";
         source = if ar {
-            after.iter().copied().find(|&k| actors[k].start <= trig.end + 2 && !is_target_prep(k) || actors[k].start <= trig.end + 1 && actors[k].prefix == "ل")
+            after.iter().copied().find(|&k| {
+                let a = &actors[k];
+                let agentive = !conflict || a.kind == "demonym" || a.prefix.ends_with('ل');
+                agentive && (a.start <= trig.end + 2 && !is_target_prep(k) || a.start <= trig.end + 1 && a.prefix == "ل")
+            })
         } else {
             before.iter().copied().find(|&k| actors[k].end + 2 >= trig.start && !crosses_clause(lex, toks, actors[k].end, trig.start))
         };
@@ -632,7 +741,13 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
             why = "agent after the noun";
         }
     } else if ar {
-        let close_before = before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !is_target_prep(k));
+        // an actor set off from the verb by punctuation ("لندن ـ «الشرق الأوسط»: اغتال …", "…، قتل")
+        // is a dateline, a headline or another clause, not the verb's subject
+        let punct_between = |k: usize| {
+            let gap = &sentence[toks[actors[k].end - 1].end..toks[trig.start].start];
+            gap.chars().any(|c| matches!(c, ':' | '،' | ',' | '«' | '»' | '(' | ')' | '"' | '-' | 'ـ' | '–' | '*'))
+        };
+        let close_before = before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !is_target_prep(k) && !punct_between(k));
         let close_after = after.first().copied().filter(|&k| actors[k].start - trig.end <= 3 && !is_target_prep(k));
         if let Some(k) = close_before.filter(|_| close_after.is_none() || trig.start > 0 && toks[..trig.start].len() > 2) {
             source = Some(k);
@@ -685,6 +800,12 @@ fn assign_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig
             !sources.contains(&k) && !sources.iter().any(|&s| same_actor(&actors[s], &actors[k])) && actors[k].country.is_some() && trig.start - actors[k].end <= 6
         });
         target_why = if trig.passive { "subject of a passive" } else { "actor before the noun" };
+        if trig.passive && ar && !trig.noun {
+            // Arabic VSO: the passive subject right after the verb ("اغتيل القاضي على يد …")
+            if let Some(k) = after.iter().copied().find(|&k| actors[k].start <= trig.end + 1 && !is_agent_prep(k) && !sources.contains(&k)) {
+                target = Some(k);
+            }
+        }
         if target.is_none() && trig.noun {
             // "ضغوطها على سوريا … العقوبات الأمريكية": the party the sentence puts pressure on
             target = before.iter().copied().find(|&k| {

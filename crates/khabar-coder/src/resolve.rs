@@ -16,9 +16,9 @@ use khabar_core::{Article, Location, Modality};
 use khabar_geo::{Gazetteer, Place};
 use khabar_lexicon::Lexicon;
 use khabar_text::Token;
-use khabar_time::{Date, Datelike as _, Precision};
+use khabar_time::{Date, Precision};
 
-use crate::mentions::{find_actors, ActorSpan};
+use crate::mentions::ActorSpan;
 
 /// Where dates and places of a story are anchored.
 pub(crate) struct Anchor {
@@ -31,23 +31,31 @@ pub(crate) struct Anchor {
     pub(crate) countries: Vec<String>,
 }
 
-pub(crate) fn anchor_of(article: &Article, gaz: &'static Gazetteer, lex: &Lexicon) -> Anchor {
+/// The story's anchor date and how it was found: the dateline's, else the publication date.
+pub(crate) fn story_date(article: &Article) -> (Option<Date>, &'static str) {
     let dl_date = article.dateline.as_ref().and_then(|d| d.date.as_deref()).and_then(|d| khabar_time::parse_date(d, None));
     let pub_date = article.published.as_deref().and_then(|d| khabar_time::parse_date(d, None));
-    let (date, date_basis) = match (dl_date, pub_date) {
+    match (dl_date, pub_date) {
         (Some(d), _) => (Some(d), "dateline"),
         (None, Some(d)) => (Some(d), "published"),
         _ => (None, "unknown"),
-    };
+    }
+}
+
+/// The anchor of a story whose actors have already been found (`actor_countries`: the country of
+/// every actor mention of the title and body, in order).
+pub(crate) fn anchor_from<'c>(
+    article: &Article,
+    gaz: &'static Gazetteer,
+    (date, date_basis): (Option<Date>, &'static str),
+    actor_countries: impl IntoIterator<Item = &'c str>,
+) -> Anchor {
     // countries the story names as actors, most often first
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for text in article.title.iter().chain(&article.paragraphs) {
-        for a in find_actors(lex, &khabar_text::tokens(text), date.map(|d| d.year())) {
-            let Some(c) = a.country else { continue };
-            match counts.iter_mut().find(|(k, _)| *k == c) {
-                Some(e) => e.1 += 1,
-                None => counts.push((c, 1)),
-            }
+    for c in actor_countries {
+        match counts.iter_mut().find(|(k, _)| k == c) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c.to_string(), 1)),
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1));
@@ -56,6 +64,21 @@ pub(crate) fn anchor_of(article: &Article, gaz: &'static Gazetteer, lex: &Lexico
     let mut countries: Vec<String> = place.map(|p| p.iso3.to_string()).into_iter().collect();
     countries.extend(counts.into_iter().map(|(c, _)| c).filter(|c| place.map_or(true, |p| p.iso3 != c)));
     Anchor { date, date_basis, place, countries }
+}
+
+/// The anchor of a story, finding its actors itself.
+#[cfg(test)]
+pub(crate) fn anchor_of(article: &Article, gaz: &'static Gazetteer, lex: &Lexicon) -> Anchor {
+    use crate::mentions::find_actors;
+    use khabar_time::Datelike as _;
+    let date = story_date(article);
+    let mut countries = Vec::new();
+    for text in article.title.iter().chain(&article.paragraphs) {
+        for a in find_actors(lex, &khabar_text::tokens(text), date.0.map(|d| d.year())) {
+            countries.extend(a.country);
+        }
+    }
+    anchor_from(article, gaz, date, countries.iter().map(String::as_str))
 }
 
 /// The date of an event whose trigger starts at byte `at`: (date, date_basis, why).
@@ -251,7 +274,7 @@ mod tests {
         let a = article(lang, story, dateline);
         let anchor = anchor_of(&a, gaz, lex);
         let toks = khabar_text::tokens(sentence);
-        let actors = find_actors(lex, &toks, None);
+        let actors = crate::mentions::find_actors(lex, &toks, None);
         let ev = EventSite { cameo, trigger: 1, pairs: pairs.to_vec() };
         let (loc, why) = resolve_place(sentence, &toks, lex, gaz, &anchor, &actors, &ev);
         assert!(!why.is_empty());

@@ -106,3 +106,109 @@ fn every_event_names_its_rule_and_explains_itself() {
         assert!(e.confidence > 0.0 && e.confidence <= 1.0);
     }
 }
+
+fn roots(lang: &str, text: &str) -> Vec<String> {
+    code_article(&article(lang, text), &Options::default()).events.into_iter().map(|e| e.cameo_root).collect()
+}
+
+#[test]
+fn arabic_violence_without_time_count_or_toll_is_talk_not_a_report() {
+    let got = roots("ar", "يقتل المتطرفون الأبرياء باسم الدين ويخطفون الأطفال.");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+    // the same verbs anchored by a time word and a count are a report
+    let ev = code_article(&article("ar", "وقتل مسلحون مجهولون ثلاثة جنود أمس عند حاجز للتفتيش."), &Options::default()).events;
+    assert!(ev.iter().any(|e| e.cameo_root == "18" && e.source.as_ref().is_some_and(|a| a.code == "UAF")), "{ev:?}");
+}
+
+#[test]
+fn arabic_question_or_counterfactual_reports_no_attack() {
+    let got = roots("ar", "هل قتل الجيش خمسة مدنيين أمس في القرية؟");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+    let got = roots("ar", "ولو هاجمت الميليشيات المدينة اليوم لسقط مئات القتلى.");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+}
+
+#[test]
+fn arabic_verb_form_after_a_governing_noun_is_a_verbal_noun() {
+    let got = roots("ar", "ووجهت المحكمة أمس إلى المتهم تهمة قتل ثلاثة أشخاص.");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+}
+
+#[test]
+fn arabic_crowd_gathering_is_a_protest() {
+    let got = roots("ar", "وتجمع مئات المتظاهرين أمس أمام مقر البرلمان.");
+    assert!(got.iter().any(|r| r == "14"), "{got:?}");
+    // a verb that also means "unites" is not a protest without a crowd after it
+    let got = roots("ar", "وقال إن الروابط التي تجمع البلدين قوية.");
+    assert!(!got.iter().any(|r| r == "14"), "{got:?}");
+}
+
+#[test]
+fn arabic_definite_violent_noun_without_actor_refers_back() {
+    // "the attack" already told: a claim about it, not a new report
+    let got = roots("ar", "وأعلنت جماعة مسلحة أمس مسؤوليتها عن الهجوم.");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+}
+
+#[test]
+fn arabic_present_tense_violence_is_habitual() {
+    let got = roots("ar", "وتقتل العصابات ثلاثة أشخاص كل يوم في المدينة.");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+}
+
+#[test]
+fn arabic_occurrence_verbs_give_victims_not_sources() {
+    let ev = code_article(&article("ar", "وتعرض السفير الكندي أمس لهجوم مسلح قرب منزله."), &Options::default()).events;
+    let e = ev.iter().find(|e| e.cameo_root == "18").expect("an attack");
+    assert!(e.source.is_none(), "{e:?}");
+    assert_eq!(e.target.as_ref().map(|a| a.code.as_str()), Some("CANGOV"));
+    assert!(roots("ar", "وأصيب أربعة جنود بجروح أمس في انفجار عبوة.").iter().any(|r| r == "18"));
+    assert!(roots("ar", "ولقي خمسة أشخاص مصرعهم صباح اليوم.").iter().any(|r| r == "18"));
+    // wounded by an illness is no attack
+    assert!(!roots("ar", "وأصيب الوزير أمس بوعكة صحية.").iter().any(|r| r == "18"));
+}
+
+#[test]
+fn arabic_opening_fire_but_not_releasing() {
+    assert!(roots("ar", "وأطلق مسلحون النار أمس على حافلة للركاب.").iter().any(|r| r == "19"));
+    assert!(!roots("ar", "وأطلقت السلطات أمس سراح ثلاثة معتقلين.").iter().any(|r| r == "19"));
+}
+
+#[test]
+fn arabic_protests_breaking_out_and_protesters_acting() {
+    assert!(roots("ar", "واندلعت مظاهرات أمس في عدة مدن.").iter().any(|r| r == "14"));
+    let ev = code_article(&article("ar", "ورفع المتظاهرون أمس لافتات تطالب بالإصلاح."), &Options::default()).events;
+    let e = ev.iter().find(|e| e.cameo_root == "14").expect("a protest");
+    assert_eq!(e.source.as_ref().map(|a| a.code.as_str()), Some("CVL"));
+}
+
+#[test]
+fn arabic_dateline_before_the_verb_is_not_its_subject() {
+    let ev = code_article(&article("ar", "بيروت ـ «وكالات»: اغتال مسلحون مجهولون أمس قاضيا في المدينة."), &Options::default()).events;
+    let e = ev.iter().find(|e| e.cameo_root == "18").expect("an assassination");
+    assert_eq!(e.source.as_ref().map(|a| a.code.as_str()), Some("UAF"), "{e:?}");
+}
+
+#[test]
+fn arabic_nominal_casualty_head_is_a_report_without_a_named_attacker() {
+    // a headline-style sentence: the noun heads it, no one is named behind the blast
+    let got = roots("ar", "مقتل سبعة أشخاص وإصابة عشرة في انفجار سيارة مفخخة وسط المدينة.");
+    assert!(got.iter().any(|r| r == "18"), "{got:?}");
+    // the cause stands between the verb and the toll
+    let got = roots("ar", "وأسفر انفجار عبوة ناسفة زرعت على جانب الطريق عن مقتل جنديين.");
+    assert!(got.iter().any(|r| r == "18"), "{got:?}");
+}
+
+#[test]
+fn arabic_when_clause_and_resultative_carry_the_occasion() {
+    let got = roots("ar", "وقال الشاهد إن القافلة كانت تعبر الجسر عندما انفجرت عبوة ناسفة أمس.");
+    assert!(got.iter().any(|r| r == "18"), "{got:?}");
+    let got = roots("ar", "وسقطت قذيفة على السوق، الأمر الذي أدى إلى مقتل ثلاثة مدنيين.");
+    assert!(got.iter().any(|r| r == "18"), "{got:?}");
+}
+
+#[test]
+fn arabic_unattributed_casualties_take_the_agent_of_the_attack() {
+    let ev = code_article(&article("ar", "وأصيب أمس ثلاثة جنود بجروح في هجوم شنه مسلحون مجهولون على حاجز."), &Options::default()).events;
+    assert!(ev.iter().any(|e| e.cameo_root == "18" && e.source.as_ref().is_some_and(|a| a.code == "UAF")), "{ev:?}");
+}

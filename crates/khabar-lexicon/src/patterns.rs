@@ -218,6 +218,21 @@ pub struct Grammar {
     /// Deontic words ("must", "يجب"): "X said that Y must …" is X demanding of Y (CAMEO 100).
     #[serde(default)]
     pub demand_modals: Vec<String>,
+    /// CAMEO roots whose events must be anchored in an occasion ("18", "14"): the sentence needs
+    /// a time word, a number or a casualty word (`eventive`, or digits), else the trigger is
+    /// taken as talk about such events (commentary, policy, history), not a report of one.
+    /// Empty for a language that does not ask this.
+    #[serde(default)]
+    pub anchored_roots: Vec<String>,
+    /// Words that make a sentence a question or a counterfactual ("هل", "لو"): events of the
+    /// `anchored_roots` in such a sentence are not reported as happening.
+    #[serde(default)]
+    pub hypothetical: Vec<String>,
+    /// Casualty words ("قتلى", "مقتل", "wounded"): a verbal noun of the `anchored_roots` with no
+    /// actor of its own is a report only in a sentence that counts the dead or hurt ("مقتل
+    /// خمسة في انفجار سيارة مفخخة"); otherwise it names an event the story is about.
+    #[serde(default)]
+    pub casualties: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -247,6 +262,8 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.eventive,
         &mut g.demand_modals,
         &mut g.role_modifiers,
+        &mut g.hypothetical,
+        &mut g.casualties,
     ] {
         for w in list.iter_mut() {
             *w = khabar_text::normalize(w);
