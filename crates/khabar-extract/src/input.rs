@@ -575,10 +575,17 @@ fn read_json(mut reader: impl BufRead, origin: &Origin, opts: &ReadOptions, sink
         }
     };
     if first == b'{' {
-        return match read_capped(reader, name, opts.limits, false) {
-            Ok(bytes) => sink(json_record(&bytes, name, origin.id_base.clone(), &opts.fields)),
-            Err(e) => sink(Err(e)),
+        // one record, or JSON lines under a .json name
+        let bytes = match read_capped(reader, name, opts.limits, false) {
+            Ok(b) => b,
+            Err(e) => return sink(Err(e)),
         };
+        if serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_err()
+            && bytes.split(|&c| c == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace)).nth(1).is_some()
+        {
+            return read_jsonl(Cursor::new(bytes), origin, opts, sink);
+        }
+        return sink(json_record(&bytes, name, origin.id_base.clone(), &opts.fields));
     }
     if first != b'[' {
         return sink(Err(Error::bad_input(name, "neither a JSON array nor a JSON object")));
@@ -1118,5 +1125,17 @@ mod tests {
             assert!(ok.is_empty());
             assert!(err[0].contains("r.jsonl.zst") && err[0].contains("zstd"), "{}", err[0]);
         }
+    }
+
+    #[test]
+    fn a_json_file_may_hold_one_record_or_json_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("one.json"), "{\"id\": \"o\",\n \"text\": \"One record.\"}").unwrap();
+        std::fs::write(dir.path().join("lines.json"), "{\"id\": \"l1\", \"text\": \"a\"}\n{\"id\": \"l2\", \"text\": \"b\"}\n").unwrap();
+        let (ok, err) = collect(&[dir.path().to_path_buf()], Limits::default());
+        assert!(err.is_empty(), "{err:?}");
+        let ids: Vec<_> = ok.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, vec!["l1", "l2", "o"]);
+        assert!(ok[1].name.ends_with("lines.json:2"), "{}", ok[1].name);
     }
 }
