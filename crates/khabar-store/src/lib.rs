@@ -529,7 +529,9 @@ fn write_article(tx: &rusqlite::Transaction, p: Prepared, report: &mut BatchRepo
         .query_row([&p.text_hash[..]], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     if let Some((id, url, record)) = same {
-        if url.as_deref().unwrap_or(&record) == key {
+        // without a URL there is no telling another outlet's copy from the same file read
+        // under another path: only a new URL makes a copy
+        if a.url.is_none() || url.as_deref().unwrap_or(&record) == key {
             report.duplicates += 1;
             return Ok(());
         }

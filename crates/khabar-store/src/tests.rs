@@ -203,3 +203,13 @@ fn hosts_name_sources_when_no_site_is_given() {
     assert_eq!(host_of("http://www.Okaz.com.sa/new/x?y").as_deref(), Some("okaz.com.sa"));
     assert_eq!(host_of("https://user@spa.gov.sa:443/a").as_deref(), Some("spa.gov.sa"));
 }
+
+#[test]
+fn the_same_file_under_another_path_is_a_duplicate_not_a_copy() {
+    let (_d, mut s) = open();
+    let a = article("a", None, "okaz", &wire(""));
+    s.write_batch(vec![item("corpus/a.txt", a.clone(), vec![])]).unwrap();
+    let r = s.write_batch(vec![item("./corpus/a.txt", a, vec![])]).unwrap();
+    assert_eq!((r.articles, r.copies, r.duplicates), (0, 0, 1));
+    assert_eq!(s.stats().unwrap().copies, 0);
+}
