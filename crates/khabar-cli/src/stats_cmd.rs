@@ -15,6 +15,7 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     anyhow::ensure!(args.db.exists(), "{}: no such store (make one with `khabar ingest`)", args.db.display());
     let store = Store::open_read(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
-    println!("{}", serde_json::to_string(&store.stats()?)?);
+    let mut out = std::io::stdout().lock();
+    std::io::Write::write_all(&mut out, format!("{}\n", serde_json::to_string(&store.stats()?)?).as_bytes())?;
     Ok(true)
 }

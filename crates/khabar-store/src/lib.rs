@@ -447,7 +447,7 @@ fn fts_query(text: &str) -> (String, Vec<String>) {
             continue;
         }
         let prefix = raw.ends_with('*');
-        let norm = khabar_text::normalize(raw.trim_end_matches('*')).replace('"', "");
+        let norm = khabar_text::search_form(raw.trim_end_matches('*')).replace('"', "");
         if norm.trim().is_empty() {
             continue;
         }
@@ -616,7 +616,7 @@ fn write_article(tx: &rusqlite::Transaction, p: Prepared, report: &mut BatchRepo
         tx.prepare_cached("UPDATE stories SET first_article = ?1 WHERE id = ?2")?.execute([article_id, story])?;
     }
     tx.prepare_cached("INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?
-        .execute(params![article_id, p.norm_title, p.norm_text])?;
+        .execute(params![article_id, khabar_text::search_form(&p.norm_title), khabar_text::search_form(&p.norm_text)])?;
     {
         let mut st = tx.prepare_cached("INSERT OR IGNORE INTO sentences(article_id, idx, text) VALUES (?1, ?2, ?3)")?;
         for (i, s) in p.sentences.iter().enumerate() {

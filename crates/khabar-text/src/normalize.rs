@@ -82,6 +82,29 @@ pub fn strip_arabic_prefixes(word: &str) -> Vec<&str> {
     out
 }
 
+/// The form full-text search indexes and queries in: the words of [`normalize`], each Arabic word
+/// without its proclitics and article, so "الرياض", "والرياض" and "بالرياض" are one term.
+///
+/// ```
+/// assert_eq!(khabar_text::search_form("وصل إلى والرياض."), khabar_text::search_form("وصل الى الرياض"));
+/// ```
+pub fn search_form(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for t in crate::tokens(text) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let arabic = t.norm.chars().next().is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        if arabic {
+            let cands = strip_arabic_prefixes(&t.norm);
+            out.push_str(cands.last().copied().unwrap_or(&t.norm));
+        } else {
+            out.push_str(&t.norm);
+        }
+    }
+    out
+}
+
 fn strip_one<'a>(word: &'a str, prefixes: &[&str]) -> Option<&'a str> {
     prefixes
         .iter()

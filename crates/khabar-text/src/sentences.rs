@@ -62,9 +62,12 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<std::ops::Ra
 /// Is the word that ends with the full stop at byte `dot` an abbreviation or an initial?
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
+    // the separator may be several bytes long (a no-break space): step over all of it
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map(|p| p + 1)
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map(|(p, c)| p + c.len_utf8())
         .unwrap_or(0);
     let word = &before[word_start..];
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
@@ -124,5 +127,14 @@ mod tests {
     #[test]
     fn initials_do_not_split() {
         assert_eq!(split("John F. Kennedy spoke."), vec!["John F. Kennedy spoke."]);
+    }
+
+    #[test]
+    fn no_break_space_before_an_abbreviation_does_not_panic() {
+        // a multi-byte space right before "Gen." once cut the text inside a character
+        let t = "Troops led by\u{a0}Gen. Ali advanced.\u{a0}Dr. Noor said so.";
+        assert_eq!(split(t), vec!["Troops led by\u{a0}Gen. Ali advanced.", "Dr. Noor said so."]);
+        let t = "قال\u{a0}د. أحمد إن الوضع هادئ. وأضاف أن الجيش انتشر.";
+        assert!(!split(t).is_empty());
     }
 }
