@@ -776,13 +776,16 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
     let after_source = actors[*sources.last().unwrap_or(&source)].end.max(trig.end);
     let window = if ar { 10 } else { 8 };
     let mut target_why = "object after the verb";
+    // a demand, appeal, accusation, rejection or threat is addressed to whoever the clause it
+    // governs is about: "demanded that Hamas renounce …", "طالب بأن تنسحب إسرائيل"
+    let addressed = matches!(&p.cameo[..2], "02" | "10" | "11" | "12" | "13");
     let eligible = |k: usize, a: &ActorSpan| {
         a.start >= after_source
             && a.start < after_source + window
             && !sources.contains(&k)
             && !sources.iter().any(|&s| same_actor(&actors[s], a))
             && !is_agent_prep(k)
-            && !crosses_clause(lex, toks, trig.end, a.start)
+            && (!crosses_clause(lex, toks, trig.end, a.start) || (addressed && !crosses_clause(lex, toks, trig.end + 1, a.start)))
             // a bare role ("the army") is a target only when a preposition introduces it
             && (a.country.is_some() || is_target_prep(k))
     };
