@@ -492,16 +492,6 @@ fn code_sentence(
             );
             trace.notes.push(format!("event {} {} → {}: {explanation}", entry.code, src.map(|s| s.code()).unwrap_or_default(), tgt.map(|t| t.code()).unwrap_or_default()));
             events.push(Event {
-                doc_id: doc_id.to_string(),
-                sentence: index,
-                evidence: sentence.to_string(),
-                lang: lex.lang.to_string(),
-                cameo: entry.code.to_string(),
-                cameo_root: entry.root.to_string(),
-                cameo_name: entry.name.to_string(),
-                plover: entry.plover.map(str::to_string),
-                goldstein: entry.goldstein,
-                quad_class: entry.quad_class,
                 source,
                 target,
                 date: date.clone(),
@@ -510,8 +500,8 @@ fn code_sentence(
                 modality,
                 negated,
                 confidence: (confidence * 100.0).round() / 100.0,
-                rule: p.origin.clone(),
                 explanation,
+                ..Event::of_code(doc_id, index, sentence, lex.lang, entry, p.origin.clone())
             });
             from_noun.push(trig.noun);
         }
@@ -566,16 +556,6 @@ fn demand_by_modal(
     );
     trace.notes.push(format!("event 100 {} → {}: {explanation}", source.code(), target.code()));
     Some(Event {
-        doc_id: doc_id.to_string(),
-        sentence: index,
-        evidence: sentence.to_string(),
-        lang: lex.lang.to_string(),
-        cameo: entry.code.to_string(),
-        cameo_root: entry.root.to_string(),
-        cameo_name: entry.name.to_string(),
-        plover: entry.plover.map(str::to_string),
-        goldstein: entry.goldstein,
-        quad_class: entry.quad_class,
         source: Some(actor_out(sentence, toks, source)),
         target: Some(actor_out(sentence, toks, target)),
         date,
@@ -584,8 +564,8 @@ fn demand_by_modal(
         modality: Modality::Reported,
         negated: false,
         confidence: 0.6,
-        rule: format!("{}/grammar.toml:demand_modals", lex.lang),
         explanation,
+        ..Event::of_code(doc_id, index, sentence, lex.lang, entry, format!("{}/grammar.toml:demand_modals", lex.lang))
     })
 }
 

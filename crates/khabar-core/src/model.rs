@@ -155,6 +155,36 @@ pub struct Event {
     pub explanation: String,
 }
 
+impl Event {
+    /// An event of a codebook code, from sentence `sentence` of `doc_id`: the code's name, root,
+    /// PLOVER type, Goldstein value and QuadClass filled in; actors, date and place empty,
+    /// asserted, for the caller to fill.
+    pub fn of_code(doc_id: &str, sentence: usize, evidence: &str, lang: &str, code: &crate::cameo::CameoCode, rule: String) -> Event {
+        Event {
+            doc_id: doc_id.to_string(),
+            sentence,
+            evidence: evidence.to_string(),
+            lang: lang.to_string(),
+            cameo: code.code.to_string(),
+            cameo_root: code.root.to_string(),
+            cameo_name: code.name.to_string(),
+            plover: code.plover.map(str::to_string),
+            goldstein: code.goldstein,
+            quad_class: code.quad_class,
+            source: None,
+            target: None,
+            date: None,
+            date_basis: None,
+            location: None,
+            modality: Modality::Asserted,
+            negated: false,
+            confidence: 0.0,
+            rule,
+            explanation: String::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
