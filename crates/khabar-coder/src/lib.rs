@@ -117,6 +117,7 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
         if actors.iter().any(|a| a.start <= i && a.end > i && a.end - a.start > m.end - m.start && a.kind != "role") {
             continue;
         }
+        let mut rejected = 0usize;
         for cand in &all {
             let p = &lex.patterns[*cand.value];
             let m = cand;
@@ -128,7 +129,10 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
             let after = &toks[m.end..(m.end + p.window).min(toks.len())];
             let has = |words: &[String]| words.iter().any(|w| after.iter().any(|t| word_matches(lex.lang, &t.norm, w)));
             if !p.requires.is_empty() && !has(&p.requires) {
-                notes.push(format!("trigger '{}' ({}): no required object within {} words", toks[i].norm, p.origin, p.window));
+                rejected += 1;
+                if rejected == 1 {
+                    notes.push(format!("trigger '{}' ({}): no required object within {} words", toks[i].norm, p.origin, p.window));
+                }
                 continue;
             }
             if !p.excludes.is_empty() && has(&p.excludes) {

@@ -163,6 +163,11 @@ pub(crate) fn resolve_place(
         if !by_noun && !locative(m.start, prefix) {
             continue;
         }
+        // a name the actor dictionary knows as an organisation, group or person ("UN", "Hamas")
+        // is that actor, not a town that happens to share it
+        if actors.iter().any(|a| a.start < m.end && m.start < a.end && matches!(a.kind.as_str(), "org" | "group" | "person")) {
+            continue;
+        }
         let Some(place) = gaz.choose(&m.candidates, &context) else { continue };
         let in_context = context.contains(&place.iso3);
         let next = norm(m.end);
