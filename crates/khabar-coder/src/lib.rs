@@ -252,7 +252,9 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
             vec![t.norm.clone()]
         }
     };
-    let from = i.saturating_sub(3);
+    // English subordinate clauses put a few words between the subordinator and the verb
+    // ("where 28 people have been killed")
+    let from = i.saturating_sub(if lex.lang == "en" { 6 } else { 3 });
     for (k, t) in toks[from..i].iter().enumerate().rev() {
         // "الأمر الذي أدى إلى …" ("which led to"): a resultative, the sentence's own next step
         let resultative = lex.lang == "ar" && from + k > 0 && toks[from + k - 1].norm == "الامر";
@@ -276,7 +278,9 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
         let gap = &toks[a.end..i];
         // "threatened to launch …", "rejected a U.S. request", "أدان الهجوم"
         let complement = if lex.lang == "en" {
-            (gap.len() <= 4 && gap.iter().any(|t| t.norm == "to")) || (noun && gap.len() <= 4)
+            // and a trigger word right after another is its object ("demanded support",
+            // "accepted demands"), not a second verb
+            (gap.len() <= 4 && gap.iter().any(|t| t.norm == "to")) || (noun && gap.len() <= 4) || gap.len() <= 1
         } else {
             noun && gap.len() <= 2
         };
