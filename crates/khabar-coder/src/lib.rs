@@ -106,11 +106,13 @@ struct Trigger<'a> {
 
 fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &[ActorSpan], notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
     let mut out: Vec<Trigger> = Vec::new();
+    // a phrase found subordinate ("an air raid" after "for") takes its words with it
+    let mut blocked_until = 0usize;
     for i in 0..toks.len() {
         // every pattern whose trigger starts here, longest first; the first that passes wins
         let all = lex.triggers.all_at(toks, i);
         let Some(m) = all.first().copied() else { continue };
-        if out.last().is_some_and(|t| i < t.end) {
+        if out.last().is_some_and(|t| i < t.end) || i < blocked_until {
             continue;
         }
         // an actor name that covers the trigger and is longer wins ("حركة فتح" is not "opened")
@@ -142,6 +144,7 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
             let noun = p.noun || (lex.lang == "en" && english_noun_use(toks, i, actors));
             if let Some(why) = subordinate(lex, toks, i, noun, &out) {
                 notes.push(format!("trigger '{}' ({}): {why}, not an event of the sentence's own", toks[i].norm, p.origin));
+                blocked_until = m.end;
                 break;
             }
             if let Some(why) = unanchored(lex, sentence, toks, p) {
@@ -280,7 +283,7 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
         let complement = if lex.lang == "en" {
             // and a trigger word right after another is its object ("demanded support",
             // "accepted demands"), not a second verb
-            (gap.len() <= 4 && gap.iter().any(|t| t.norm == "to")) || (noun && gap.len() <= 4) || gap.len() <= 1
+            (gap.len() <= 6 && gap.iter().any(|t| t.norm == "to")) || (noun && gap.len() <= 4) || gap.len() <= 1
         } else {
             noun && gap.len() <= 2
         };
