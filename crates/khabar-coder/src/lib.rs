@@ -761,6 +761,16 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
             certainty = 0.7;
         }
     }
+    // English pronoun subjects ("… announced that he will …", "it is prepared to …") stand for
+    // the sentence's earlier subject: the nearest named actor before the pronoun
+    if source.is_none() && !ar && !trig.passive {
+        let pron = (trig.start.saturating_sub(4)..trig.start).rev().find(|&k| matches!(toks[k].norm.as_str(), "he" | "she" | "it" | "they" | "we"));
+        if let Some(k) = pron {
+            source = before.iter().copied().find(|&a| actors[a].end <= k && actors[a].country.is_some() && !is_target_prep(a));
+            why = "the actor a pronoun before the verb stands for";
+            certainty = 0.7;
+        }
+    }
     let source = source?;
     let sources = compound_of(actors, source);
     // target: the first actor after the trigger (and after the source) that is not the source

@@ -212,3 +212,19 @@ fn arabic_unattributed_casualties_take_the_agent_of_the_attack() {
     let ev = code_article(&article("ar", "وأصيب أمس ثلاثة جنود بجروح في هجوم شنه مسلحون مجهولون على حاجز."), &Options::default()).events;
     assert!(ev.iter().any(|e| e.cameo_root == "18" && e.source.as_ref().is_some_and(|a| a.code == "UAF")), "{ev:?}");
 }
+
+#[test]
+fn english_pronoun_subject_takes_the_earlier_actor() {
+    let ev = code_article(&article("en", "Chile announced on Monday that it will impose restrictions on imports from Peru."), &Options::default()).events;
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].source.as_ref().unwrap().code, "CHL");
+    assert_eq!(ev[0].cameo_root, "13", "an announced restriction is a threat");
+}
+
+#[test]
+fn english_verb_object_is_not_a_second_event() {
+    // "demanded talks": the talks are what was demanded, not a meeting that happened
+    let ev = code_article(&article("en", "Bolivia demanded talks with Paraguay."), &Options::default()).events;
+    let roots: Vec<&str> = ev.iter().map(|e| e.cameo_root.as_str()).collect();
+    assert_eq!(roots, vec!["10"]);
+}
