@@ -142,6 +142,12 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
                 continue;
             }
             let noun = p.noun || (lex.lang == "en" && english_noun_use(toks, i, actors));
+            let demanded = (i.saturating_sub(2)..i).any(|k| Grammar::has(&lex.grammar.demand_modals, &toks[k].norm));
+            if demanded {
+                notes.push(format!("trigger '{}' ({}): after '{}', it is demanded, not done", toks[i].norm, p.origin, "must/should"));
+                blocked_until = m.end;
+                break;
+            }
             if let Some(why) = subordinate(lex, toks, i, noun, &out) {
                 notes.push(format!("trigger '{}' ({}): {why}, not an event of the sentence's own", toks[i].norm, p.origin));
                 blocked_until = m.end;
@@ -546,8 +552,10 @@ fn demand_by_modal(
         // يجب على Y أن
         actors.iter().find(|a| a.start > m && a.start <= m + 2 && a.country.is_some())?
     } else {
-        // Y must
-        actors.iter().rev().find(|a| a.end <= m && m - a.end <= 1 && a.country.is_some())?
+        // Y must; "… to Iraq that it must …": a pronoun stands for the actor before it
+        let pronoun = m > 0 && matches!(toks[m - 1].norm.as_str(), "it" | "they" | "he" | "she");
+        let reach = if pronoun { 4 } else { 1 };
+        actors.iter().rev().find(|a| a.end <= m && m - a.end <= reach && a.country.is_some())?
     };
     let source = actors.iter().rev().find(|a| {
         a.end <= target.start.min(m) && !same_actor(a, target) && a.country.is_some() && {
