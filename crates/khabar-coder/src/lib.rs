@@ -243,6 +243,10 @@ fn english_noun_use(toks: &[Token], i: usize, actors: &[ActorSpan]) -> bool {
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got", "get"];
 
 fn english_passive(toks: &[Token], i: usize) -> bool {
+    // "is opposed to", "is committed to", "is prepared to": an adjective, not a passive
+    if toks.get(i + 1).is_some_and(|t| t.norm == "to") {
+        return false;
+    }
     let participle = toks[i].norm.ends_with("ed") || matches!(toks[i].norm.as_str(), "struck" | "shot" | "held" | "taken" | "hit" | "seized" | "fought" | "sent" | "given" | "kept");
     let before = |k: usize| i >= k && BE.contains(&toks[i - k].norm.as_str());
     participle && (before(1) || (before(2) && toks[i - 1].norm.ends_with("ly")))

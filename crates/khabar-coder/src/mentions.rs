@@ -107,7 +107,15 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
             let modifiers_only = toks[prev.end..start].iter().all(|t| lex.grammar.role_modifiers.iter().any(|m| *m == t.norm));
             let joinable = !coord && !starts_with_prep && (gap <= if kind == "person" { 2 } else { 0 } || (gap <= 2 && modifiers_only));
             // an English possessive or "of" joins a country to a role: "Syria's army", "army of Syria"
-            let via_of = lex.lang == "en" && gap == 1 && toks[prev.end].norm == "of" && country.is_some() && prev.country.is_none();
+            // … or "in": "opposition groups in Zimbabwe", "rebels in Darfur"
+            let via_of = lex.lang == "en" && gap == 1 && matches!(toks[prev.end].norm.as_str(), "of" | "in") && country.is_some() && prev.country.is_none() && prev.kind == "role";
+            // an organisation's officials are the organisation ("Red Cross officials")
+            let org_staff = gap == 0 && matches!(prev.kind.as_str(), "org" | "group") && kind == "role" && !coord;
+            if org_staff {
+                prev.end = end;
+                prev.origins.push(origin);
+                continue;
+            }
             let compatible = match (&prev.country, &country) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
