@@ -485,12 +485,22 @@ fn code_sentence(
         trace.notes.push(format!("when/where '{word}' ({}): {date_why}; {place_why}", entry.code));
         for (src, tgt) in &roles.pairs {
             let source = src.map(|s| actor_out(sentence, &toks, s));
-            let target = tgt.map(|t| actor_out(sentence, &toks, t));
+            let mut target = tgt.map(|t| actor_out(sentence, &toks, t));
+            // a protest that names no addressee is addressed to the protesters' own government
+            // (the usual CAMEO reading of "students demonstrated in the capital")
+            let implicit_target = target.is_none() && entry.root == "14" && src.is_some_and(|s| s.country.is_some() && !s.roles.iter().any(|r| r == "GOV"));
+            if implicit_target {
+                let c = src.and_then(|s| s.country.clone()).unwrap_or_default();
+                target = Some(Actor { text: String::new(), name: format!("{c} government"), code: format!("{c}GOV"), country: Some(c), roles: vec!["GOV".into()] });
+            }
             let key = (entry.code, source.as_ref().map(|a| a.code.clone()), target.as_ref().map(|a| a.code.clone()));
             if events.iter().any(|e| (e.cameo.as_str(), e.source.as_ref().map(|a| a.code.clone()), e.target.as_ref().map(|a| a.code.clone())) == key) {
                 continue;
             }
             let mut confidence = p.confidence * roles.certainty;
+            if implicit_target {
+                confidence *= 0.8;
+            }
             if target.is_none() {
                 confidence *= 0.9;
             }
@@ -502,7 +512,11 @@ fn code_sentence(
                 p.origin,
                 src.map(|s| s.code()).unwrap_or_else(|| "none".into()),
                 roles.why,
-                tgt.map(|t| format!("{} ({})", t.code(), roles.target_why)).unwrap_or_else(|| "none".into()),
+                match (tgt, &target) {
+                    (Some(t), _) => format!("{} ({})", t.code(), roles.target_why),
+                    (None, Some(t)) => format!("{} (not named: a protest addresses its own government)", t.code),
+                    (None, None) => "none".into(),
+                },
                 match modality {
                     Modality::Asserted => "asserted",
                     Modality::Intended => "intended (future or intention word before the trigger)",
@@ -668,8 +682,11 @@ fn compound_of(actors: &[ActorSpan], member: usize) -> Vec<usize> {
     compound(actors, head)
 }
 
+/// Are two mentions the same party? The same code, or the same country where one of them is the
+/// bare country. Two parts of one country ("the PKK" and "the Turkish government", a parliament
+/// and its president) are different parties: domestic events are events too.
 fn same_actor(a: &ActorSpan, b: &ActorSpan) -> bool {
-    a.code() == b.code() || (a.country.is_some() && a.country == b.country)
+    a.code() == b.code() || (a.country.is_some() && a.country == b.country && (a.roles.is_empty() || b.roles.is_empty()))
 }
 
 /// Words between two token positions that end a clause: a verb of saying, "that", a full stop.
@@ -800,7 +817,7 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
             && !is_agent_prep(k)
             && (!crosses_clause(lex, toks, trig.end, a.start) || (addressed && !crosses_clause(lex, toks, trig.end + 1, a.start)))
             // a bare role ("the army") is a target only when a preposition introduces it
-            && (a.country.is_some() || is_target_prep(k))
+            && (a.country.is_some() || a.kind != "role" || is_target_prep(k))
     };
     let mut target = after.iter().copied().find(|&k| eligible(k, &actors[k]));
     if target.is_none() && p.cameo.as_str() >= "18" {

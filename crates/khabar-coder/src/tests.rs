@@ -228,3 +228,17 @@ fn english_verb_object_is_not_a_second_event() {
     let roots: Vec<&str> = ev.iter().map(|e| e.cameo_root.as_str()).collect();
     assert_eq!(roots, vec!["10"]);
 }
+
+#[test]
+fn domestic_events_have_targets_of_the_same_country() {
+    let ev = code_article(&article("en", "The Kurdish rebels accused the Turkish government of torture."), &Options::default()).events;
+    assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "TURGOV")), "{ev:?}");
+}
+
+#[test]
+fn a_protest_without_addressee_addresses_its_own_government() {
+    let ev = code_article(&article("en", "Thousands of Chilean students marched in Santiago on Monday."), &Options::default()).events;
+    let protest = ev.iter().find(|e| e.cameo_root == "14").expect("a protest");
+    assert_eq!(protest.target.as_ref().unwrap().code, "CHLGOV");
+    assert!(protest.explanation.contains("own government"));
+}
