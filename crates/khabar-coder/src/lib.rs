@@ -115,6 +115,11 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
         if out.last().is_some_and(|t| i < t.end) || i < blocked_until {
             continue;
         }
+        // a light verb on its own ("staged", "held") is no event: the noun after it is
+        if m.end - m.start == 1 && Grammar::has(&lex.grammar.light_verbs, &toks[i].norm) {
+            notes.push(format!("'{}': a light verb; the event is the noun it takes", toks[i].norm));
+            continue;
+        }
         // an actor name that covers the trigger and is longer wins ("حركة فتح" is not "opened")
         if actors.iter().any(|a| a.start <= i && a.end > i && a.end - a.start > m.end - m.start && a.kind != "role") {
             continue;
@@ -221,7 +226,9 @@ fn own_actor(actors: &[ActorSpan], start: usize, end: usize) -> bool {
 /// Does a verbal noun read as a report of an occasion — an actor right next to it ("الغارات
 /// الإسرائيلية", "Israeli air strikes"), or a time, number or casualty word in the sentence?
 fn eventive(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], start: usize, end: usize) -> bool {
-    own_actor(actors, start, end) || toks.iter().any(|t| anchor_word(lex, t))
+    // "staged demonstrations", "held a general strike": a light verb gives the noun its occasion
+    let light = toks[start.saturating_sub(3)..start].iter().any(|t| Grammar::has(&lex.grammar.light_verbs, &t.norm));
+    light || own_actor(actors, start, end) || toks.iter().any(|t| anchor_word(lex, t))
 }
 
 /// Determiners and possessives before which an English verb's base form is a noun.

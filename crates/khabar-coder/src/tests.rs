@@ -242,3 +242,11 @@ fn a_protest_without_addressee_addresses_its_own_government() {
     assert_eq!(protest.target.as_ref().unwrap().code, "CHLGOV");
     assert!(protest.explanation.contains("own government"));
 }
+
+#[test]
+fn a_light_verb_hands_its_subject_to_the_event_noun() {
+    let ev = code_article(&article("en", "Students in Kenya staged demonstrations on Monday."), &Options::default()).events;
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].cameo_root, "14");
+    assert_eq!(ev[0].source.as_ref().unwrap().country.as_deref(), Some("KEN"));
+}

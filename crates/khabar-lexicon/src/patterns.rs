@@ -215,6 +215,10 @@ pub struct Grammar {
     /// ("Taiwan's vice foreign minister", "Iran's former president").
     #[serde(default)]
     pub role_modifiers: Vec<String>,
+    /// Light verbs ("staged", "held", "launched"): no event of their own, they give the noun after
+    /// them its occasion and its subject ("students staged demonstrations").
+    #[serde(default)]
+    pub light_verbs: Vec<String>,
     /// Deontic words ("must", "يجب"): "X said that Y must …" is X demanding of Y (CAMEO 100).
     #[serde(default)]
     pub demand_modals: Vec<String>,
