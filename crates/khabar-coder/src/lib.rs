@@ -827,11 +827,13 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
             && (a.country.is_some() || a.kind != "role" || is_target_prep(k))
     };
     let mut target = after.iter().copied().find(|&k| eligible(k, &actors[k]));
-    if target.is_none() && p.cameo.as_str() >= "18" {
-        // "strikes on targets in Syria": the place attacked stands for the target
+    if target.is_none() && !(p.symmetric && sources.len() > 1) {
+        // "strikes on targets in Syria", "imposed a curfew in Turkey", "troops for a force in
+        // Liberia": with no one named as the object, the country the act is carried into is
+        // what it is done to
         target = after_all.iter().copied().find(|&k| locative[k] && eligible(k, &actors[k]));
         if target.is_some() {
-            target_why = "place attacked";
+            target_why = if p.cameo.as_str() >= "18" { "place attacked" } else { "the country the act is carried into" };
         }
     }
     if trig.passive || (target.is_none() && trig.noun) {
