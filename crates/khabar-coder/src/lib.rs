@@ -802,7 +802,12 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
     if source.is_none() && !ar && !trig.passive {
         let pron = (trig.start.saturating_sub(4)..trig.start).rev().find(|&k| matches!(toks[k].norm.as_str(), "he" | "she" | "it" | "they" | "we"));
         if let Some(k) = pron {
-            source = before.iter().copied().find(|&a| actors[a].end <= k && actors[a].country.is_some() && !is_target_prep(a));
+            let named = |a: usize| actors[a].end <= k && !is_target_prep(a);
+            source = before
+                .iter()
+                .copied()
+                .find(|&a| named(a) && (actors[a].country.is_some() || actors[a].kind != "role"))
+                .or_else(|| before.iter().copied().find(|&a| named(a)));
             why = "the actor a pronoun before the verb stands for";
             certainty = 0.7;
         }
