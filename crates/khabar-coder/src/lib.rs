@@ -702,7 +702,8 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
         source = if ar {
             after.iter().copied().find(|&k| {
                 let a = &actors[k];
-                let agentive = !conflict || a.kind == "demonym" || a.prefix.ends_with('ل');
+                // the preposition ل ("لل" with the article), not the article ال itself
+                let agentive = !conflict || a.kind == "demonym" || a.prefix.ends_with('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل");
                 agentive && (a.start <= trig.end + 2 && !is_target_prep(k) || a.start <= trig.end + 1 && a.prefix == "ل")
             })
         } else {
@@ -854,12 +855,18 @@ fn modality_of(lex: &Lexicon, toks: &[Token], trig: &Trigger) -> Modality {
     Modality::Asserted
 }
 
+/// Is an Arabic word a negation particle, alone or after the conjunction و/ف ("ولم", "فلا")?
+/// A preposition before it makes another word: "كما" (as, also), "بما" (including), "لما" (when).
+fn arabic_negator(negation: &[String], word: &str) -> bool {
+    Grammar::has(negation, word) || word.strip_prefix(['و', 'ف']).is_some_and(|w| Grammar::has(negation, w))
+}
+
 fn is_negated(lex: &Lexicon, toks: &[Token], trig: &Trigger) -> bool {
     let g = &lex.grammar;
     let near = words_before(toks, trig, 2);
     let negator = |t: &Token| {
         if lex.lang == "ar" {
-            khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&g.negation, w))
+            arabic_negator(&g.negation, &t.norm)
         } else {
             Grammar::has(&g.negation, &t.norm)
         }
