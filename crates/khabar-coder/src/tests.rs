@@ -212,3 +212,30 @@ fn arabic_unattributed_casualties_take_the_agent_of_the_attack() {
     let ev = code_article(&article("ar", "وأصيب أمس ثلاثة جنود بجروح في هجوم شنه مسلحون مجهولون على حاجز."), &Options::default()).events;
     assert!(ev.iter().any(|e| e.cameo_root == "18" && e.source.as_ref().is_some_and(|a| a.code == "UAF")), "{ev:?}");
 }
+
+#[test]
+fn arabic_kama_is_not_a_negation() {
+    // "كما" (also) is ك + ما, not the negation "ما"; "ولم" still negates
+    let ev = triples("ar", "كما خطف مسلحون خمسة موظفين أمس عند حاجز وهمي.");
+    assert!(ev.iter().any(|e| e.0.starts_with("18") && e.1 == "UAF"), "{ev:?}");
+    assert!(triples("ar", "ولم يخطف المسلحون أحدا أمس.").iter().all(|e| !e.0.starts_with("18")));
+}
+
+#[test]
+fn arabic_assassination_of_a_named_leader_is_not_by_him() {
+    // the genitive of اغتيال is the victim: no source, so a bare mention gives no event
+    let ev = triples("ar", "وتحدث الكاتب في مقاله يوم 3 مايو عن اغتيال الرئيس اللبناني.");
+    assert!(ev.iter().all(|e| e.1 != "LBNGOV" && e.1 != "LBN"), "{ev:?}");
+}
+
+#[test]
+fn arabic_forces_of_a_named_army_act_for_it() {
+    let ev = triples("ar", "وكانت إسرائيل قد أعلنت أمس أن قواتها قصفت ثلاثة مواقع.");
+    assert!(ev.iter().any(|e| e.0 == "194" && e.1 == "ISRMIL"), "{ev:?}");
+}
+
+#[test]
+fn arabic_protest_takes_its_source_from_the_protesters_clause() {
+    let ev = triples("ar", "وخرجت أمس مظاهرات في أثينا ورفع المتظاهرون لافتات تندد بالحكومة.");
+    assert!(ev.iter().any(|e| e.0.starts_with("14") && e.1 == "CVL"), "{ev:?}");
+}
