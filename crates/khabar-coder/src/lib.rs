@@ -558,6 +558,20 @@ fn code_sentence(
     (events, trace)
 }
 
+/// Before an event is dropped as said again by another of the sentence ([`drop_subsumed`]), the
+/// one kept takes its source if it has none: "خرجت مظاهرات في المدينة … ورفع المتظاهرون
+/// لافتات" is one protest, by the protesters, in the city.
+fn lend_source(events: &mut [Event], x: usize, y: usize, trace: &mut SentenceTrace) {
+    let same_as_target = events[y].target.as_ref().map(|a| &a.code) == events[x].source.as_ref().map(|a| &a.code);
+    if events[y].source.is_none() && events[x].source.is_some() && x != y && !same_as_target {
+        let src = events[x].source.clone();
+        let code = src.as_ref().map(|a| a.code.clone()).unwrap_or_default();
+        events[y].explanation.push_str(&format!("; source {code} from the sentence's other report of it"));
+        trace.notes.push(format!("event {} takes the source {code} of the event it stands for", events[y].cameo));
+        events[y].source = src;
+    }
+}
+
 /// "X said that Y must …", "قال X إنه يجب على Y أن …": a demand by X of Y (CAMEO 100), read from
 /// a deontic word (`demand_modals` in grammar.toml) with a named actor on each side of it.
 #[allow(clippy::too_many_arguments)]
@@ -619,9 +633,13 @@ fn demand_by_modal(
 fn drop_subsumed(events: &mut Vec<Event>, from_noun: &[bool], trace: &mut SentenceTrace) {
     let country = |a: &Option<Actor>| a.as_ref().and_then(|a| a.country.clone());
     let mut keep = vec![true; events.len()];
-    for (i, x) in events.iter().enumerate() {
-        let restates = from_noun[i] && events.iter().enumerate().any(|(j, y)| !from_noun[j] && y.cameo_root == x.cameo_root);
-        if restates {
+    for i in 0..events.len() {
+        let restates = if from_noun[i] { (0..events.len()).find(|&j| !from_noun[j] && events[j].cameo_root == events[i].cameo_root) } else { None };
+        if let Some(j) = restates {
+            lend_source(events, i, j, trace);
+        }
+        let x = &events[i];
+        if restates.is_some() {
             keep[i] = false;
             trace.notes.push(format!("event {} from a noun: dropped, it restates a verb's event", x.cameo));
             continue;
@@ -629,13 +647,15 @@ fn drop_subsumed(events: &mut Vec<Event>, from_noun: &[bool], trace: &mut Senten
         if x.target.is_some() {
             continue;
         }
-        let covered = events.iter().enumerate().any(|(j, y)| {
+        let covered = events.iter().enumerate().position(|(j, y)| {
             j != i && keep[j] && y.cameo_root == x.cameo_root && y.target.is_some() && {
                 let xs = country(&x.source);
                 xs.is_none() || xs == country(&y.source) || xs == country(&y.target)
             }
         });
-        if covered {
+        if let Some(j) = covered {
+            let x = events[i].clone();
+            lend_source(events, i, j, trace);
             keep[i] = false;
             trace.notes.push(format!("event {} from {}: dropped, another event of the sentence says more", x.cameo, x.source.as_ref().map(|a| a.code.as_str()).unwrap_or("?")));
         }
@@ -745,7 +765,8 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
         source = if ar {
             after.iter().copied().find(|&k| {
                 let a = &actors[k];
-                let agentive = !conflict || a.kind == "demonym" || a.prefix.ends_with('ل');
+                // the preposition ل ("لل" with the article), not the article ال itself
+                let agentive = !conflict || (a.kind == "demonym" && a.origins.len() == 1) || a.prefix.ends_with('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل");
                 agentive && (a.start <= trig.end + 2 && !is_target_prep(k) || a.start <= trig.end + 1 && a.prefix == "ل")
             })
         } else {
@@ -914,12 +935,18 @@ fn modality_of(lex: &Lexicon, toks: &[Token], trig: &Trigger) -> Modality {
     Modality::Asserted
 }
 
+/// Is an Arabic word a negation particle, alone or after the conjunction و/ف ("ولم", "فلا")?
+/// A preposition before it makes another word: "كما" (as, also), "بما" (including), "لما" (when).
+fn arabic_negator(negation: &[String], word: &str) -> bool {
+    Grammar::has(negation, word) || word.strip_prefix(['و', 'ف']).is_some_and(|w| Grammar::has(negation, w))
+}
+
 fn is_negated(lex: &Lexicon, toks: &[Token], trig: &Trigger) -> bool {
     let g = &lex.grammar;
     let near = words_before(toks, trig, 2);
     let negator = |t: &Token| {
         if lex.lang == "ar" {
-            khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&g.negation, w))
+            arabic_negator(&g.negation, &t.norm)
         } else {
             Grammar::has(&g.negation, &t.norm)
         }

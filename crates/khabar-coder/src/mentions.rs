@@ -150,7 +150,61 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
             a.name = a.code();
         }
     }
+    if lex.lang == "ar" {
+        read_back_forces(lex, toks, &mut out);
+    }
     out
+}
+
+/// Roles of armed and security forces: "قواته", "عناصرها", "مقاتلوها" are the named actor's own.
+const FORCE_ROLES: &[&str] = &["MIL", "COP", "REB", "UAF", "SPY", "IMG", "INS", "SEP"];
+
+/// Arabic pronoun suffixes, longest first.
+const PRONOUN_SUFFIXES: &[&str] = &["هما", "هم", "ها", "ه"];
+
+/// "قال الجيش الإسرائيلي إن قواته …", "أعلنت طالبان أن عناصرها …": a force word with a pronoun
+/// suffix (قوات+ه, عناصر+ها) stands for the forces of the nearest named actor before it in the
+/// sentence — that actor's code, or the country with the force's role when the actor is a bare
+/// country or its government ("إسرائيل … قواتها" → ISR MIL).
+fn read_back_forces(lex: &Lexicon, toks: &[Token], out: &mut Vec<ActorSpan>) {
+    let mut added: Vec<ActorSpan> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if out.iter().any(|a| a.start <= i && i < a.end) {
+            continue;
+        }
+        let Some(stem) = PRONOUN_SUFFIXES.iter().find_map(|s| t.norm.strip_suffix(s).filter(|x| x.chars().count() >= 3)) else { continue };
+        // a feminine noun's ة is written ت before a suffix: "شرطتها"
+        let forms = [stem.to_string(), stem.strip_suffix('ت').map(|x| format!("{x}ه")).unwrap_or_default()];
+        let Some((roles, origin, plen)) = forms.iter().filter(|f| !f.is_empty()).find_map(|f| {
+            let one = [Token { start: t.start, end: t.end, norm: f.clone() }];
+            lex.roles.longest_at(&one, 0).filter(|m| m.end == 1).map(|m| (m.value.roles.clone(), m.value.origin.clone(), m.prefix_len))
+        }) else {
+            continue;
+        };
+        let force: Vec<String> = roles.iter().filter(|r| FORCE_ROLES.contains(&r.as_str())).cloned().collect();
+        if force.is_empty() {
+            continue;
+        }
+        let Some(ante) = out.iter().rev().find(|a| a.end <= i && (a.country.is_some() || a.kind != "role")) else { continue };
+        let armed = ante.roles.iter().any(|r| FORCE_ROLES.contains(&r.as_str()));
+        let roles = if armed || ante.country.is_none() { ante.roles.clone() } else { force };
+        let prefix = t.norm[..plen.min(t.norm.len())].to_string();
+        added.push(ActorSpan {
+            start: i,
+            end: i + 1,
+            country: ante.country.clone(),
+            roles,
+            name: ante.name.clone(),
+            origins: vec![origin, format!("pronoun suffix: the forces of {}", ante.code())],
+            coordinated: prefix.starts_with('و'),
+            prefix,
+            kind: "role".to_string(),
+        });
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|a| a.start);
+    }
 }
 
 #[cfg(test)]
@@ -197,5 +251,13 @@ mod tests {
         assert_eq!(code(2015), "ISRGOV");
         let ar = khabar_lexicon::get("ar").unwrap();
         assert_eq!(find_actors(ar, &tokens("وقال نتنياهو"), Some(2007))[0].code(), "ISROPP");
+    }
+
+    #[test]
+    fn arabic_forces_with_a_pronoun_suffix_are_the_named_actors() {
+        assert_eq!(codes("ar", "أعلنت إسرائيل أن قواتها دخلت البلدة")[1].0, "ISRMIL");
+        assert_eq!(codes("ar", "قال الجيش الإسرائيلي إن جنوده قتلوا مسلحا")[1].0, "ISRMIL");
+        // not a force word: "his party" is not the speaker
+        assert_eq!(codes("ar", "قال الرئيس المصري إن حزبه فاز").len(), 1);
     }
 }

@@ -250,3 +250,30 @@ fn a_light_verb_hands_its_subject_to_the_event_noun() {
     assert_eq!(ev[0].cameo_root, "14");
     assert_eq!(ev[0].source.as_ref().unwrap().country.as_deref(), Some("KEN"));
 }
+
+#[test]
+fn arabic_kama_is_not_a_negation() {
+    // "كما" (also) is ك + ما, not the negation "ما"; "ولم" still negates
+    let ev = triples("ar", "كما خطف مسلحون خمسة موظفين أمس عند حاجز وهمي.");
+    assert!(ev.iter().any(|e| e.0.starts_with("18") && e.1 == "UAF"), "{ev:?}");
+    assert!(triples("ar", "ولم يخطف المسلحون أحدا أمس.").iter().all(|e| !e.0.starts_with("18")));
+}
+
+#[test]
+fn arabic_assassination_of_a_named_leader_is_not_by_him() {
+    // the genitive of اغتيال is the victim: no source, so a bare mention gives no event
+    let ev = triples("ar", "وتحدث الكاتب في مقاله يوم 3 مايو عن اغتيال الرئيس اللبناني.");
+    assert!(ev.iter().all(|e| e.1 != "LBNGOV" && e.1 != "LBN"), "{ev:?}");
+}
+
+#[test]
+fn arabic_forces_of_a_named_army_act_for_it() {
+    let ev = triples("ar", "وكانت إسرائيل قد أعلنت أمس أن قواتها قصفت ثلاثة مواقع.");
+    assert!(ev.iter().any(|e| e.0 == "194" && e.1 == "ISRMIL"), "{ev:?}");
+}
+
+#[test]
+fn arabic_protest_takes_its_source_from_the_protesters_clause() {
+    let ev = triples("ar", "وخرجت أمس مظاهرات في أثينا ورفع المتظاهرون لافتات تندد بالحكومة.");
+    assert!(ev.iter().any(|e| e.0.starts_with("14") && e.1 == "CVL"), "{ev:?}");
+}
