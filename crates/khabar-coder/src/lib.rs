@@ -500,6 +500,13 @@ fn code_sentence(
                 let c = src.and_then(|s| s.country.clone()).unwrap_or_default();
                 target = Some(Actor { text: String::new(), name: format!("{c} government"), code: format!("{c}GOV"), country: Some(c), roles: vec!["GOV".into()] });
             }
+            // a curfew, a ban, martial law or their easing, with no one named, fall on the
+            // actor's own country (the act is domestic: "imposed a curfew", "lifted the ban")
+            let domestic_target = target.is_none() && matches!(&p.cameo[..2], "08" | "17") && src.is_some_and(|s| s.country.is_some() && !s.roles.is_empty());
+            if domestic_target {
+                let c = src.and_then(|s| s.country.clone()).unwrap_or_default();
+                target = Some(Actor { text: String::new(), name: c.clone(), code: c.clone(), country: Some(c), roles: vec![] });
+            }
             let key = (entry.code, source.as_ref().map(|a| a.code.clone()), target.as_ref().map(|a| a.code.clone()));
             if events.iter().any(|e| (e.cameo.as_str(), e.source.as_ref().map(|a| a.code.clone()), e.target.as_ref().map(|a| a.code.clone())) == key) {
                 continue;
@@ -521,7 +528,8 @@ fn code_sentence(
                 roles.why,
                 match (tgt, &target) {
                     (Some(t), _) => format!("{} ({})", t.code(), roles.target_why),
-                    (None, Some(t)) => format!("{} (not named: a protest addresses its own government)", t.code),
+                    (None, Some(t)) if implicit_target => format!("{} (not named: a protest addresses its own government)", t.code),
+                    (None, Some(t)) => format!("{} (not named: a domestic act falls on the actor's own country)", t.code),
                     (None, None) => "none".into(),
                 },
                 match modality {
@@ -857,7 +865,10 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
         // "strikes on targets in Syria", "imposed a curfew in Turkey", "troops for a force in
         // Liberia": with no one named as the object, the country the act is carried into is
         // what it is done to
-        target = after_all.iter().copied().find(|&k| locative[k] && eligible(k, &actors[k]));
+        target = after_all.iter().copied().find(|&k| locative[k] && actors[k].start < after_source + window + 4 && {
+            let a = &actors[k];
+            !sources.contains(&k) && !sources.iter().any(|&s| same_actor(&actors[s], a)) && !crosses_clause(lex, toks, trig.end, a.start)
+        });
         if target.is_some() {
             target_why = if p.cameo.as_str() >= "18" { "place attacked" } else { "the country the act is carried into" };
         }

@@ -277,3 +277,11 @@ fn arabic_protest_takes_its_source_from_the_protesters_clause() {
     let ev = triples("ar", "وخرجت أمس مظاهرات في أثينا ورفع المتظاهرون لافتات تندد بالحكومة.");
     assert!(ev.iter().any(|e| e.0.starts_with("14") && e.1 == "CVL"), "{ev:?}");
 }
+
+#[test]
+fn a_domestic_act_with_no_one_named_falls_on_the_actors_country() {
+    let ev = code_article(&article("en", "The Peruvian government imposed a curfew on Tuesday."), &Options::default()).events;
+    let e = ev.iter().find(|e| e.cameo == "1723").expect("a curfew");
+    assert_eq!(e.target.as_ref().unwrap().code, "PER");
+    assert!(e.explanation.contains("domestic"));
+}
