@@ -865,9 +865,16 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
         // "strikes on targets in Syria", "imposed a curfew in Turkey", "troops for a force in
         // Liberia": with no one named as the object, the country the act is carried into is
         // what it is done to
-        target = after_all.iter().copied().find(|&k| locative[k] && actors[k].start < after_source + window + 4 && {
+        // "in Syria", and also "in southeastern Turkey", "في شمال سوريا"
+        let loose_locative = |k: usize| {
+            let at = |d: usize| if actors[k].start >= d { toks[actors[k].start - d].norm.as_str() } else { "" };
+            let direction = |w: &str| w.ends_with("ern") || matches!(w, "north" | "south" | "east" | "west" | "central" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط");
+            locative[k] || (direction(at(1)) && matches!(at(2), "in" | "في"))
+        };
+        target = after_all.iter().copied().find(|&k| loose_locative(k) && actors[k].start < after_source + window + 4 && {
             let a = &actors[k];
-            !sources.contains(&k) && !sources.iter().any(|&s| same_actor(&actors[s], a)) && !crosses_clause(lex, toks, trig.end, a.start)
+            // the place may be the actor's own country ("Serb forces … in southern Serbia")
+            !sources.contains(&k) && !sources.iter().any(|&s| actors[s].code() == a.code()) && !crosses_clause(lex, toks, trig.end, a.start)
         });
         if target.is_some() {
             target_why = if p.cameo.as_str() >= "18" { "place attacked" } else { "the country the act is carried into" };

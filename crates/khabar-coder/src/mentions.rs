@@ -96,6 +96,10 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
     let mut out: Vec<ActorSpan> = Vec::new();
     for (start, end, prefix, hit) in hits {
         let (country, roles, name, origin, kind) = match hit {
+            // "ethnic Albanians", "الأكراد العرقيين": an ethnic group, not the country named alike
+            Hit::Actor(e) if e.kind == "demonym" && start > 0 && matches!(toks[start - 1].norm.as_str(), "ethnic" | "ethnically") => {
+                (None, vec!["CVL".to_string()], format!("ethnic {}", e.name), e.origin.clone(), "role".to_string())
+            }
             Hit::Actor(e) => (e.country.clone(), e.roles.clone(), e.name.clone(), e.origin.clone(), e.kind.clone()),
             Hit::Role(roles, origin) => (None, roles, String::new(), origin, "role".to_string()),
         };
