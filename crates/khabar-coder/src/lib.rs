@@ -845,7 +845,8 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
     let sources = compound_of(actors, source);
     // target: the first actor after the trigger (and after the source) that is not the source
     let after_source = actors[*sources.last().unwrap_or(&source)].end.max(trig.end);
-    let window = if ar { 10 } else { 8 };
+    // how far after the verb an object may stand; the clause-boundary check does the real work
+    let window = 12;
     let mut target_why = "object after the verb";
     // a demand, appeal, accusation, rejection or threat is addressed to whoever the clause it
     // governs is about: "demanded that Hamas renounce …", "طالب بأن تنسحب إسرائيل"
