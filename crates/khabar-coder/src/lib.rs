@@ -490,9 +490,36 @@ fn code_sentence(
         let site = resolve::EventSite { cameo: entry.code, trigger: trig.start, pairs };
         let (location, place_why) = resolve_place(sentence, &toks, lex, gaz, anchor, &actors, &site);
         trace.notes.push(format!("when/where '{word}' ({}): {date_why}; {place_why}", entry.code));
+        // with no actor as object, a town the act is carried into stands for its country
+        // ("fired shells at targets in Jericho")
+        let place_target: Option<Actor> = if roles.pairs.iter().any(|(_, t)| t.is_none()) && !(p.symmetric && roles.pairs.len() > 1) {
+            let story: Vec<&str> = anchor.countries.iter().map(String::as_str).collect();
+            gaz.find(sentence, &toks, lex.lang)
+                .into_iter()
+                .find(|m| {
+                    m.start >= trig.end
+                        && m.start < trig.end + 12
+                        && !m.weak
+                        && m.start > 0
+                        && matches!(toks[m.start - 1].norm.as_str(), "in" | "at" | "near" | "في" | "قرب")
+                        && !actors.iter().any(|a| a.start < m.end && m.start < a.end)
+                        && !crosses_clause(lex, &toks, trig.end, m.start)
+                })
+                .and_then(|m| gaz.choose(&m.candidates, &story).map(|pl| (m, pl)))
+                .map(|(m, pl)| Actor {
+                    text: span_text(sentence, &toks, m.start, m.end).to_string(),
+                    name: pl.name.to_string(),
+                    code: pl.iso3.to_string(),
+                    country: Some(pl.iso3.to_string()),
+                    roles: vec![],
+                })
+        } else {
+            None
+        };
         for (src, tgt) in &roles.pairs {
             let source = src.map(|s| actor_out(sentence, &toks, s));
-            let mut target = tgt.map(|t| actor_out(sentence, &toks, t));
+            let from_place = tgt.is_none() && place_target.is_some();
+            let mut target = tgt.map(|t| actor_out(sentence, &toks, t)).or_else(|| place_target.clone());
             // a protest that names no addressee is addressed to the protesters' own government
             // (the usual CAMEO reading of "students demonstrated in the capital")
             let implicit_target = target.is_none() && entry.root == "14" && src.is_some_and(|s| s.country.is_some() && !s.roles.iter().any(|r| r == "GOV"));
@@ -528,6 +555,7 @@ fn code_sentence(
                 roles.why,
                 match (tgt, &target) {
                     (Some(t), _) => format!("{} ({})", t.code(), roles.target_why),
+                    (None, Some(t)) if from_place => format!("{} (the country of '{}', where the act was carried)", t.code, t.text),
                     (None, Some(t)) if implicit_target => format!("{} (not named: a protest addresses its own government)", t.code),
                     (None, Some(t)) => format!("{} (not named: a domestic act falls on the actor's own country)", t.code),
                     (None, None) => "none".into(),
@@ -856,7 +884,9 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
             && a.start < after_source + window
             && !sources.contains(&k)
             && !sources.iter().any(|&s| same_actor(&actors[s], a))
-            && !is_agent_prep(k)
+            // after "by", an actor is an agent, unless the act is addressed and the "by" sits in
+            // its object ("demanded an admission by Moscow")
+            && (!is_agent_prep(k) || (addressed && !trig.passive))
             && (!crosses_clause(lex, toks, trig.end, a.start) || (addressed && !crosses_clause(lex, toks, trig.end + 1, a.start)))
             // a bare role ("the army") is a target only when a preposition introduces it
             && (a.country.is_some() || a.kind != "role" || is_target_prep(k))

@@ -285,3 +285,11 @@ fn a_domestic_act_with_no_one_named_falls_on_the_actors_country() {
     assert_eq!(e.target.as_ref().unwrap().code, "PER");
     assert!(e.explanation.contains("domestic"));
 }
+
+#[test]
+fn a_town_the_act_is_carried_into_gives_the_target_country() {
+    let ev = code_article(&article("en", "Ethiopian troops shelled positions near Kismayo on Friday."), &Options::default()).events;
+    let e = ev.iter().find(|e| e.cameo_root == "19").expect("shelling");
+    assert_eq!(e.target.as_ref().unwrap().code, "SOM");
+    assert!(e.explanation.contains("Kismayo"), "{}", e.explanation);
+}
