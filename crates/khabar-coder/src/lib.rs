@@ -426,6 +426,8 @@ fn code_sentence(
     let triggers = find_triggers(lex, sentence, &toks, &actors, &mut trace.notes);
     let mut events: Vec<Event> = Vec::new();
     let mut from_noun: Vec<bool> = Vec::new();
+    // place names of the sentence, found once and only if a target is looked for among them
+    let mut places: Option<Vec<khabar_geo::PlaceMention>> = None;
     for trig in &triggers {
         let p = trig.pattern;
         let word = span_text(sentence, &toks, trig.start, trig.end);
@@ -488,14 +490,16 @@ fn code_sentence(
         let (date, date_basis, date_why) = resolve_date(sentence, anchor, modality, toks[trig.start].start);
         let pairs = roles.pairs.iter().map(|(s, t)| (s.and_then(|s| s.country.as_deref()), t.and_then(|t| t.country.as_deref()))).collect();
         let site = resolve::EventSite { cameo: entry.code, trigger: trig.start, pairs };
-        let (location, place_why) = resolve_place(sentence, &toks, lex, gaz, anchor, &actors, &site);
+        let found = places.get_or_insert_with(|| gaz.find(sentence, toks, lex.lang));
+        let (location, place_why) = resolve_place(sentence, &toks, lex, gaz, anchor, &actors, &site, found);
         trace.notes.push(format!("when/where '{word}' ({}): {date_why}; {place_why}", entry.code));
         // with no actor as object, a town the act is carried into stands for its country
         // ("fired shells at targets in Jericho")
         let place_target: Option<Actor> = if roles.pairs.iter().any(|(_, t)| t.is_none()) && !(p.symmetric && roles.pairs.len() > 1) {
             let story: Vec<&str> = anchor.countries.iter().map(String::as_str).collect();
-            gaz.find(sentence, &toks, lex.lang)
-                .into_iter()
+            places
+                .get_or_insert_with(|| gaz.find(sentence, toks, lex.lang))
+                .iter()
                 .find(|m| {
                     m.start >= trig.end
                         && m.start < trig.end + 12
@@ -505,7 +509,7 @@ fn code_sentence(
                         && !actors.iter().any(|a| a.start < m.end && m.start < a.end)
                         && !crosses_clause(lex, &toks, trig.end, m.start)
                 })
-                .and_then(|m| gaz.choose(&m.candidates, &story).map(|pl| (m, pl)))
+                .and_then(|m| gaz.choose(&m.candidates, &story).map(|pl| (m.clone(), pl)))
                 .map(|(m, pl)| Actor {
                     text: span_text(sentence, &toks, m.start, m.end).to_string(),
                     name: pl.name.to_string(),

@@ -135,6 +135,7 @@ pub(crate) fn resolve_place(
     anchor: &Anchor,
     actors: &[ActorSpan],
     ev: &EventSite,
+    places: &[khabar_geo::PlaceMention],
 ) -> (Option<Location>, String) {
     let ar = lex.lang == "ar";
     let mut context: Vec<&str> = ev.pairs.iter().flat_map(|(s, t)| [*s, *t]).flatten().collect();
@@ -156,7 +157,7 @@ pub(crate) fn resolve_place(
     // (token position, location, why)
     let mut found: Vec<(usize, Location, String)> = Vec::new();
     let mut refused: Vec<String> = Vec::new();
-    for m in gaz.find(sentence, toks, lex.lang) {
+    for m in places.iter().cloned() {
         let text = &sentence[toks[m.start].start..toks[m.end - 1].end];
         let prefix = &toks[m.start].norm[..m.prefix_len];
         let by_noun = place_noun(m.start);
@@ -281,7 +282,8 @@ mod tests {
         let toks = khabar_text::tokens(sentence);
         let actors = crate::mentions::find_actors(lex, &toks, None);
         let ev = EventSite { cameo, trigger: 1, pairs: pairs.to_vec() };
-        let (loc, why) = resolve_place(sentence, &toks, lex, gaz, &anchor, &actors, &ev);
+        let places = gaz.find(sentence, &toks, lex.lang);
+        let (loc, why) = resolve_place(sentence, &toks, lex, gaz, &anchor, &actors, &ev, &places);
         assert!(!why.is_empty());
         loc.map(|l| (l.name, l.country.unwrap_or_default(), l.basis))
     }
