@@ -1,7 +1,7 @@
 //! Measures how long the compiled-in gazetteer takes to build and how much memory it holds.
 //!
 //! ```text
-//! CARGO_TARGET_DIR=/work/target-geo cargo run --release -j1 -p khabar-geo --example gazetteer_load
+//! cargo run --release -p khabar-geo --example gazetteer_load
 //! ```
 //!
 //! Prints the build time of `Gazetteer::get()` (first use: parsing both TSV files and building

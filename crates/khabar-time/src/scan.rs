@@ -217,12 +217,7 @@ fn explicit_at(text: &str, ws: &[W], i: usize, anchor: Option<NaiveDate>) -> Opt
                 }
             }
             let (year, next) = year_after(ws, j);
-            let year = match (year, anchor) {
-                (Some(y), _) => y,
-                (None, Some(a)) => infer_year(a, month, day)?,
-                (None, None) => return None,
-            };
-            let d = NaiveDate::from_ymd_opt(year, month, day)?;
+            let d = day_date(year, anchor, month, day)?;
             return Some((expr(ws, i, next, d, Precision::Day, "explicit"), next));
         }
         if let Some((month, width)) = hijri_month_at(ws, i + 1) {
@@ -256,12 +251,7 @@ fn explicit_at(text: &str, ws: &[W], i: usize, anchor: Option<NaiveDate>) -> Opt
         let j = i + width;
         if let Some(day) = ws.get(j).and_then(num).filter(|d| (1..=31).contains(d) && is_latin(w)) {
             let (year, next) = year_after(ws, j + 1);
-            let year = match (year, anchor) {
-                (Some(y), _) => y,
-                (None, Some(a)) => infer_year(a, month, day)?,
-                (None, None) => return None,
-            };
-            let d = NaiveDate::from_ymd_opt(year, month, day)?;
+            let d = day_date(year, anchor, month, day)?;
             return Some((expr(ws, i, next, d, Precision::Day, "explicit"), next));
         }
         let mut j = j;
@@ -512,4 +502,14 @@ fn relative_at(ws: &[W], i: usize, anchor: NaiveDate, future: bool) -> Option<(E
         return period("weekday", date, Precision::Day, start, end);
     }
     None
+}
+
+/// A Gregorian day of `month`: in the year written, else the year the anchor implies.
+fn day_date(year: Option<i32>, anchor: Option<NaiveDate>, month: u32, day: u32) -> Option<NaiveDate> {
+    let year = match (year, anchor) {
+        (Some(y), _) => y,
+        (None, Some(a)) => infer_year(a, month, day)?,
+        (None, None) => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
 }
