@@ -421,13 +421,14 @@ def ar_variants(form):
 
 
 def nisba_inflect(ms):
-    """Regular inflections of a (possibly multi-word) nisba: ms, fs, mp nominative, mp oblique."""
+    """Regular inflections of a (possibly multi-word) nisba: ms, fs, mp nominative, mp oblique,
+    and the indefinite accusative ms ("قاضيا عراقيا")."""
     words = ms.split()
 
     def each(suffix):
         return " ".join(w + suffix if w.endswith("ي") else w for w in words)
 
-    return [ms, each("ة"), each("ون"), each("ين")]
+    return [ms, each("ة"), each("ون"), each("ين"), each("ا")]
 
 
 def gen_ar_countries(shared, iso, cldr):

@@ -102,6 +102,9 @@ struct Trigger<'a> {
     /// The trigger is used as a noun: a noun pattern, or an English verb's base form after a
     /// determiner or possessive ("a U.S. request", "the attack", "Iran's threat").
     noun: bool,
+    /// Why the sentence reports no occasion of the trigger's (violent or protest) event, if it
+    /// does not: a verb so placed still reports one when it names who did it to whom.
+    unanchored: Option<&'static str>,
 }
 
 fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &[ActorSpan], notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
@@ -158,7 +161,9 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
                 blocked_until = m.end;
                 break;
             }
-            if let Some(why) = unanchored(lex, sentence, toks, p) {
+            let unanchored = unanchored(lex, sentence, toks, p);
+            // a verb is judged once its actors are known (see `code_sentence`); a noun now
+            if let Some(why) = unanchored.filter(|_| noun) {
                 notes.push(format!("trigger '{}' ({}): {why}: talk about such events, not a report of one", toks[i].norm, p.origin));
                 break;
             }
@@ -171,7 +176,7 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
                 break;
             }
             let passive = p.passive || (lex.lang == "en" && !noun && english_passive(toks, i));
-            out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string(), passive, noun });
+            out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string(), passive, noun, unanchored });
             break;
         }
     }
@@ -278,7 +283,9 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
     for (k, t) in toks[from..i].iter().enumerate().rev() {
         // "الأمر الذي أدى إلى …" ("which led to"): a resultative, the sentence's own next step
         let resultative = lex.lang == "ar" && from + k > 0 && toks[from + k - 1].norm == "الامر";
-        if !resultative && forms(t).iter().any(|w| Grammar::has(&g.subordinators, w)) {
+        // "الليلة قبل الماضية", "بعد ظهر أمس": a time phrase, not a clause
+        let time_phrase = toks.get(from + k + 1).is_some_and(|n| n.norm.chars().any(|c| c.is_ascii_digit()) || forms(n).iter().any(|w| Grammar::has(&g.time_nouns, w)));
+        if !resultative && !time_phrase && forms(t).iter().any(|w| Grammar::has(&g.subordinators, w)) {
             return Some(format!("after the subordinator '{}'", t.norm));
         }
     }
@@ -469,6 +476,16 @@ fn code_sentence(
                 }
             }
         };
+        if let Some(why) = trig.unanchored {
+            // a verb of violence naming who did it to whom reports an occasion even with no
+            // time or toll ("مسلحون مجهولون اغتالوا العميد"); a protest verb needs its anchor, since
+            // crowds chanting and marching are as often background to a story as its news
+            let named = !p.cameo.starts_with("14") && roles.pairs.iter().any(|(s, t)| s.is_some() && t.is_some());
+            if !named {
+                trace.notes.push(format!("trigger '{word}' ({}): {why}: talk about such events, not a report of one", p.origin));
+                continue;
+            }
+        }
         if p.needs_target && roles.pairs.iter().all(|(_, t)| t.is_none()) {
             trace.notes.push(format!("trigger '{word}' ({}): no target actor found, and this pattern needs one", p.origin));
             continue;
@@ -674,7 +691,9 @@ fn drop_subsumed(events: &mut Vec<Event>, from_noun: &[bool], trace: &mut Senten
     let country = |a: &Option<Actor>| a.as_ref().and_then(|a| a.country.clone());
     let mut keep = vec![true; events.len()];
     for i in 0..events.len() {
-        let restates = if from_noun[i] { (0..events.len()).find(|&j| !from_noun[j] && events[j].cameo_root == events[i].cameo_root) } else { None };
+        // only a verb's event still kept: one already folded into this noun's richer event
+        // must not take the noun's event with it
+        let restates = if from_noun[i] { (0..events.len()).find(|&j| keep[j] && !from_noun[j] && events[j].cameo_root == events[i].cameo_root) } else { None };
         if let Some(j) = restates {
             lend_source(events, i, j, trace);
         }
@@ -997,9 +1016,15 @@ fn arabic_negator(negation: &[String], word: &str) -> bool {
 fn is_negated(lex: &Lexicon, toks: &[Token], trig: &Trigger) -> bool {
     let g = &lex.grammar;
     let near = words_before(toks, trig, 2);
+    // "ما" before a past-tense verb is the relative of a result ("ما أسفر عن مقتل", "مما أدى
+    // إلى"), not a negation: news negates the past with "لم"
+    let relative_ma = |t: &Token| {
+        let w = t.norm.strip_prefix(['و', 'ف']).unwrap_or(&t.norm);
+        (w == "ما" || w == "مما") && !arabic_present(trig.pattern, &toks[trig.start].norm[trig.prefix.len()..])
+    };
     let negator = |t: &Token| {
         if lex.lang == "ar" {
-            arabic_negator(&g.negation, &t.norm)
+            arabic_negator(&g.negation, &t.norm) && !relative_ma(t)
         } else {
             Grammar::has(&g.negation, &t.norm)
         }

@@ -109,7 +109,22 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
             let starts_with_prep = !prefix.is_empty() && !prefix.starts_with('و') && lex.lang == "ar" && !prefix.starts_with("ال");
             // only modifiers may stand between the parts of one actor ("Taiwan's vice foreign minister")
             let modifiers_only = toks[prev.end..start].iter().all(|t| lex.grammar.role_modifiers.iter().any(|m| *m == t.norm));
-            let joinable = !coord && !starts_with_prep && (gap <= if kind == "person" { 2 } else { 0 } || (gap <= 2 && modifiers_only));
+            // Arabic: a role noun after a complete noun phrase — one with the article, or a plural,
+            // dual or accusative ending that a construct head drops — starts a new actor: "اغتال
+            // مسلحون ضابطا", "اتهمت السلطات اليمنية المتمردين" (subject, then object); a construct
+            // ("استخبارات الشرطة") or a nisba adjective ("المسلحين الإرهابيين") still joins
+            let new_noun_phrase = lex.lang == "ar" && kind == "role" && country.is_none() && gap == 0 && {
+                let last = &toks[prev.end - 1].norm;
+                let first = &toks[start].norm[prefix.len().min(toks[start].norm.len())..];
+                let bare = khabar_text::strip_arabic_prefixes(last).last().copied().unwrap_or(last.as_str());
+                let definite = last.trim_start_matches(['و', 'ف', 'ب', 'ل', 'ك']).starts_with("ال");
+                let ending = ["ون", "ين", "ان", "ا"].into_iter().find(|e| bare.ends_with(e));
+                // an adjective agrees with its noun: definite with definite, and in case ending
+                let nisba = ["ي", "يه", "يون", "يين", "يان", "يا"].iter().any(|e| first.ends_with(e));
+                let agrees = if definite { first.starts_with("ال") } else { ending.is_some_and(|e| first.ends_with(&format!("ي{e}"))) };
+                (definite || ending.is_some()) && !(nisba && agrees)
+            };
+            let joinable = !coord && !starts_with_prep && !new_noun_phrase && (gap <= if kind == "person" { 2 } else { 0 } || (gap <= 2 && modifiers_only));
             // an English possessive or "of" joins a country to a role: "Syria's army", "army of Syria"
             // … or "in": "opposition groups in Zimbabwe", "rebels in Darfur"
             let via_of = lex.lang == "en" && gap == 1 && matches!(toks[prev.end].norm.as_str(), "of" | "in") && country.is_some() && prev.country.is_none() && prev.kind == "role";
@@ -219,6 +234,16 @@ mod tests {
     fn codes(lang: &str, text: &str) -> Vec<(String, bool)> {
         let lex = khabar_lexicon::get(lang).unwrap();
         find_actors(lex, &tokens(text), None).into_iter().map(|a| (a.code(), a.coordinated)).collect()
+    }
+
+    #[test]
+    fn arabic_role_after_a_complete_noun_phrase_is_another_actor() {
+        let c = |t: &str| codes("ar", t).into_iter().map(|(c, _)| c).collect::<Vec<_>>();
+        assert_eq!(c("اتهمت السلطات اليمنية المتمردين بالهجوم"), vec!["YEMGOV", "REB"]);
+        assert_eq!(c("اغتال مسلحون ضابطا"), vec!["UAF", "MIL"]);
+        // a construct and an agreeing adjective still make one actor
+        assert_eq!(c("قال مدير استخبارات الشرطة"), vec!["SPYCOP"]);
+        assert_eq!(c("هاجم مسلحون انتحاريون"), vec!["UAF"]);
     }
 
     #[test]

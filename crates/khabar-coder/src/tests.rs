@@ -293,3 +293,26 @@ fn a_town_the_act_is_carried_into_gives_the_target_country() {
     assert_eq!(e.target.as_ref().unwrap().code, "SOM");
     assert!(e.explanation.contains("Kismayo"), "{}", e.explanation);
 }
+
+#[test]
+fn arabic_ma_before_a_past_verb_is_a_result_not_a_negation() {
+    let got = triples("ar", "وانفجرت عبوة ناسفة قرب دورية للشرطة في المدينة، ما أسفر عن مقتل شرطيين.");
+    assert!(got.iter().any(|e| e.0 == "180"), "{got:?}");
+}
+
+#[test]
+fn arabic_time_phrase_is_not_a_subordinate_clause() {
+    assert_eq!(triples("ar", "وفي الليلة قبل الماضية اغتال مسلحون ضابطا في الشرطة الكينية."), vec![t("186", "UAF", "KENCOP")]);
+}
+
+#[test]
+fn arabic_violence_naming_agent_and_victim_needs_no_time_word() {
+    assert_eq!(triples("ar", "واغتال مسلحون مجهولون قاضيا عراقيا في البصرة."), vec![t("186", "UAF", "IRQJUD")]);
+    // the same verb with no one named on either side is still talk, not a report
+    assert!(triples("ar", "واغتيل في البصرة.").is_empty());
+}
+
+#[test]
+fn arabic_noun_event_folded_into_a_verb_is_not_lost_with_it() {
+    assert_eq!(triples("ar", "وأدى انفجار سيارة مفخخة في وسط الموصل إلى مقتل ثلاثة جنود عراقيين."), vec![t("180", "", "IRQMIL")]);
+}

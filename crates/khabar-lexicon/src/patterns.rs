@@ -237,6 +237,10 @@ pub struct Grammar {
     /// خمسة في انفجار سيارة مفخخة"); otherwise it names an event the story is about.
     #[serde(default)]
     pub casualties: Vec<String>,
+    /// Time nouns: a subordinator right before one is a time phrase, not a clause ("الليلة قبل
+    /// الماضية", "بعد ظهر أمس", "two days after"), and the trigger after it is the sentence's own.
+    #[serde(default)]
+    pub time_nouns: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -267,6 +271,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.demand_modals,
         &mut g.role_modifiers,
         &mut g.hypothetical,
+        &mut g.time_nouns,
         &mut g.casualties,
     ] {
         for w in list.iter_mut() {
