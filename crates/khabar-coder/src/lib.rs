@@ -163,7 +163,7 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
             }
             let unanchored = unanchored(lex, sentence, toks, p);
             // a verb is judged once its actors are known (see `code_sentence`); a noun now
-            if let Some(why) = unanchored.filter(|_| noun) {
+            if let Some(why) = unanchored.filter(|w| noun || *w == HYPOTHETICAL) {
                 notes.push(format!("trigger '{}' ({}): {why}: talk about such events, not a report of one", toks[i].norm, p.origin));
                 break;
             }
@@ -183,6 +183,20 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
     out
 }
 
+/// Beside an unvocalised Arabic verb that is also its own passive ("قتل"), is a lone actor the
+/// one it was done to? Yes when counted ("قتل ثلاثة جنود", "أن 13 جنديا قتلوا"), or when it
+/// follows the verb indefinite and is not an armed group ("وقتل ناشط"); a definite or armed
+/// subject is the doer ("قتلت القوات الأمريكية …", "خطف مسلحون …").
+fn reads_as_victim(lex: &Lexicon, toks: &[Token], trig: &Trigger, a: &ActorSpan) -> bool {
+    let counted = |k: usize| toks[k].norm.chars().any(|c| c.is_ascii_digit()) || khabar_text::strip_arabic_prefixes(&toks[k].norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.eventive, w) && !w.starts_with("ال"));
+    if a.start > 0 && counted(a.start - 1) || counted(a.start) {
+        return true;
+    }
+    let armed = a.roles.iter().any(|r| matches!(r.as_str(), "UAF" | "REB" | "IMG" | "INS" | "SEP"));
+    let definite = toks[a.start].norm[a.prefix.len().min(toks[a.start].norm.len())..].starts_with("ال") || a.prefix.ends_with("ال");
+    a.start >= trig.end && a.start <= trig.end + 2 && !armed && !definite && a.kind == "role"
+}
+
 /// Is a word an anchor of an occasion: digits, or a time, number or casualty word (`eventive`)?
 fn anchor_word(lex: &Lexicon, t: &Token) -> bool {
     let digits = t.norm.chars().filter(|c| c.is_ascii_digit()).count();
@@ -191,6 +205,9 @@ fn anchor_word(lex: &Lexicon, t: &Token) -> bool {
     (digits > 0 && !year)
         || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.eventive, w))
 }
+
+/// Why a sentence asking or imagining reports no occasion, whoever it names.
+const HYPOTHETICAL: &str = "a question or a counterfactual";
 
 /// Is the pattern's event of one of the language's `anchored_roots` (violence, protest)?
 fn anchored_root(lex: &Lexicon, p: &Pattern) -> bool {
@@ -209,7 +226,7 @@ fn unanchored(lex: &Lexicon, sentence: &str, toks: &[Token], p: &Pattern) -> Opt
     let hypothetical = sentence.contains('؟')
         || toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&g.hypothetical, w)));
     if hypothetical {
-        return Some("a question or a counterfactual");
+        return Some(HYPOTHETICAL);
     }
     if !toks.iter().any(|t| anchor_word(lex, t)) {
         return Some("no time, number or casualty word in the sentence");
@@ -391,7 +408,8 @@ fn arabic_trigger_ok(prefix: &str, p: &Pattern, toks: &[Token], i: usize) -> boo
     }
     let prep = prefix.trim_start_matches(['و', 'ف']);
     if prep.starts_with('ب') {
-        return i > 0 && khabar_text::strip_arabic_prefixes(&toks[i - 1].norm).iter().any(|w| w.starts_with("قام") || w.starts_with("يقوم") || w.starts_with("تقوم") || w.starts_with("ستقوم") || w.starts_with("سيقوم"));
+        // "قامت دبابة إسرائيلية بقصف": the doer may stand between the light verb and the noun
+        return toks[i.saturating_sub(5)..i].iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().any(|w| w.starts_with("قام") || w.starts_with("يقوم") || w.starts_with("تقوم") || w.starts_with("ستقوم") || w.starts_with("سيقوم")));
     }
     !(prep.starts_with('ل') || prep.starts_with('ك') || prep.ends_with("ال"))
 }
@@ -439,6 +457,20 @@ fn code_sentence(
         let p = trig.pattern;
         let word = span_text(sentence, &toks, trig.start, trig.end);
         let roles = match assign_roles(lex, sentence, &toks, &actors, trig) {
+            Some(r) if p.passive_alone && !trig.noun && !trig.passive && r.pairs.iter().all(|(_, t)| t.is_none()) && !arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]) && r.pairs.iter().all(|(s, _)| s.is_some_and(|s| reads_as_victim(lex, &toks, trig, s))) => {
+                // "قتل ثلاثة جنود في انفجار": read as the passive, the lone actor is the victim;
+                // the agent, if any, is named after 'برصاص' or 'على يد'
+                let victims: Vec<&ActorSpan> = r.pairs.iter().filter_map(|(s, _)| *s).collect();
+                let agent = actors.iter().find(|a| {
+                    a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[a.start - 1].norm) && !victims.iter().any(|v| same_actor(a, v))
+                });
+                Roles {
+                    pairs: victims.into_iter().map(|v| (agent, Some(v))).collect(),
+                    why: if agent.is_some() { "the agent named after 'على يد' or 'برصاص'" } else { "not named: the verb read as its passive" },
+                    target_why: "the lone actor by an unvocalised verb is the one it was done to (passive reading)",
+                    certainty: 0.7,
+                }
+            }
             Some(r) => r,
             // a verbal noun of violence in a sentence that counts the dead or hurt is a report even
             // when no one is named behind it ("مقتل خمسة في انفجار سيارة مفخخة")
@@ -480,7 +512,7 @@ fn code_sentence(
             // a verb of violence naming who did it to whom reports an occasion even with no
             // time or toll ("مسلحون مجهولون اغتالوا العميد"); a protest verb needs its anchor, since
             // crowds chanting and marching are as often background to a story as its news
-            let named = !p.cameo.starts_with("14") && roles.pairs.iter().any(|(s, t)| s.is_some() && t.is_some());
+            let named = !p.cameo.starts_with("14") && roles.pairs.iter().any(|(s, t)| (s.is_some() || trig.passive) && t.is_some());
             if !named {
                 trace.notes.push(format!("trigger '{word}' ({}): {why}: talk about such events, not a report of one", p.origin));
                 continue;
@@ -855,7 +887,9 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
             gap.chars().any(|c| matches!(c, ':' | '،' | ',' | '«' | '»' | '(' | ')' | '"' | '-' | 'ـ' | '–' | '*'))
         };
         let close_before = before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !is_target_prep(k) && !punct_between(k));
-        let close_after = after.first().copied().filter(|&k| actors[k].start - trig.end <= 3 && !is_target_prep(k));
+        // "أدى إلى مقتل ثلاثة جنود": an actor governed by a casualty noun is the victim
+        let casualty_genitive = |k: usize| toks[actors[k].start.saturating_sub(2).max(trig.end)..actors[k].start].iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.casualties, w)));
+        let close_after = after.first().copied().filter(|&k| actors[k].start - trig.end <= 3 && !is_target_prep(k) && !casualty_genitive(k));
         if let Some(k) = close_before.filter(|_| close_after.is_none() || trig.start > 0 && toks[..trig.start].len() > 2) {
             source = Some(k);
             why = "subject before the verb (SVO)";
@@ -902,6 +936,9 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
     // a demand, appeal, accusation, rejection or threat is addressed to whoever the clause it
     // governs is about: "demanded that Hamas renounce …", "طالب بأن تنسحب إسرائيل"
     let addressed = matches!(&p.cameo[..2], "02" | "10" | "11" | "12" | "13");
+    // Arabic acts of force take their object bare, right after the subject ("قتلت القوات
+    // ثلاثة مسلحين", "اعتقلت الشرطة ناشطين")
+    let forceful = matches!(&p.cameo[..2], "17" | "18" | "19" | "20");
     let eligible = |k: usize, a: &ActorSpan| {
         a.start >= after_source
             && a.start < after_source + window
@@ -912,7 +949,7 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
             && (!is_agent_prep(k) || (addressed && !trig.passive))
             && (!crosses_clause(lex, toks, trig.end, a.start) || (addressed && !crosses_clause(lex, toks, trig.end + 1, a.start)))
             // a bare role ("the army") is a target only when a preposition introduces it
-            && (a.country.is_some() || a.kind != "role" || is_target_prep(k))
+            && (a.country.is_some() || a.kind != "role" || is_target_prep(k) || (ar && forceful && a.start <= after_source + 3))
     };
     let mut target = after.iter().copied().find(|&k| eligible(k, &actors[k]));
     if target.is_none() && !(p.symmetric && sources.len() > 1) {

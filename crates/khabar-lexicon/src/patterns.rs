@@ -42,6 +42,11 @@ pub struct Pattern {
     /// The trigger is a noun ("visit", "زيارة"): its actor follows it as a genitive.
     #[serde(default)]
     pub noun: bool,
+    /// Arabic: unvocalised, the past verb is also its own passive ("قتل" killed / was killed,
+    /// "خطف" abducted / was abducted): a lone actor by it, with no second actor as its object,
+    /// is the one it was done to ("قتل ثلاثة جنود في انفجار").
+    #[serde(default)]
+    pub passive_alone: bool,
     /// Drop the event when no target is found (sanctions on nobody say nothing).
     #[serde(default)]
     pub needs_target: bool,
