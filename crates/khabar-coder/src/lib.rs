@@ -138,7 +138,9 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
             }
             let after = &toks[m.end..(m.end + p.window).min(toks.len())];
             let has = |words: &[String]| words.iter().any(|w| after.iter().any(|t| word_matches(lex.lang, &t.norm, w)));
-            if !p.requires.is_empty() && !has(&p.requires) {
+            let before = &toks[i.saturating_sub(p.requires_before)..i];
+            let has_before = || p.requires.iter().any(|w| before.iter().any(|t| word_matches(lex.lang, &t.norm, w)));
+            if !p.requires.is_empty() && !has(&p.requires) && !has_before() {
                 rejected += 1;
                 if rejected == 1 {
                     notes.push(format!("trigger '{}' ({}): no required object within {} words", toks[i].norm, p.origin, p.window));
@@ -161,17 +163,19 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
                 blocked_until = m.end;
                 break;
             }
-            let unanchored = unanchored(lex, sentence, toks, p);
+            // "وقع الهجوم فجر أمس", "وقع انفجار": a verb of occurring says the noun's event happened
+            let occurred = noun && i > 0 && khabar_text::strip_arabic_prefixes(&toks[i - 1].norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.occurrence_verbs, w));
+            let unanchored = unanchored(lex, sentence, toks, p).filter(|_| !occurred);
             // a verb is judged once its actors are known (see `code_sentence`); a noun now
             if let Some(why) = unanchored.filter(|w| noun || *w == HYPOTHETICAL) {
                 notes.push(format!("trigger '{}' ({}): {why}: talk about such events, not a report of one", toks[i].norm, p.origin));
                 break;
             }
-            if noun && lex.lang == "ar" && anchored_root(lex, p) && prefix.ends_with("ال") && !actors.iter().any(|a| a.start == m.end) {
+            if noun && !occurred && lex.lang == "ar" && anchored_root(lex, p) && prefix.ends_with("ال") && !actors.iter().any(|a| a.start == m.end) {
                 notes.push(format!("trigger '{}' ({}): a definite verbal noun with no actor after it refers back to an event already told", toks[i].norm, p.origin));
                 break;
             }
-            if noun && (!eventive(lex, toks, actors, i, m.end) || (anchored_root(lex, p) && !own_actor(actors, i, m.end) && !counts_casualties(lex, toks))) {
+            if noun && !occurred && (!eventive(lex, toks, actors, i, m.end) || (anchored_root(lex, p) && !own_actor(actors, i, m.end) && !counts_casualties(lex, toks))) {
                 notes.push(format!("trigger '{}' ({}): a noun with no actor, time, number or casualty word of its own: a mention, not a report", toks[i].norm, p.origin));
                 break;
             }
@@ -510,9 +514,10 @@ fn code_sentence(
         };
         if let Some(why) = trig.unanchored {
             // a verb of violence naming who did it to whom reports an occasion even with no
-            // time or toll ("مسلحون مجهولون اغتالوا العميد"); a protest verb needs its anchor, since
-            // crowds chanting and marching are as often background to a story as its news
-            let named = !p.cameo.starts_with("14") && roles.pairs.iter().any(|(s, t)| (s.is_some() || trig.passive) && t.is_some());
+            // time or toll ("مسلحون مجهولون اغتالوا العميد"); so does a verb that says a protest
+            // took place (`occasion`: "تظاهر", "احتشد", "اندلعت مظاهرات"); the acts of a crowd
+            // (chanting, banners) are as often detail or background as news, and need the anchor
+            let named = if p.cameo.starts_with("14") { p.occasion } else { roles.pairs.iter().any(|(s, t)| (s.is_some() || trig.passive) && t.is_some()) };
             if !named {
                 trace.notes.push(format!("trigger '{word}' ({}): {why}: talk about such events, not a report of one", p.origin));
                 continue;

@@ -47,6 +47,14 @@ pub struct Pattern {
     /// is the one it was done to ("قتل ثلاثة جنود في انفجار").
     #[serde(default)]
     pub passive_alone: bool,
+    /// How many tokens before the trigger one of `requires` may also stand: the subject of an
+    /// SVO clause or of an earlier coordinated verb ("المتظاهرون … ورددوا هتافات"). 0 = after only.
+    #[serde(default)]
+    pub requires_before: usize,
+    /// The trigger itself says an event of an `anchored_roots` root took place ("تظاهر",
+    /// "اندلعت مظاهرات"): the sentence needs no time, count or casualty word to report it.
+    #[serde(default)]
+    pub occasion: bool,
     /// Drop the event when no target is found (sanctions on nobody say nothing).
     #[serde(default)]
     pub needs_target: bool,
@@ -246,6 +254,10 @@ pub struct Grammar {
     /// الماضية", "بعد ظهر أمس", "two days after"), and the trigger after it is the sentence's own.
     #[serde(default)]
     pub time_nouns: Vec<String>,
+    /// Verbs that say an event happened ("وقع", "حدث", "occurred"): a verbal noun right after
+    /// one reports that occasion ("وقع الهجوم فجر أمس"), definite or not, anchored or not.
+    #[serde(default)]
+    pub occurrence_verbs: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -277,6 +289,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.role_modifiers,
         &mut g.hypothetical,
         &mut g.time_nouns,
+        &mut g.occurrence_verbs,
         &mut g.casualties,
     ] {
         for w in list.iter_mut() {
