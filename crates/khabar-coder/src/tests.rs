@@ -293,3 +293,10 @@ fn a_town_the_act_is_carried_into_gives_the_target_country() {
     assert_eq!(e.target.as_ref().unwrap().code, "SOM");
     assert!(e.explanation.contains("Kismayo"), "{}", e.explanation);
 }
+
+#[test]
+fn english_bare_title_takes_the_one_country_the_sentence_names() {
+    assert_eq!(triples("en", "The president rejected the demands of the Zambian opposition on Monday."), vec![t("120", "ZMBGOV", "ZMBOPP")]);
+    // two countries named: whose president is not said
+    assert_eq!(triples("en", "The president rejected the demands of the Zambian opposition and of Malawi on Monday.")[0].1, "GOV");
+}
