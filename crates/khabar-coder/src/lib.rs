@@ -887,13 +887,17 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
         a.start >= after_source
             && a.start < after_source + window
             && !sources.contains(&k)
-            && !sources.iter().any(|&s| same_actor(&actors[s], a))
+            // an English object of the source's own country is another party of it when either
+            // is named by a role ("the Kenyan government … Kenya's anti-graft commission")
+            && !sources.iter().any(|&s| if ar { same_actor(&actors[s], a) } else { actors[s].code() == a.code() })
             // after "by", an actor is an agent, unless the act is addressed and the "by" sits in
             // its object ("demanded an admission by Moscow")
             && (!is_agent_prep(k) || (addressed && !trig.passive))
             && (!crosses_clause(lex, toks, trig.end, a.start) || (addressed && !crosses_clause(lex, toks, trig.end + 1, a.start)))
             // a bare role ("the army") is a target only when a preposition introduces it
             && (a.country.is_some() || a.kind != "role" || is_target_prep(k))
+            // "…, a Jordanian official confirmed": the speaker of a trailing report is no object
+            && (ar || !toks.get(a.end).is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm)))
     };
     let mut target = after.iter().copied().find(|&k| eligible(k, &actors[k]));
     if target.is_none() && !(p.symmetric && sources.len() > 1) {

@@ -300,3 +300,14 @@ fn english_bare_title_takes_the_one_country_the_sentence_names() {
     // two countries named: whose president is not said
     assert_eq!(triples("en", "The president rejected the demands of the Zambian opposition and of Malawi on Monday.")[0].1, "GOV");
 }
+
+#[test]
+fn english_object_of_the_sources_country_is_another_party() {
+    assert_eq!(triples("en", "The Kenyan government accused the Kenya Electoral Commission of fraud."), vec![t("112", "KENGOV", "KEN")]);
+}
+
+#[test]
+fn english_speaker_of_a_trailing_report_is_no_object() {
+    let ev = triples("en", "Peru and Chile agreed to hold joint naval drills, a Peruvian official confirmed.");
+    assert_eq!(ev, vec![t("030", "PER", "CHL"), t("030", "CHL", "PER")]);
+}
