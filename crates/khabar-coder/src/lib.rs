@@ -947,8 +947,11 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
     let mut pairs = Vec::new();
     match target {
         Some(t) => {
+            let targets = if ar { vec![t] } else { english_object_compound(lex, toks, actors, t, &sources) };
             for &s in &sources {
-                pairs.push((Some(&actors[s]), Some(&actors[t])));
+                for &t in &targets {
+                    pairs.push((Some(&actors[s]), Some(&actors[t])));
+                }
             }
         }
         None if p.symmetric && sources.len() > 1 => {
@@ -968,6 +971,27 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
         }
     }
     Some(Roles { pairs, why, target_why, certainty })
+}
+
+/// "visit Mauritania and Senegal", "blows to the United States and Israel": every member of a
+/// coordinated object is a target — but not one that starts a clause of its own ("… and Israel
+/// said", "… and Hamas fired"), nor a member that is the source.
+fn english_object_compound(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], target: usize, sources: &[usize]) -> Vec<usize> {
+    let members = compound_of(actors, target);
+    // the target and the members after it; those before it were passed over for a reason
+    let from = members.iter().position(|&k| k == target).unwrap_or(0);
+    let mut out = vec![target];
+    for &k in &members[from + 1..] {
+        let a = &actors[k];
+        let subject = toks.get(a.end).is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm)) || (a.end < toks.len() && !lex.triggers.all_at(toks, a.end).is_empty());
+        if subject {
+            break;
+        }
+        if !sources.contains(&k) && !sources.iter().any(|&s| actors[s].code() == a.code()) && !out.iter().any(|&o| actors[o].code() == a.code()) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 fn words_before<'t>(toks: &'t [Token], trig: &Trigger, n: usize) -> &'t [Token] {

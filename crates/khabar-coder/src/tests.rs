@@ -311,3 +311,10 @@ fn english_speaker_of_a_trailing_report_is_no_object() {
     let ev = triples("en", "Peru and Chile agreed to hold joint naval drills, a Peruvian official confirmed.");
     assert_eq!(ev, vec![t("030", "PER", "CHL"), t("030", "CHL", "PER")]);
 }
+
+#[test]
+fn english_coordinated_object_gives_every_member_a_target() {
+    assert_eq!(triples("en", "Chile criticized Peru and Bolivia on Monday."), vec![t("111", "CHL", "PER"), t("111", "CHL", "BOL")]);
+    // "… and Bolivia said": the last member starts a clause of its own
+    assert_eq!(triples("en", "Chile criticized Peru and Bolivia said on Monday it would respond."), vec![t("111", "CHL", "PER")]);
+}
