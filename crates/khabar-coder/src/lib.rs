@@ -851,7 +851,9 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
     } else {
         source = before.iter().copied().find(|&k| trig.start - actors[k].end <= 6 && !is_target_prep(k) && !crosses_clause(lex, toks, actors[k].end, trig.start));
         why = "subject before the verb (SVO)";
-        if source.is_none() {
+        // "they would blockade Paris": with a pronoun subject, the actor after the verb is its object
+        let pronoun_subject = (trig.start.saturating_sub(4)..trig.start).any(|k| matches!(toks[k].norm.as_str(), "he" | "she" | "it" | "they" | "we"));
+        if source.is_none() && !pronoun_subject {
             // a sentence-initial "Said X ..." or an inverted report: take the nearest actor after
             source = after.iter().copied().find(|&k| actors[k].start - trig.end <= 1);
             why = "actor right after the verb";

@@ -318,3 +318,9 @@ fn english_coordinated_object_gives_every_member_a_target() {
     // "… and Bolivia said": the last member starts a clause of its own
     assert_eq!(triples("en", "Chile criticized Peru and Bolivia said on Monday it would respond."), vec![t("111", "CHL", "PER")]);
 }
+
+#[test]
+fn english_actor_after_a_verb_with_a_pronoun_subject_is_its_object() {
+    // "they" stands for the farmers; Lima is what they would blockade, not who
+    assert_eq!(triples("en", "Peruvian farmers said on Friday they would blockade Lima."), vec![t("1381", "PER", "PERGOV")]);
+}
