@@ -322,5 +322,10 @@ fn english_coordinated_object_gives_every_member_a_target() {
 #[test]
 fn english_actor_after_a_verb_with_a_pronoun_subject_is_its_object() {
     // "they" stands for the farmers; Lima is what they would blockade, not who
-    assert_eq!(triples("en", "Peruvian farmers said on Friday they would blockade Lima."), vec![t("1381", "PER", "PERGOV")]);
+    assert_eq!(triples("en", "Peruvian farmers said on Friday they would blockade Lima."), vec![t("1381", "PERAGR", "PERGOV")]);
+}
+
+#[test]
+fn english_armed_groups_are_rebels_of_their_country() {
+    assert_eq!(triples("en", "Kenyan police seized weapons from Kenyan armed groups on Monday."), vec![t("1711", "KENCOP", "KENREB")]);
 }
