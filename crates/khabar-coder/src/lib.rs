@@ -909,7 +909,9 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
     } else {
         source = before.iter().copied().find(|&k| trig.start - actors[k].end <= 6 && !is_target_prep(k) && !crosses_clause(lex, toks, actors[k].end, trig.start));
         why = "subject before the verb (SVO)";
-        if source.is_none() {
+        // "they would blockade Paris": with a pronoun subject, the actor after the verb is its object
+        let pronoun_subject = (trig.start.saturating_sub(4)..trig.start).any(|k| matches!(toks[k].norm.as_str(), "he" | "she" | "it" | "they" | "we"));
+        if source.is_none() && !pronoun_subject {
             // a sentence-initial "Said X ..." or an inverted report: take the nearest actor after
             source = after.iter().copied().find(|&k| actors[k].start - trig.end <= 1);
             why = "actor right after the verb";
@@ -948,13 +950,17 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
         a.start >= after_source
             && a.start < after_source + window
             && !sources.contains(&k)
-            && !sources.iter().any(|&s| same_actor(&actors[s], a))
+            // an English object of the source's own country is another party of it when either
+            // is named by a role ("the Kenyan government … Kenya's anti-graft commission")
+            && !sources.iter().any(|&s| if ar { same_actor(&actors[s], a) } else { actors[s].code() == a.code() })
             // after "by", an actor is an agent, unless the act is addressed and the "by" sits in
             // its object ("demanded an admission by Moscow")
             && (!is_agent_prep(k) || (addressed && !trig.passive))
             && (!crosses_clause(lex, toks, trig.end, a.start) || (addressed && !crosses_clause(lex, toks, trig.end + 1, a.start)))
             // a bare role ("the army") is a target only when a preposition introduces it
             && (a.country.is_some() || a.kind != "role" || is_target_prep(k) || (ar && forceful && a.start <= after_source + 3))
+            // "…, a Jordanian official confirmed": the speaker of a trailing report is no object
+            && (ar || !toks.get(a.end).is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm)))
     };
     let mut target = after.iter().copied().find(|&k| eligible(k, &actors[k]));
     if target.is_none() && !(p.symmetric && sources.len() > 1) {
@@ -1004,8 +1010,11 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
     let mut pairs = Vec::new();
     match target {
         Some(t) => {
+            let targets = if ar { vec![t] } else { english_object_compound(lex, toks, actors, t, &sources) };
             for &s in &sources {
-                pairs.push((Some(&actors[s]), Some(&actors[t])));
+                for &t in &targets {
+                    pairs.push((Some(&actors[s]), Some(&actors[t])));
+                }
             }
         }
         None if p.symmetric && sources.len() > 1 => {
@@ -1025,6 +1034,27 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
         }
     }
     Some(Roles { pairs, why, target_why, certainty })
+}
+
+/// "visit Mauritania and Senegal", "blows to the United States and Israel": every member of a
+/// coordinated object is a target — but not one that starts a clause of its own ("… and Israel
+/// said", "… and Hamas fired"), nor a member that is the source.
+fn english_object_compound(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], target: usize, sources: &[usize]) -> Vec<usize> {
+    let members = compound_of(actors, target);
+    // the target and the members after it; those before it were passed over for a reason
+    let from = members.iter().position(|&k| k == target).unwrap_or(0);
+    let mut out = vec![target];
+    for &k in &members[from + 1..] {
+        let a = &actors[k];
+        let subject = toks.get(a.end).is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm)) || (a.end < toks.len() && !lex.triggers.all_at(toks, a.end).is_empty());
+        if subject {
+            break;
+        }
+        if !sources.contains(&k) && !sources.iter().any(|&s| actors[s].code() == a.code()) && !out.iter().any(|&o| actors[o].code() == a.code()) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 fn words_before<'t>(toks: &'t [Token], trig: &Trigger, n: usize) -> &'t [Token] {

@@ -164,6 +164,9 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
         }
         out.push(ActorSpan { start, end, country, roles, name, origins: vec![origin], coordinated: coord, prefix, kind });
     }
+    if lex.lang == "en" {
+        home_country_for_titles(&mut out);
+    }
     for a in &mut out {
         if a.name.is_empty() {
             a.name = a.code();
@@ -173,6 +176,27 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
         read_back_forces(lex, toks, &mut out);
     }
     out
+}
+
+/// Role codes that are not of a country: a title with one of these is no country's official.
+const STATELESS_ROLES: &[&str] = &["IGO", "NGO", "IMG", "MNC", "UAF"];
+
+/// "President Levy Mwanawasa … the Zambian people", "opposition leaders … in Baku": a title, a
+/// role or a person named with no country, in a sentence that names one country and no other,
+/// is of that country. News names the foreigner's country; a bare title is the home side's.
+fn home_country_for_titles(out: &mut [ActorSpan]) {
+    let mut countries = out.iter().filter_map(|a| a.country.as_deref());
+    let Some(only) = countries.next().map(str::to_string) else { return };
+    if countries.any(|c| c != only) {
+        return;
+    }
+    for a in out.iter_mut() {
+        let titled = matches!(a.kind.as_str(), "role" | "person") && !a.roles.is_empty();
+        if a.country.is_none() && titled && !a.roles.iter().any(|r| STATELESS_ROLES.contains(&r.as_str())) {
+            a.country = Some(only.clone());
+            a.origins.push(format!("the one country the sentence names: {only}"));
+        }
+    }
 }
 
 /// Roles of armed and security forces: "قواته", "عناصرها", "مقاتلوها" are the named actor's own.

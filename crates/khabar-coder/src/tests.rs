@@ -336,4 +336,38 @@ fn arabic_victim_of_a_casualty_noun_is_not_the_subject_of_its_verb() {
 #[test]
 fn arabic_weak_verb_assault_is_listed() {
     assert_eq!(triples("ar", "واعتدى رجال الشرطة على الصحافيين أمام المحكمة أمس."), vec![t("180", "COP", "MED")]);
+
+fn english_bare_title_takes_the_one_country_the_sentence_names() {
+    assert_eq!(triples("en", "The president rejected the demands of the Zambian opposition on Monday."), vec![t("120", "ZMBGOV", "ZMBOPP")]);
+    // two countries named: whose president is not said
+    assert_eq!(triples("en", "The president rejected the demands of the Zambian opposition and of Malawi on Monday.")[0].1, "GOV");
+}
+
+#[test]
+fn english_object_of_the_sources_country_is_another_party() {
+    assert_eq!(triples("en", "The Kenyan government accused the Kenya Electoral Commission of fraud."), vec![t("112", "KENGOV", "KEN")]);
+}
+
+#[test]
+fn english_speaker_of_a_trailing_report_is_no_object() {
+    let ev = triples("en", "Peru and Chile agreed to hold joint naval drills, a Peruvian official confirmed.");
+    assert_eq!(ev, vec![t("030", "PER", "CHL"), t("030", "CHL", "PER")]);
+}
+
+#[test]
+fn english_coordinated_object_gives_every_member_a_target() {
+    assert_eq!(triples("en", "Chile criticized Peru and Bolivia on Monday."), vec![t("111", "CHL", "PER"), t("111", "CHL", "BOL")]);
+    // "… and Bolivia said": the last member starts a clause of its own
+    assert_eq!(triples("en", "Chile criticized Peru and Bolivia said on Monday it would respond."), vec![t("111", "CHL", "PER")]);
+}
+
+#[test]
+fn english_actor_after_a_verb_with_a_pronoun_subject_is_its_object() {
+    // "they" stands for the farmers; Lima is what they would blockade, not who
+    assert_eq!(triples("en", "Peruvian farmers said on Friday they would blockade Lima."), vec![t("1381", "PERAGR", "PERGOV")]);
+}
+
+#[test]
+fn english_armed_groups_are_rebels_of_their_country() {
+    assert_eq!(triples("en", "Kenyan police seized weapons from Kenyan armed groups on Monday."), vec![t("1711", "KENCOP", "KENREB")]);
 }
