@@ -336,7 +336,9 @@ fn arabic_victim_of_a_casualty_noun_is_not_the_subject_of_its_verb() {
 #[test]
 fn arabic_weak_verb_assault_is_listed() {
     assert_eq!(triples("ar", "واعتدى رجال الشرطة على الصحافيين أمام المحكمة أمس."), vec![t("180", "COP", "MED")]);
+}
 
+#[test]
 fn english_bare_title_takes_the_one_country_the_sentence_names() {
     assert_eq!(triples("en", "The president rejected the demands of the Zambian opposition on Monday."), vec![t("120", "ZMBGOV", "ZMBOPP")]);
     // two countries named: whose president is not said
