@@ -457,6 +457,9 @@ fn code_sentence(
     let mut from_noun: Vec<bool> = Vec::new();
     // place names of the sentence, found once and only if a target is looked for among them
     let mut places: Option<Vec<khabar_geo::PlaceMention>> = None;
+    // the subject of the last verb with one: an Arabic verb joined to it by و or ف with no
+    // subject of its own shares it ("اقتحم مسلحون المنزل وقتلوا قائدا")
+    let mut last_subject: Option<&ActorSpan> = None;
     for trig in &triggers {
         let p = trig.pattern;
         let word = span_text(sentence, &toks, trig.start, trig.end);
@@ -483,6 +486,10 @@ fn code_sentence(
                 // far more often than a report
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
                 continue;
+            }
+            None if lex.lang == "ar" && !trig.noun && !trig.passive && trig.prefix.starts_with(['و', 'ف']) && last_subject.is_some() => {
+                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && !last_subject.is_some_and(|s| same_actor(a, s)) && !crosses_clause(lex, &toks, trig.end, a.start));
+                Roles { pairs: vec![(last_subject, target)], why: "shared with the verb before it, joined by و or ف", target_why: "first actor after the trigger", certainty: 0.7 }
             }
             None => {
                 // the sentence does not say who. Keep an event that happened to someone named, or a
@@ -512,6 +519,11 @@ fn code_sentence(
                 }
             }
         };
+        if !trig.noun {
+            if let Some(s) = roles.pairs.first().and_then(|(s, _)| *s) {
+                last_subject = Some(s);
+            }
+        }
         if let Some(why) = trig.unanchored {
             // a verb of violence naming who did it to whom reports an occasion even with no
             // time or toll ("مسلحون مجهولون اغتالوا العميد"); so does a verb that says a protest
@@ -575,7 +587,12 @@ fn code_sentence(
             None
         };
         for (src, tgt) in &roles.pairs {
-            let source = src.map(|s| actor_out(sentence, &toks, s));
+            // a protest whose protesters go unnamed is by civilians (the CAMEO reading of "a
+            // demonstration broke out"); who they are is left open
+            let unnamed_crowd = src.is_none() && entry.root == "14";
+            let source = src.map(|s| actor_out(sentence, &toks, s)).or_else(|| {
+                unnamed_crowd.then(|| Actor { text: String::new(), name: "civilians (protesters not named)".into(), code: "CVL".into(), country: None, roles: vec!["CVL".into()] })
+            });
             let from_place = tgt.is_none() && place_target.is_some();
             let mut target = tgt.map(|t| actor_out(sentence, &toks, t)).or_else(|| place_target.clone());
             // a protest that names no addressee is addressed to the protesters' own government
@@ -609,7 +626,7 @@ fn code_sentence(
             let explanation = format!(
                 "'{word}' matched {}; source {} ({}); target {}; {}{}",
                 p.origin,
-                src.map(|s| s.code()).unwrap_or_else(|| "none".into()),
+                src.map(|s| s.code()).unwrap_or_else(|| if unnamed_crowd { "CVL".into() } else { "none".into() }),
                 roles.why,
                 match (tgt, &target) {
                     (Some(t), _) => format!("{} ({})", t.code(), roles.target_why),
