@@ -590,9 +590,20 @@ fn code_sentence(
             // a protest whose protesters go unnamed is by civilians (the CAMEO reading of "a
             // demonstration broke out"); who they are is left open
             let unnamed_crowd = src.is_none() && entry.root == "14";
-            let source = src.map(|s| actor_out(sentence, &toks, s)).or_else(|| {
+            // a bomb that went off with no one named behind it was set by someone unidentified:
+            // CAMEO's unidentified armed force (UAF)
+            let unnamed_bomber = src.is_none() && entry.code == "183" && toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.bombs, w)));
+            let mut source = src.map(|s| actor_out(sentence, &toks, s)).or_else(|| {
                 unnamed_crowd.then(|| Actor { text: String::new(), name: "civilians (protesters not named)".into(), code: "CVL".into(), country: None, roles: vec!["CVL".into()] })
+            }).or_else(|| {
+                unnamed_bomber.then(|| Actor { text: String::new(), name: "unidentified bombers".into(), code: "UAF".into(), country: None, roles: vec!["UAF".into()] })
             });
+            // a country or city that protests is its people ("شهدت تركيا مظاهرات", "Cairo protested"
+            // in a crowd's sense): a protest's source with no role is that country's civilians
+            if let Some(a) = source.as_mut().filter(|a| entry.root == "14" && a.roles.is_empty() && a.country.is_some()) {
+                a.roles.push("CVL".into());
+                a.code = format!("{}CVL", a.country.as_deref().unwrap_or_default());
+            }
             let from_place = tgt.is_none() && place_target.is_some();
             let mut target = tgt.map(|t| actor_out(sentence, &toks, t)).or_else(|| place_target.clone());
             // a protest that names no addressee is addressed to the protesters' own government
@@ -626,7 +637,7 @@ fn code_sentence(
             let explanation = format!(
                 "'{word}' matched {}; source {} ({}); target {}; {}{}",
                 p.origin,
-                src.map(|s| s.code()).unwrap_or_else(|| if unnamed_crowd { "CVL".into() } else { "none".into() }),
+                source.as_ref().map(|s| s.code.clone()).unwrap_or_else(|| "none".into()),
                 roles.why,
                 match (tgt, &target) {
                     (Some(t), _) => format!("{} ({})", t.code(), roles.target_why),

@@ -258,6 +258,10 @@ pub struct Grammar {
     /// one reports that occasion ("وقع الهجوم فجر أمس"), definite or not, anchored or not.
     #[serde(default)]
     pub occurrence_verbs: Vec<String>,
+    /// Bomb words ("عبوة", "سيارة مفخخة", "bomb"): an explosion (CAMEO 183) in a sentence with
+    /// one and no one named behind it was set off by an unidentified armed force (UAF).
+    #[serde(default)]
+    pub bombs: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -289,6 +293,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.role_modifiers,
         &mut g.hypothetical,
         &mut g.time_nouns,
+        &mut g.bombs,
         &mut g.occurrence_verbs,
         &mut g.casualties,
     ] {
