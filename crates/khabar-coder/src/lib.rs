@@ -600,8 +600,10 @@ fn code_sentence(
             });
             // a country or city that protests is its people ("شهدت تركيا مظاهرات", "Cairo protested"
             // in a crowd's sense): a protest's source with no role is that country's civilians
-            if let Some(a) = source.as_mut().filter(|a| entry.root == "14" && a.roles.is_empty() && a.country.is_some()) {
-                a.roles.push("CVL".into());
+            // … and a capital is the city where people protest, not its government
+            let capital = src.is_some_and(|s| s.kind == "capital");
+            if let Some(a) = source.as_mut().filter(|a| entry.root == "14" && (a.roles.is_empty() || capital) && a.country.is_some()) {
+                a.roles = vec!["CVL".into()];
                 a.code = format!("{}CVL", a.country.as_deref().unwrap_or_default());
             }
             let from_place = tgt.is_none() && place_target.is_some();
@@ -922,7 +924,12 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
         let close_before = before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !is_target_prep(k) && !punct_between(k));
         // "أدى إلى مقتل ثلاثة جنود": an actor governed by a casualty noun is the victim
         let casualty_genitive = |k: usize| toks[actors[k].start.saturating_sub(2).max(trig.end)..actors[k].start].iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.casualties, w)));
-        let close_after = after.first().copied().filter(|&k| actors[k].start - trig.end <= 3 && !is_target_prep(k) && !casualty_genitive(k));
+        // counts and member words stand between a verb and its subject without distancing it
+        // ("تظاهر أمس عشرات من أعضاء حزب …"); after a verb of force, counted people are more
+        // often its victims ("فقتل خمسة من رجال الشرطة"), so there they count
+        let violent = matches!(&p.cameo[..2], "17" | "18" | "19" | "20");
+        let gap_after = |k: usize| toks[trig.end..actors[k].start].iter().filter(|t| violent || !(t.norm.chars().any(|c| c.is_ascii_digit()) || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.member_words, w) || Grammar::has(&lex.grammar.eventive, w)))).count();
+        let close_after = after.first().copied().filter(|&k| gap_after(k) <= 3 && !is_target_prep(k) && !casualty_genitive(k));
         if let Some(k) = close_before.filter(|_| close_after.is_none() || trig.start > 0 && toks[..trig.start].len() > 2) {
             source = Some(k);
             why = "subject before the verb (SVO)";

@@ -262,6 +262,10 @@ pub struct Grammar {
     /// one and no one named behind it was set off by an unidentified armed force (UAF).
     #[serde(default)]
     pub bombs: Vec<String>,
+    /// Counts and member words ("عشرات من", "أعضاء", "members of") that may stand between a
+    /// verb and its subject without distancing it ("تظاهر عشرات من أعضاء الحزب").
+    #[serde(default)]
+    pub member_words: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -293,6 +297,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.role_modifiers,
         &mut g.hypothetical,
         &mut g.time_nouns,
+        &mut g.member_words,
         &mut g.bombs,
         &mut g.occurrence_verbs,
         &mut g.casualties,
