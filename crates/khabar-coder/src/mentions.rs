@@ -122,7 +122,10 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
                 // an adjective agrees with its noun: definite with definite, and in case ending
                 let nisba = ["ي", "يه", "يون", "يين", "يان", "يا"].iter().any(|e| first.ends_with(e));
                 let agrees = if definite { first.starts_with("ال") } else { ending.is_some_and(|e| first.ends_with(&format!("ي{e}"))) };
-                (definite || ending.is_some()) && !(nisba && agrees)
+                // a rank or title restating the same kind of actor is apposition ("رئيس الأركان
+                // الإيراني اللواء …")
+                let restates = !roles.is_empty() && roles.iter().all(|r| prev.roles.contains(r));
+                (definite || ending.is_some()) && !(nisba && agrees) && !restates
             };
             let joinable = !coord && !starts_with_prep && !new_noun_phrase && (gap <= if kind == "person" { 2 } else { 0 } || (gap <= 2 && modifiers_only));
             // an English possessive or "of" joins a country to a role: "Syria's army", "army of Syria"
