@@ -478,6 +478,18 @@ fn code_sentence(
                     certainty: 0.7,
                 }
             }
+            // "وصل الوزير إلى دمشق والتقى الرئيس": a verb joined by و or ف to an earlier one
+            // keeps that verb's subject; the actor right before it ends the earlier clause
+            Some(mut r) if lex.lang == "ar" && !trig.noun && !trig.passive && trig.prefix.starts_with(['و', 'ف']) && last_subject.is_some() && r.why.contains("before the verb") => {
+                let shared = last_subject.unwrap();
+                let before = r.pairs.first().and_then(|(s, _)| *s);
+                if before.is_some_and(|b| !same_actor(b, shared)) {
+                    r.pairs = r.pairs.iter().map(|(_, t)| (Some(shared), t.filter(|t| !same_actor(t, shared)))).collect();
+                    r.pairs.dedup_by(|a, b| a.1.map(|x| x.start) == b.1.map(|x| x.start));
+                    r.why = "shared with the verb before it, joined by و or ف";
+                }
+                r
+            }
             Some(r) => r,
             // a verbal noun of violence in a sentence that counts the dead or hurt is a report even
             // when no one is named behind it ("مقتل خمسة في انفجار سيارة مفخخة")
@@ -670,6 +682,25 @@ fn code_sentence(
                 ..Event::of_code(doc_id, index, sentence, lex.lang, entry, p.origin.clone())
             });
             from_noun.push(trig.noun);
+            // protesters who attack or storm are also protesting violently (the pattern's
+            // `crowd_code`, CAMEO 145): the crowd's violence is both the assault and the riot
+            let by_protesters = src.is_some_and(|s| toks[s.start..s.end].iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.protesters, w)) || Grammar::has(&lex.grammar.protesters, &t.norm)));
+            if by_protesters && modality != Modality::Intended {
+                if let Some(riot) = p.crowd_code.as_deref().and_then(cameo::lookup) {
+                    let mut e = events.last().cloned().expect("just pushed");
+                    let base = Event::of_code(doc_id, index, sentence, lex.lang, riot, p.origin.clone());
+                    e.explanation = format!("{}; protesters doing it are also protesting violently (CAMEO {})", e.explanation, riot.code);
+                    e.cameo = base.cameo;
+                    e.cameo_root = base.cameo_root;
+                    e.cameo_name = base.cameo_name;
+                    e.plover = base.plover;
+                    e.goldstein = base.goldstein;
+                    e.quad_class = base.quad_class;
+                    trace.notes.push(format!("event {}: {}", riot.code, e.explanation));
+                    events.push(e);
+                    from_noun.push(trig.noun);
+                }
+            }
         }
     }
     if !events.iter().any(|e| e.cameo_root == "10") {

@@ -1,7 +1,7 @@
 //! Actor mentions: dictionary hits merged into actors ("وزير الدفاع السوري" → SYR + GOV MIL;
 //! "Iranian military official" → IRN + MIL) and grouped into compounds ("إيران وسوريا").
 
-use khabar_lexicon::{ActorEntry, Lexicon};
+use khabar_lexicon::{ActorEntry, Grammar, Lexicon};
 use khabar_text::Token;
 
 /// One actor as the sentence names it.
@@ -176,6 +176,7 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
         }
     }
     if lex.lang == "ar" {
+        owned_by(lex, toks, &mut out);
         read_back_forces(lex, toks, &mut out);
     }
     out
@@ -199,6 +200,30 @@ fn home_country_for_titles(out: &mut [ActorSpan]) {
             a.country = Some(only.clone());
             a.origins.push(format!("the one country the sentence names: {only}"));
         }
+    }
+}
+
+/// "طائرة بدون طيار تابعة لوكالة المخابرات الأميركية": an actor "belonging to" (`belongs_to`)
+/// the next one is that owner's — it takes the owner's country and roles, keeping its own roles
+/// after them; the owner stays an actor of its own too.
+fn owned_by(lex: &Lexicon, toks: &[Token], out: &mut [ActorSpan]) {
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let linked = b.start == a.end + 1 && Grammar::has(&lex.grammar.belongs_to, &toks[a.end].norm) && b.prefix.contains('ل');
+        if !linked || b.country.is_none() && b.roles.is_empty() {
+            continue;
+        }
+        let (country, mut roles, origins) = (b.country.clone(), b.roles.clone(), b.origins.clone());
+        let a = &mut out[k - 1];
+        for r in &a.roles {
+            if !roles.contains(r) {
+                roles.push(r.clone());
+            }
+        }
+        a.country = country.or(a.country.take());
+        a.roles = roles;
+        a.origins.extend(origins);
+        a.name = a.code();
     }
 }
 

@@ -55,6 +55,10 @@ pub struct Pattern {
     /// "اندلعت مظاهرات"): the sentence needs no time, count or casualty word to report it.
     #[serde(default)]
     pub occasion: bool,
+    /// A second code for the same act done by protesters (`protesters` in grammar.toml):
+    /// protesters attacking or storming a building are also protesting violently ("145").
+    #[serde(default)]
+    pub crowd_code: Option<String>,
     /// Drop the event when no target is found (sanctions on nobody say nothing).
     #[serde(default)]
     pub needs_target: bool,
@@ -151,6 +155,11 @@ pub(crate) fn parse_patterns(file: &str, text: &str, lang: &str) -> Result<Vec<P
     for p in &mut out {
         if khabar_core::cameo::lookup(&p.cameo).is_none() {
             return Err(Error::Lexicon { file: file.into(), line: 0, reason: format!("pattern {}: unknown CAMEO code {}", p.id, p.cameo) });
+        }
+        if let Some(c) = &p.crowd_code {
+            if khabar_core::cameo::lookup(c).is_none() {
+                return Err(Error::Lexicon { file: file.into(), line: 0, reason: format!("pattern {}: unknown CAMEO crowd_code {c}", p.id) });
+            }
         }
         if let Some(i) = &p.intent {
             if khabar_core::cameo::lookup(i).is_none() {
@@ -266,6 +275,14 @@ pub struct Grammar {
     /// verb and its subject without distancing it ("تظاهر عشرات من أعضاء الحزب").
     #[serde(default)]
     pub member_words: Vec<String>,
+    /// "Belonging to" words ("تابعة", "التابع"): an actor before one with an ل-actor after it is
+    /// that owner's ("طائرة تابعة للجيش الإسرائيلي" → ISR MIL).
+    #[serde(default)]
+    pub belongs_to: Vec<String>,
+    /// Protester words ("المتظاهرون", "protesters"): violence by them is also a violent protest
+    /// (CAMEO 145), coded beside the assault.
+    #[serde(default)]
+    pub protesters: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -297,6 +314,8 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.role_modifiers,
         &mut g.hypothetical,
         &mut g.time_nouns,
+        &mut g.protesters,
+        &mut g.belongs_to,
         &mut g.member_words,
         &mut g.bombs,
         &mut g.occurrence_verbs,
