@@ -557,7 +557,14 @@ fn code_sentence(
             trace.notes.push(format!("trigger '{word}' ({}): negated, dropped", p.origin));
             continue;
         }
-        if modality == Modality::Asserted && lex.lang == "ar" && !trig.noun && anchored_root(lex, p) && arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]) {
+        let present = lex.lang == "ar" && !trig.noun && anchored_root(lex, p) && arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]);
+        if present && p.cameo.starts_with("14") && !p.occasion {
+            // "وهم يرفعون لافتات", "يرشقون الشرطة": a crowd's act in the present is the
+            // circumstance of another event, not a protest reported on its own
+            trace.notes.push(format!("trigger '{word}' ({}): a crowd's act in the present tense: a circumstance, not a report", p.origin));
+            continue;
+        }
+        if modality == Modality::Asserted && present {
             // "يقتلون الأبرياء", "تخطف من تريد": a present-tense verb of violence that no one is
             // reported saying is habitual or generic — commentary — not news of an occasion
             trace.notes.push(format!("trigger '{word}' ({}): a present-tense verb, asserted: habitual or generic, not an occasion", p.origin));
