@@ -413,7 +413,7 @@ fn arabic_trigger_ok(prefix: &str, p: &Pattern, toks: &[Token], i: usize) -> boo
     let prep = prefix.trim_start_matches(['و', 'ف']);
     if prep.starts_with('ب') {
         // "قامت دبابة إسرائيلية بقصف": the doer may stand between the light verb and the noun
-        return toks[i.saturating_sub(5)..i].iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().any(|w| w.starts_with("قام") || w.starts_with("يقوم") || w.starts_with("تقوم") || w.starts_with("ستقوم") || w.starts_with("سيقوم")));
+        return toks[i.saturating_sub(5)..i].iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().any(|w| w.starts_with("قام") || w.starts_with("قيام") || w.starts_with("يقوم") || w.starts_with("تقوم") || w.starts_with("ستقوم") || w.starts_with("سيقوم")));
     }
     !(prep.starts_with('ل') || prep.starts_with('ك') || prep.ends_with("ال"))
 }
