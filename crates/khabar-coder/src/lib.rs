@@ -609,11 +609,19 @@ fn code_sentence(
             // a protest whose protesters go unnamed is by civilians (the CAMEO reading of "a
             // demonstration broke out"); who they are is left open
             let unnamed_crowd = src.is_none() && entry.root == "14";
-            // a bomb that went off with no one named behind it was set by someone unidentified:
+            // violence by bomb with no one named behind it was done by someone unidentified:
             // CAMEO's unidentified armed force (UAF)
-            let unnamed_bomber = src.is_none() && entry.code == "183" && toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.bombs, w)));
+            let unnamed_bomber = src.is_none() && matches!(entry.root, "18" | "19" | "20") && toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.bombs, w)));
+            // the crowd is of the country the sentence puts its protest in ("تظاهر مئات في أثينا")
+            let crowd_country = location.as_ref().filter(|l| l.basis == "sentence").and_then(|l| l.country.clone());
             let mut source = src.map(|s| actor_out(sentence, &toks, s)).or_else(|| {
-                unnamed_crowd.then(|| Actor { text: String::new(), name: "civilians (protesters not named)".into(), code: "CVL".into(), country: None, roles: vec!["CVL".into()] })
+                unnamed_crowd.then(|| Actor {
+                    text: String::new(),
+                    name: "civilians (protesters not named)".into(),
+                    code: format!("{}CVL", crowd_country.as_deref().unwrap_or_default()),
+                    country: crowd_country.clone(),
+                    roles: vec!["CVL".into()],
+                })
             }).or_else(|| {
                 unnamed_bomber.then(|| Actor { text: String::new(), name: "unidentified bombers".into(), code: "UAF".into(), country: None, roles: vec!["UAF".into()] })
             });
@@ -621,6 +629,13 @@ fn code_sentence(
             // in a crowd's sense): a protest's source with no role is that country's civilians
             // … and a capital is the city where people protest, not its government
             let capital = src.is_some_and(|s| s.kind == "capital");
+            // protesters with a role but no country are of the country the protest is in
+            if let Some(a) = source.as_mut().filter(|a| entry.root == "14" && a.country.is_none() && a.roles.iter().all(|r| matches!(r.as_str(), "CVL" | "EDU" | "LAB" | "REL" | "OPP" | "PTY" | "MED" | "BUS" | "AGR"))) {
+                if let Some(c) = &crowd_country {
+                    a.country = Some(c.clone());
+                    a.code = format!("{c}{}", a.code);
+                }
+            }
             if let Some(a) = source.as_mut().filter(|a| entry.root == "14" && (a.roles.is_empty() || capital) && a.country.is_some()) {
                 a.roles = vec!["CVL".into()];
                 a.code = format!("{}CVL", a.country.as_deref().unwrap_or_default());

@@ -267,8 +267,8 @@ pub struct Grammar {
     /// one reports that occasion ("وقع الهجوم فجر أمس"), definite or not, anchored or not.
     #[serde(default)]
     pub occurrence_verbs: Vec<String>,
-    /// Bomb words ("عبوة", "سيارة مفخخة", "bomb"): an explosion (CAMEO 183) in a sentence with
-    /// one and no one named behind it was set off by an unidentified armed force (UAF).
+    /// Bomb words ("عبوة", "سيارة مفخخة", "bomb"): violence (CAMEO 18–20) in a sentence with one
+    /// and no one named behind it was done by an unidentified armed force (UAF).
     #[serde(default)]
     pub bombs: Vec<String>,
     /// Counts and member words ("عشرات من", "أعضاء", "members of") that may stand between a
