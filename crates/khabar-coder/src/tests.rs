@@ -275,7 +275,8 @@ fn arabic_forces_of_a_named_army_act_for_it() {
 #[test]
 fn arabic_protest_takes_its_source_from_the_protesters_clause() {
     let ev = triples("ar", "وخرجت أمس مظاهرات في أثينا ورفع المتظاهرون لافتات تندد بالحكومة.");
-    assert!(ev.iter().any(|e| e.0.starts_with("14") && e.1 == "CVL"), "{ev:?}");
+    // the protesters of a protest placed in Athens are Greek civilians
+    assert!(ev.iter().any(|e| e.0.starts_with("14") && e.1 == "GRCCVL"), "{ev:?}");
 }
 
 #[test]
@@ -314,7 +315,8 @@ fn arabic_violence_naming_agent_and_victim_needs_no_time_word() {
 
 #[test]
 fn arabic_noun_event_folded_into_a_verb_is_not_lost_with_it() {
-    assert_eq!(triples("ar", "وأدى انفجار سيارة مفخخة في وسط الموصل إلى مقتل ثلاثة جنود عراقيين."), vec![t("180", "", "IRQMIL")]);
+    // (a car bomb with no one named behind it: an unidentified armed force)
+    assert_eq!(triples("ar", "وأدى انفجار سيارة مفخخة في وسط الموصل إلى مقتل ثلاثة جنود عراقيين."), vec![t("180", "UAF", "IRQMIL")]);
 }
 
 #[test]
