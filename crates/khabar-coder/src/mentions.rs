@@ -341,4 +341,13 @@ mod tests {
         // not a force word: "his party" is not the speaker
         assert_eq!(codes("ar", "قال الرئيس المصري إن حزبه فاز").len(), 1);
     }
+
+    #[test]
+    fn arabic_what_belongs_to_an_actor_is_that_actors() {
+        let c = |t: &str| codes("ar", t).into_iter().map(|(c, _)| c).collect::<Vec<_>>();
+        // "تابعة ل": the drone is the US army's; the owner stays an actor of its own
+        assert_eq!(c("قصفت طائرة بدون طيار تابعة للجيش الأمريكي سيارة"), vec!["USAMIL", "USAMIL"]);
+        // without it the drone is only armed forces, of no country
+        assert_eq!(c("قصفت طائرة بدون طيار سيارة للجيش الأمريكي"), vec!["MIL", "USAMIL"]);
+    }
 }

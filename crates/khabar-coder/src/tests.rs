@@ -375,3 +375,100 @@ fn english_actor_after_a_verb_with_a_pronoun_subject_is_its_object() {
 fn english_armed_groups_are_rebels_of_their_country() {
     assert_eq!(triples("en", "Kenyan police seized weapons from Kenyan armed groups on Monday."), vec![t("1711", "KENCOP", "KENREB")]);
 }
+
+#[test]
+fn arabic_verbs_saying_a_protest_took_place_need_no_time_word() {
+    // demonstrate-verb, gather-protest, protesters-march, protests-erupt, take-to-streets (`occasion`)
+    assert_eq!(triples("ar", "وتظاهر المعلمون المغاربة للمطالبة برفع الأجور."), vec![t("141", "MAREDU", "MARGOV")]);
+    assert_eq!(triples("ar", "واحتشد المحتجون أمام مبنى المحافظة في صنعاء."), vec![t("141", "CVL", "YEMGOV")]);
+    assert_eq!(triples("ar", "وجاب المتظاهرون شوارع مدينة حمص."), vec![t("141", "CVL", "")]);
+    assert_eq!(triples("ar", "واندلعت احتجاجات في مدينة البصرة."), vec![t("141", "CVL", "")]);
+    assert_eq!(triples("ar", "ونزل الآلاف إلى الشوارع في الخرطوم."), vec![t("141", "CVL", "SDNGOV")]);
+    // chanting and banners are details of a protest: they still need an occasion
+    assert!(triples("ar", "وردد المحتجون هتافات ضد رئيس الوزراء.").is_empty());
+    assert!(triples("ar", "ورفع المحتجون صورا للمعتقلين.").is_empty());
+}
+
+#[test]
+fn arabic_occurrence_verb_makes_the_noun_after_it_a_report() {
+    assert_eq!(triples("ar", "ووقع اعتداء إسرائيلي على صيادين لبنانيين."), vec![t("180", "ISR", "LBN")]);
+    // the same noun phrase with no verb of occurring and no time word is talk about it
+    let got = roots("ar", "وأثار اعتداء إسرائيلي على صيادين لبنانيين غضب السكان.");
+    assert!(!got.iter().any(|r| r == "18"), "{got:?}");
+}
+
+#[test]
+fn arabic_who_survived_an_attempt_is_its_target() {
+    assert_eq!(triples("ar", "ونجا رئيس الوزراء الصومالي من محاولة اغتيال استهدفت موكبه."), vec![t("180", "", "SOMGOV")]);
+    // surviving relegation is no attack
+    assert!(triples("ar", "ونجا الفريق من الهبوط إلى الدرجة الثانية.").is_empty());
+}
+
+#[test]
+fn arabic_required_word_may_be_the_subject_before_the_verb() {
+    // `requires_before`: the bomb that "فجرت" needs stands before it as its subject
+    assert_eq!(triples("ar", "سيارة مفخخة فجرت حافلة للركاب قرب الموصل أمس."), vec![t("183", "UAF", "IRQ")]);
+    // … and so do the protesters of protest-acts and gather-protest
+    assert_eq!(triples("ar", "وكان المتظاهرون قد أغلقوا الطريق الرئيسي أمس."), vec![t("141", "CVL", "")]);
+    assert_eq!(triples("ar", "وكان آلاف المحتجين قد تجمعوا أمس في ساحة المدينة."), vec![t("141", "CVL", "")]);
+    // a minister closing a road, or chanting with no protesters named, is no protest
+    assert!(triples("ar", "وأغلق الوزير أمس الطريق الرئيسي.").is_empty());
+    assert!(!roots("ar", "ورددوا أمس هتافات ضد الحكومة.").iter().any(|r| r == "14"));
+}
+
+#[test]
+fn arabic_coordinated_verb_without_a_subject_shares_the_earlier_one() {
+    // "وخطفوا" has no subject of its own: not the minister named before it, the gunmen
+    let got = triples("ar", "واقتحم مسلحون منزل الوزير الصومالي أمس وخطفوا زوجته.");
+    assert!(got.contains(&t("181", "UAF", "")), "{got:?}");
+    assert!(!got.iter().any(|e| e.0 == "181" && e.1 != "UAF"), "{got:?}");
+}
+
+#[test]
+fn arabic_protesters_not_named_and_protesting_places_are_civilians() {
+    assert_eq!(triples("ar", "واندلعت مظاهرات في عدة مدن."), vec![t("141", "CVL", "")]);
+    assert_eq!(triples("ar", "وشهدت تونس أمس مظاهرات حاشدة."), vec![t("141", "TUNCVL", "TUNGOV")]);
+    // a capital that protests is its people, not its government
+    let got = triples("ar", "وشهدت الرباط أمس مظاهرات.");
+    assert_eq!(got.iter().map(|e| (e.0.as_str(), e.1.as_str())).collect::<Vec<_>>(), vec![("141", "MARCVL")], "{got:?}");
+    let got = triples("ar", "وتظاهرت بغداد أمس ضد الفساد.");
+    assert_eq!(got.iter().map(|e| (e.0.as_str(), e.1.as_str())).collect::<Vec<_>>(), vec![("141", "IRQCVL")], "{got:?}");
+}
+
+#[test]
+fn arabic_bomb_with_no_one_named_was_set_off_by_unidentified_attackers() {
+    assert_eq!(triples("ar", "وانفجرت قنبلة يدوية أمس في مقهى بالعاصمة."), vec![t("183", "UAF", "")]);
+    // no bomb word: no one is assumed behind the blast
+    let got = triples("ar", "وانفجر خزان للوقود أمس في مصفاة النفط.");
+    assert!(got.iter().all(|e| e.1 != "UAF"), "{got:?}");
+}
+
+#[test]
+fn arabic_tanks_helicopters_and_drones_are_armed_forces() {
+    assert_eq!(triples("ar", "وقصفت دبابة إسرائيلية منزلا في خان يونس أمس."), vec![t("194", "ISRMIL", "PSE")]);
+    let got = triples("ar", "وأطلقت مروحية أمريكية صاروخا على سيارة أمس قرب الحدود.");
+    assert!(got.iter().any(|e| e.0.starts_with("19") && e.1 == "USAMIL"), "{got:?}");
+    let got = triples("ar", "وقصفت طائرة بدون طيار أمريكية سيارة في اليمن أمس.");
+    assert!(got.iter().any(|e| e.0.starts_with("19") && e.1 == "USAMIL"), "{got:?}");
+}
+
+#[test]
+fn arabic_counts_and_member_words_do_not_hide_the_protesters() {
+    assert_eq!(triples("ar", "وتظاهر أمس عشرات من أنصار المعارضة اليمنية."), vec![t("141", "YEMOPP", "YEMGOV")]);
+    let got = triples("ar", "واعتصم أمس مئات من العمال المصريين أمام مقر الشركة.");
+    assert!(got.iter().any(|e| e.0 == "141" && e.1 == "EGYLAB"), "{got:?}");
+}
+
+#[test]
+fn arabic_protesters_attacking_or_storming_also_protest_violently() {
+    assert_eq!(
+        triples("ar", "واقتحم محتجون غاضبون مقر السفارة الدنماركية في دمشق أمس."),
+        vec![t("192", "CVL", "DNKGOV"), t("145", "CVL", "DNKGOV")]
+    );
+    assert_eq!(
+        triples("ar", "واعتدى متظاهرون على رجال الشرطة أمس أمام البرلمان."),
+        vec![t("180", "CVL", "COP"), t("145", "CVL", "COP")]
+    );
+    // gunmen attacking are no protest
+    assert_eq!(triples("ar", "وهاجم مسلحون مركزا للشرطة المصرية أمس."), vec![t("180", "UAF", "EGYCOP")]);
+}
