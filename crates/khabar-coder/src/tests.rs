@@ -380,9 +380,9 @@ fn english_armed_groups_are_rebels_of_their_country() {
 fn arabic_verbs_saying_a_protest_took_place_need_no_time_word() {
     // demonstrate-verb, gather-protest, protesters-march, protests-erupt, take-to-streets (`occasion`)
     assert_eq!(triples("ar", "وتظاهر المعلمون المغاربة للمطالبة برفع الأجور."), vec![t("141", "MAREDU", "MARGOV")]);
-    assert_eq!(triples("ar", "واحتشد المحتجون أمام مبنى المحافظة في صنعاء."), vec![t("141", "CVL", "YEMGOV")]);
+    assert_eq!(triples("ar", "واحتشد المحتجون أمام مبنى المحافظة في صنعاء."), vec![t("141", "YEMCVL", "YEMGOV")]);
     assert_eq!(triples("ar", "وجاب المتظاهرون شوارع مدينة حمص."), vec![t("141", "CVL", "")]);
-    assert_eq!(triples("ar", "واندلعت احتجاجات في مدينة البصرة."), vec![t("141", "CVL", "")]);
+    assert_eq!(triples("ar", "واندلعت احتجاجات في مدينة البصرة."), vec![t("141", "IRQCVL", "")]);
     assert_eq!(triples("ar", "ونزل الآلاف إلى الشوارع في الخرطوم."), vec![t("141", "CVL", "SDNGOV")]);
     // chanting and banners are details of a protest: they still need an occasion
     assert!(triples("ar", "وردد المحتجون هتافات ضد رئيس الوزراء.").is_empty());
