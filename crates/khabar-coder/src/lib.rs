@@ -105,6 +105,9 @@ struct Trigger<'a> {
     /// Why the sentence reports no occasion of the trigger's (violent or protest) event, if it
     /// does not: a verb so placed still reports one when it names who did it to whom.
     unanchored: Option<&'static str>,
+    /// A verbal noun right after a verb of occurring ("وقع انفجار"): a report even with no one
+    /// named behind it.
+    occurred: bool,
 }
 
 fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &[ActorSpan], notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
@@ -180,7 +183,7 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
                 break;
             }
             let passive = p.passive || (lex.lang == "en" && !noun && english_passive(toks, i));
-            out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string(), passive, noun, unanchored });
+            out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string(), passive, noun, unanchored, occurred });
             break;
         }
     }
@@ -407,6 +410,12 @@ fn word_matches(lang: &str, token: &str, word: &str) -> bool {
 /// An Arabic verb never takes the article, and a verbal noun after a preposition (لتعزيز،
 /// بتوقيع) names a purpose or a topic, not an event, unless it follows "قام/قامت ب" (carried out).
 fn arabic_trigger_ok(prefix: &str, p: &Pattern, toks: &[Token], i: usize) -> bool {
+    // a verb that itself begins with ال ("التقى", "التزم"): the ال is the verb's, not an article
+    let own_al = !p.noun && prefix.ends_with("ال") && {
+        let word = format!("ال{}", &toks[i].norm[prefix.len().min(toks[i].norm.len())..]);
+        p.forms.iter().any(|f| khabar_text::normalize(f) == word)
+    };
+    let prefix = if own_al { &prefix[..prefix.len() - "ال".len()] } else { prefix };
     if p.noun {
         return !prefix.contains('ل') || prefix.ends_with("ال") && !prefix.contains("لل");
     }
@@ -493,7 +502,7 @@ fn code_sentence(
             Some(r) => r,
             // a verbal noun of violence in a sentence that counts the dead or hurt is a report even
             // when no one is named behind it ("مقتل خمسة في انفجار سيارة مفخخة")
-            None if opts.require_source || (trig.noun && !(anchored_root(lex, p) && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, &toks))) => {
+            None if opts.require_source || (trig.noun && !trig.occurred && !(anchored_root(lex, p) && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, &toks))) => {
                 // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
                 // far more often than a report
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
@@ -930,6 +939,26 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
         a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[a.start - 1].norm)
     };
 
+    // "اشتباكات بين الجيش والمتمردين", "clashes between police and protesters": the parties
+    // after "between" act on each other
+    if trig.noun && p.symmetric && toks.get(trig.end).is_some_and(|t| matches!(t.norm.as_str(), "بين" | "between")) {
+        if let Some(&first) = after.first().filter(|&&k| actors[k].start == trig.end + 1) {
+            let members = compound(actors, first);
+            if members.len() > 1 {
+                let mut pairs = Vec::new();
+                for &a in &members {
+                    for &b in &members {
+                        if a != b && !same_actor(&actors[a], &actors[b]) {
+                            pairs.push((Some(&actors[a]), Some(&actors[b])));
+                        }
+                    }
+                }
+                if !pairs.is_empty() {
+                    return Some(Roles { pairs, why: "a party after 'بين' / 'between'", target_why: "the other party after 'بين' / 'between'", certainty: 0.8 });
+                }
+            }
+        }
+    }
     let mut why = "";
     let mut certainty = 1.0f32;
     let mut source: Option<usize> = None;
@@ -982,7 +1011,11 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
         // often its victims ("فقتل خمسة من رجال الشرطة"), so there they count
         let violent = matches!(&p.cameo[..2], "17" | "18" | "19" | "20");
         let gap_after = |k: usize| toks[trig.end..actors[k].start].iter().filter(|t| violent || !(t.norm.chars().any(|c| c.is_ascii_digit()) || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.member_words, w) || Grammar::has(&lex.grammar.eventive, w)))).count();
-        let close_after = after.first().copied().filter(|&k| gap_after(k) <= 3 && !is_target_prep(k) && !casualty_genitive(k));
+        // a verb with a plural ending ("خطفوا", "يطالبون") has its subject in it or before it: in
+        // VSO order the verb stays singular, so an actor after it is its object
+        let stem = &toks[trig.start].norm[trig.prefix.len().min(toks[trig.start].norm.len())..];
+        let plural_verb = stem.ends_with("وا") || (stem.ends_with("ون") && arabic_present(p, stem));
+        let close_after = after.first().copied().filter(|&k| !plural_verb && gap_after(k) <= 3 && !is_target_prep(k) && !casualty_genitive(k));
         if let Some(k) = close_before.filter(|_| close_after.is_none() || trig.start > 0 && toks[..trig.start].len() > 2) {
             source = Some(k);
             why = "subject before the verb (SVO)";

@@ -472,3 +472,28 @@ fn arabic_protesters_attacking_or_storming_also_protest_violently() {
     // gunmen attacking are no protest
     assert_eq!(triples("ar", "وهاجم مسلحون مركزا للشرطة المصرية أمس."), vec![t("180", "UAF", "EGYCOP")]);
 }
+
+#[test]
+fn arabic_plural_verb_takes_no_subject_after_it() {
+    // "خطفوا" carries its subject: the UN staff after it are abducted, not abductors
+    let got = triples("ar", "واقتحم مسلحون فندقا في كابول أمس وخطفوا موظفين من الأمم المتحدة.");
+    assert!(got.contains(&t("181", "UAF", "IGOUNO")), "{got:?}");
+    assert!(!got.iter().any(|e| e.1 == "IGOUNO"), "{got:?}");
+}
+
+#[test]
+fn arabic_noun_after_an_occurrence_verb_is_reported_with_no_one_named() {
+    assert_eq!(triples("ar", "ووقع هجوم انتحاري في سوق المدينة أمس."), vec![t("180", "UAF", "")]);
+    // the same noun with no verb of occurring and no actor is a mention
+    assert!(triples("ar", "ويخشى السكان هجوما في سوق المدينة.").is_empty());
+}
+
+#[test]
+fn arabic_clashes_between_two_parties_go_both_ways() {
+    assert_eq!(triples("ar", "ووقعت اشتباكات بين الجيش السوداني ومتمردين أمس."), vec![t("193", "SDNMIL", "REB"), t("193", "REB", "SDNMIL")]);
+}
+
+#[test]
+fn arabic_verb_beginning_with_al_is_not_a_noun_with_the_article() {
+    assert_eq!(triples("ar", "والتقى وزير الخارجية المصري أمس نظيره الأردني في القاهرة."), vec![t("040", "EGYGOV", "JORGOV")]);
+}
