@@ -114,6 +114,7 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
     let mut out: Vec<Trigger> = Vec::new();
     // a phrase found subordinate ("an air raid" after "for") takes its words with it
     let mut blocked_until = 0usize;
+    let anchor_memo = std::cell::OnceCell::new();
     for i in 0..toks.len() {
         // every pattern whose trigger starts here, longest first; the first that passes wins
         let all = lex.triggers.all_at(toks, i);
@@ -140,9 +141,16 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
                 continue;
             }
             let after = &toks[m.end..(m.end + p.window).min(toks.len())];
-            let has = |words: &[String]| words.iter().any(|w| after.iter().any(|t| word_matches(lex.lang, &t.norm, w)));
+            let in_window = |window: &[Token], words: &[String]| {
+                if lex.lang == "ar" {
+                    window.iter().any(|t| any_word_matches(&khabar_text::strip_arabic_prefixes(&t.norm), words))
+                } else {
+                    words.iter().any(|w| window.iter().any(|t| word_matches(lex.lang, &t.norm, w)))
+                }
+            };
+            let has = |words: &[String]| in_window(after, words);
             let before = &toks[i.saturating_sub(p.requires_before)..i];
-            let has_before = || p.requires.iter().any(|w| before.iter().any(|t| word_matches(lex.lang, &t.norm, w)));
+            let has_before = || in_window(before, &p.requires);
             if !p.requires.is_empty() && !has(&p.requires) && !has_before() {
                 rejected += 1;
                 if rejected == 1 {
@@ -168,7 +176,7 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
             }
             // "وقع الهجوم فجر أمس", "وقع انفجار": a verb of occurring says the noun's event happened
             let occurred = noun && i > 0 && khabar_text::strip_arabic_prefixes(&toks[i - 1].norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.occurrence_verbs, w));
-            let unanchored = unanchored(lex, sentence, toks, p).filter(|_| !occurred);
+            let unanchored = unanchored(lex, sentence, toks, p, &anchor_memo).filter(|_| !occurred);
             // a verb is judged once its actors are known (see `code_sentence`); a noun now
             if let Some(why) = unanchored.filter(|w| noun || *w == HYPOTHETICAL) {
                 notes.push(format!("trigger '{}' ({}): {why}: talk about such events, not a report of one", toks[i].norm, p.origin));
@@ -225,11 +233,16 @@ fn anchored_root(lex: &Lexicon, p: &Pattern) -> bool {
 /// does not report an occasion of it — it is a question or a counterfactual ("هل", "لو", "؟"),
 /// or it has no time, number or casualty word at all. News of an attack or a march says when,
 /// how many or with what toll; commentary, policy talk and history use the same words without.
-fn unanchored(lex: &Lexicon, sentence: &str, toks: &[Token], p: &Pattern) -> Option<&'static str> {
-    let g = &lex.grammar;
+fn unanchored(lex: &Lexicon, sentence: &str, toks: &[Token], p: &Pattern, memo: &std::cell::OnceCell<Option<&'static str>>) -> Option<&'static str> {
     if !anchored_root(lex, p) {
         return None;
     }
+    // the answer is the sentence's, whatever the pattern: found once
+    *memo.get_or_init(|| sentence_unanchored(lex, sentence, toks))
+}
+
+fn sentence_unanchored(lex: &Lexicon, sentence: &str, toks: &[Token]) -> Option<&'static str> {
+    let g = &lex.grammar;
     let hypothetical = sentence.contains('؟')
         || toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&g.hypothetical, w)));
     if hypothetical {
@@ -396,14 +409,26 @@ const AR_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم
 /// Does a text token stand for a dictionary word, allowing Arabic clitics and suffixes and
 /// English plurals?
 fn word_matches(lang: &str, token: &str, word: &str) -> bool {
-    // `word` comes from a pattern file and is already normalised
-    let w = word;
     if lang != "ar" {
-        return token == w || token.strip_suffix('s') == Some(w) || token.strip_suffix("'s") == Some(w);
+        return token == word || token.strip_suffix('s') == Some(word) || token.strip_suffix("'s") == Some(word);
     }
-    let w = w.strip_prefix("ال").filter(|x| x.chars().count() >= 2).unwrap_or(w);
-    khabar_text::strip_arabic_prefixes(token).iter().any(|c| {
-        AR_SUFFIXES.iter().any(|suf| c.strip_suffix(suf).is_some_and(|stem| stem == w || stem.strip_suffix('ت').is_some_and(|s| format!("{s}ه") == w)))
+    any_word_matches(&khabar_text::strip_arabic_prefixes(token), std::slice::from_ref(&word))
+}
+
+/// Does one of `words` (normalised, from a pattern file) stand for the Arabic token whose
+/// proclitic-stripped forms are `forms`, allowing pronoun suffixes and ة → ت before them
+/// ("قدراتها")? This runs for every token in every pattern's window: no allocation.
+fn any_word_matches<W: AsRef<str>>(forms: &[&str], words: &[W]) -> bool {
+    words.iter().any(|word| {
+        let word = word.as_ref();
+        let w = word.strip_prefix("ال").filter(|x| x.chars().count() >= 2).unwrap_or(word);
+        forms.iter().any(|c| {
+            AR_SUFFIXES.iter().any(|suf| {
+                c.strip_suffix(suf).is_some_and(|stem| {
+                    stem == w || stem.strip_suffix('ت').is_some_and(|s| w.strip_suffix('ه') == Some(s))
+                })
+            })
+        })
     })
 }
 

@@ -289,9 +289,10 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    /// Is `norm` (a normalised token) in `list`? Lists are normalised when the file is loaded.
+    /// Is `norm` (a normalised token) in `list`? Lists are normalised and sorted when the file is
+    /// loaded.
     pub fn has(list: &[String], norm: &str) -> bool {
-        list.iter().any(|w| w == norm)
+        list.binary_search_by(|w| w.as_str().cmp(norm)).is_ok()
     }
 }
 
@@ -320,10 +321,14 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.bombs,
         &mut g.occurrence_verbs,
         &mut g.casualties,
+        &mut g.light_verbs,
     ] {
         for w in list.iter_mut() {
             *w = khabar_text::normalize(w);
         }
+        // sorted, so that `Grammar::has` can search instead of scan: it runs for every token
+        list.sort_unstable();
+        list.dedup();
     }
     Ok(g)
 }
