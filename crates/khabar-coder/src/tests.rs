@@ -497,3 +497,11 @@ fn arabic_clashes_between_two_parties_go_both_ways() {
 fn arabic_verb_beginning_with_al_is_not_a_noun_with_the_article() {
     assert_eq!(triples("ar", "والتقى وزير الخارجية المصري أمس نظيره الأردني في القاهرة."), vec![t("040", "EGYGOV", "JORGOV")]);
 }
+
+#[test]
+fn arabic_verb_form_after_a_preposition_is_a_verbal_noun() {
+    // "على قتل" is "at the killing of" (qatl): no verb follows a preposition
+    assert!(!triples("ar", "واحتج الأهالي أمس على قتل ثلاثة من أبنائهم.").iter().any(|e| e.0.starts_with("18")));
+    // "who stands behind the assassination" names no assassination of the sentence's own
+    assert!(triples("ar", "وقال المحقق إن جماعة مسلحة تقف وراء اغتيال القاضي.").iter().all(|e| e.0 != "186"));
+}

@@ -283,6 +283,10 @@ pub struct Grammar {
     /// (CAMEO 145), coded beside the assault.
     #[serde(default)]
     pub protesters: Vec<String>,
+    /// Arabic prepositions: no verb follows one, so a verb form right after one is its homograph
+    /// verbal noun ("على قتل", "إلى خطف").
+    #[serde(default)]
+    pub prepositions: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -315,6 +319,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.role_modifiers,
         &mut g.hypothetical,
         &mut g.time_nouns,
+        &mut g.prepositions,
         &mut g.protesters,
         &mut g.belongs_to,
         &mut g.member_words,
