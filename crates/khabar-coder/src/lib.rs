@@ -331,8 +331,10 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
     if !noun && lex.lang == "ar" && i > 0 && forms(&toks[i - 1]).iter().any(|w| Grammar::has(&g.noun_blockers, w)) {
         return Some(format!("a verbal noun governed by '{}'", toks[i - 1].norm));
     }
-    // no verb follows a preposition: "ويبكون على قتل اليهود", "أدت إلى قتل" (qatl, a noun)
-    if !noun && lex.lang == "ar" && i > 0 && Grammar::has(&g.prepositions, &toks[i - 1].norm) {
+    // no verb follows a preposition: "ويبكون على قتل اليهود", "أدت إلى قتل" (qatl, a noun) —
+    // unless a verb of accomplishing governs it: "نجح الجيش في قتل …" reports the killing
+    let accomplished = i > 1 && forms(&toks[i - 2]).iter().any(|w| Grammar::has(&g.accomplish, w));
+    if !noun && lex.lang == "ar" && i > 0 && !accomplished && Grammar::has(&g.prepositions, &toks[i - 1].norm) {
         return Some(format!("a verbal noun after the preposition '{}'", toks[i - 1].norm));
     }
     if noun {

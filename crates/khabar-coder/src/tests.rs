@@ -505,3 +505,12 @@ fn arabic_verb_form_after_a_preposition_is_a_verbal_noun() {
     // "who stands behind the assassination" names no assassination of the sentence's own
     assert!(triples("ar", "وقال المحقق إن جماعة مسلحة تقف وراء اغتيال القاضي.").iter().all(|e| e.0 != "186"));
 }
+
+#[test]
+fn arabic_accomplished_act_and_firing_noun_are_reports() {
+    // "نجح في قتل": the preposition governs a verbal noun, but the killing was done
+    assert_eq!(triples("ar", "وقال الجيش إنه نجح في قتل قائد ميداني للمتمردين أمس."), vec![t("180", "MIL", "REB")]);
+    assert_eq!(triples("ar", "وقام مسلحون بإطلاق النار على دورية للشرطة أمس."), vec![t("190", "UAF", "COP")]);
+    // a ceasefire is no firing
+    assert!(!triples("ar", "ودعا الوسطاء إلى وقف إطلاق النار في المدينة أمس.").iter().any(|e| e.0 == "190"));
+}

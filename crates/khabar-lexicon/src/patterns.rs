@@ -287,6 +287,10 @@ pub struct Grammar {
     /// verbal noun ("على قتل", "إلى خطف").
     #[serde(default)]
     pub prepositions: Vec<String>,
+    /// Verbs of accomplishing ("نجح في", "تمكن من", "أقدم على"): the verbal noun after them and
+    /// their preposition reports the act as done.
+    #[serde(default)]
+    pub accomplish: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -319,6 +323,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.role_modifiers,
         &mut g.hypothetical,
         &mut g.time_nouns,
+        &mut g.accomplish,
         &mut g.prepositions,
         &mut g.protesters,
         &mut g.belongs_to,
