@@ -505,3 +505,18 @@ fn arabic_verb_form_after_a_preposition_is_a_verbal_noun() {
     // "who stands behind the assassination" names no assassination of the sentence's own
     assert!(triples("ar", "وقال المحقق إن جماعة مسلحة تقف وراء اغتيال القاضي.").iter().all(|e| e.0 != "186"));
 }
+
+#[test]
+fn english_what_a_demand_asks_for_is_not_done() {
+    // the release and the withdrawal are what Canada asks for, not events
+    assert_eq!(triples("en", "Canada demanded that Peru release the detained journalists and withdraw its troops from the border."), vec![t("100", "CAN", "PER")]);
+    // a new clause after "but" reports its own event
+    let got = triples("en", "Canada demanded that Peru release the journalists, but Peruvian troops attacked protesters on Monday.");
+    assert!(got.contains(&t("100", "CAN", "PER")) && got.iter().any(|e| e.0 == "180"), "{got:?}");
+}
+
+#[test]
+fn english_gerund_after_a_preposition_names_an_act() {
+    // "for attacking a bus" is the charge, not an attack reported
+    assert_eq!(triples("en", "Kenyan police arrested two students on Friday for attacking a bus in Nairobi."), vec![t("173", "KENCOP", "KENEDU")]);
+}
