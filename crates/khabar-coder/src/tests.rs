@@ -520,3 +520,21 @@ fn english_gerund_after_a_preposition_names_an_act() {
     // "for attacking a bus" is the charge, not an attack reported
     assert_eq!(triples("en", "Kenyan police arrested two students on Friday for attacking a bus in Nairobi."), vec![t("173", "KENCOP", "KENEDU")]);
 }
+
+#[test]
+fn english_back_before_a_direction_is_an_adverb() {
+    // "sent them back to Ghana" is a return, not support for Ghana
+    assert!(!triples("en", "Togo sent the migrants back to Ghana on Tuesday.").iter().any(|e| e.0 == "051"));
+    assert_eq!(triples("en", "Ghana backed Togo on Tuesday."), vec![t("051", "GHA", "TGO")]);
+}
+
+#[test]
+fn english_welcoming_a_statement_is_endorsing_it() {
+    assert_eq!(triples("en", "The Kenyan government on Monday welcomed the Tanzanian president's statement on trade."), vec![t("051", "KENGOV", "TZAGOV")]);
+}
+
+#[test]
+fn english_calling_off_a_strike_eases_dissent() {
+    let got = triples("en", "Bolivian miners called off their strike on Wednesday.");
+    assert_eq!(got.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), vec!["082"], "{got:?}");
+}
