@@ -1007,7 +1007,10 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
     };
     let is_agent_prep = |k: usize| -> bool {
         let a = &actors[k];
-        a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[a.start - 1].norm)
+        // English puts an article between the preposition and the agent ("by the army")
+        let article = !ar && a.start > 1 && matches!(toks[a.start - 1].norm.as_str(), "the" | "a" | "an");
+        let prep = if article { a.start - 2 } else { a.start.wrapping_sub(1) };
+        a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[prep].norm)
     };
 
     // "اشتباكات بين الجيش والمتمردين", "clashes between police and protesters": the parties

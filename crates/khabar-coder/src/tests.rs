@@ -538,3 +538,9 @@ fn english_calling_off_a_strike_eases_dissent() {
     let got = triples("en", "Bolivian miners called off their strike on Wednesday.");
     assert_eq!(got.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), vec!["082"], "{got:?}");
 }
+
+#[test]
+fn english_passive_agent_after_by_the() {
+    // "by the army": the article between "by" and the agent does not hide the agent
+    assert_eq!(triples("en", "The Malian mayor was arrested by the army on Monday."), vec![t("173", "MLIMIL", "MLIGOV")]);
+}
