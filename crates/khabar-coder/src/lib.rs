@@ -344,6 +344,11 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
             }
         }
     }
+    if lex.lang == "en" {
+        if let Some(why) = english_asked_for(lex, toks, i, noun, earlier) {
+            return Some(why);
+        }
+    }
     if let Some(a) = earlier.last() {
         let gap = &toks[a.end..i];
         // "threatened to launch …", "rejected a U.S. request", "أدان الهجوم"
@@ -356,6 +361,43 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
         };
         if complement {
             return Some(format!("the complement of '{}' ({})", toks[a.start].norm, a.pattern.origin));
+        }
+    }
+    None
+}
+
+/// Words that end an English clause for [`english_asked_for`]: what follows is said in a
+/// clause of its own ("…, but police fired on them").
+const EN_CLAUSE_ENDS: &[&str] = &["but", "while", "whereas", "meanwhile", ";", ":", "."];
+
+/// Prepositions after which an English -ing form is a gerund naming an act ("arrested for
+/// spying", "accused of killing"): the act is the reason or the charge, not the sentence's event.
+const EN_GERUND_PREPS: &[&str] = &["for", "of", "over", "about", "against", "from", "without"];
+
+/// English: is the trigger at `i` what someone asks or requires of another rather than an act
+/// reported done? It is when it stands in the clause of a demand or an appeal already found
+/// ("demanded that the army withdraw", "urged both sides to resume talks"), or after a deontic
+/// word ("said Iran must release the sailors"), or when it is a gerund after a preposition
+/// ("arrested for spying", "accused them of violating the truce").
+fn english_asked_for(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[Trigger]) -> Option<String> {
+    if !noun && i > 0 && toks[i].norm.ends_with("ing") && EN_GERUND_PREPS.contains(&toks[i - 1].norm.as_str()) {
+        return Some(format!("a gerund after '{}', naming an act", toks[i - 1].norm));
+    }
+    // the clause the trigger is in: back to the nearest clause end or verb of saying
+    let open = |from: usize| {
+        !toks[from..i].iter().any(|t| EN_CLAUSE_ENDS.contains(&t.norm.as_str()) || Grammar::has(&lex.grammar.report, &t.norm))
+            && !toks[from..i].windows(2).any(|w| w[0].norm == "," && w[1].norm == "and")
+    };
+    const REACH: usize = 20;
+    if let Some(a) = earlier.iter().rev().find(|a| matches!(&a.pattern.cameo[..2], "10" | "02") && a.end <= i && i - a.end <= REACH) {
+        if open(a.end) {
+            return Some(format!("in the clause of the demand '{}' ({}): asked for, not done", toks[a.start].norm, a.pattern.origin));
+        }
+    }
+    let from = i.saturating_sub(REACH);
+    if let Some(k) = (from..i).rev().find(|&k| Grammar::has(&lex.grammar.demand_modals, &toks[k].norm)) {
+        if open(k + 1) {
+            return Some(format!("in the clause of '{}': required, not done", toks[k].norm));
         }
     }
     None
@@ -967,7 +1009,10 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
     };
     let is_agent_prep = |k: usize| -> bool {
         let a = &actors[k];
-        a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[a.start - 1].norm)
+        // English puts an article between the preposition and the agent ("by the army")
+        let article = !ar && a.start > 1 && matches!(toks[a.start - 1].norm.as_str(), "the" | "a" | "an");
+        let prep = if article { a.start - 2 } else { a.start.wrapping_sub(1) };
+        a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[prep].norm)
     };
 
     // "اشتباكات بين الجيش والمتمردين", "clashes between police and protesters": the parties

@@ -514,3 +514,41 @@ fn arabic_accomplished_act_and_firing_noun_are_reports() {
     // a ceasefire is no firing
     assert!(!triples("ar", "ودعا الوسطاء إلى وقف إطلاق النار في المدينة أمس.").iter().any(|e| e.0 == "190"));
 }
+
+fn english_what_a_demand_asks_for_is_not_done() {
+    // the release and the withdrawal are what Canada asks for, not events
+    assert_eq!(triples("en", "Canada demanded that Peru release the detained journalists and withdraw its troops from the border."), vec![t("100", "CAN", "PER")]);
+    // a new clause after "but" reports its own event
+    let got = triples("en", "Canada demanded that Peru release the journalists, but Peruvian troops attacked protesters on Monday.");
+    assert!(got.contains(&t("100", "CAN", "PER")) && got.iter().any(|e| e.0 == "180"), "{got:?}");
+}
+
+#[test]
+fn english_gerund_after_a_preposition_names_an_act() {
+    // "for attacking a bus" is the charge, not an attack reported
+    assert_eq!(triples("en", "Kenyan police arrested two students on Friday for attacking a bus in Nairobi."), vec![t("173", "KENCOP", "KENEDU")]);
+}
+
+#[test]
+fn english_back_before_a_direction_is_an_adverb() {
+    // "sent them back to Ghana" is a return, not support for Ghana
+    assert!(!triples("en", "Togo sent the migrants back to Ghana on Tuesday.").iter().any(|e| e.0 == "051"));
+    assert_eq!(triples("en", "Ghana backed Togo on Tuesday."), vec![t("051", "GHA", "TGO")]);
+}
+
+#[test]
+fn english_welcoming_a_statement_is_endorsing_it() {
+    assert_eq!(triples("en", "The Kenyan government on Monday welcomed the Tanzanian president's statement on trade."), vec![t("051", "KENGOV", "TZAGOV")]);
+}
+
+#[test]
+fn english_calling_off_a_strike_eases_dissent() {
+    let got = triples("en", "Bolivian miners called off their strike on Wednesday.");
+    assert_eq!(got.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), vec!["082"], "{got:?}");
+}
+
+#[test]
+fn english_passive_agent_after_by_the() {
+    // "by the army": the article between "by" and the agent does not hide the agent
+    assert_eq!(triples("en", "The Malian mayor was arrested by the army on Monday."), vec![t("173", "MLIMIL", "MLIGOV")]);
+}
