@@ -690,38 +690,9 @@ fn code_sentence(
         for (src, tgt) in &roles.pairs {
             // a protest whose protesters go unnamed is by civilians (the CAMEO reading of "a
             // demonstration broke out"); who they are is left open
-            let unnamed_crowd = src.is_none() && entry.root == "14";
-            // violence by bomb with no one named behind it was done by someone unidentified:
-            // CAMEO's unidentified armed force (UAF)
-            let unnamed_bomber = src.is_none() && matches!(entry.root, "18" | "19" | "20") && toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.bombs, w)));
             // the crowd is of the country the sentence puts its protest in ("تظاهر مئات في أثينا")
-            let crowd_country = location.as_ref().filter(|l| l.basis == "sentence").and_then(|l| l.country.clone());
-            let mut source = src.map(|s| actor_out(sentence, &toks, s)).or_else(|| {
-                unnamed_crowd.then(|| Actor {
-                    text: String::new(),
-                    name: "civilians (protesters not named)".into(),
-                    code: format!("{}CVL", crowd_country.as_deref().unwrap_or_default()),
-                    country: crowd_country.clone(),
-                    roles: vec!["CVL".into()],
-                })
-            }).or_else(|| {
-                unnamed_bomber.then(|| Actor { text: String::new(), name: "unidentified bombers".into(), code: "UAF".into(), country: None, roles: vec!["UAF".into()] })
-            });
-            // a country or city that protests is its people ("شهدت تركيا مظاهرات", "Cairo protested"
-            // in a crowd's sense): a protest's source with no role is that country's civilians
-            // … and a capital is the city where people protest, not its government
-            let capital = src.is_some_and(|s| s.kind == "capital");
-            // protesters with a role but no country are of the country the protest is in
-            if let Some(a) = source.as_mut().filter(|a| entry.root == "14" && a.country.is_none() && a.roles.iter().all(|r| matches!(r.as_str(), "CVL" | "EDU" | "LAB" | "REL" | "OPP" | "PTY" | "MED" | "BUS" | "AGR"))) {
-                if let Some(c) = &crowd_country {
-                    a.country = Some(c.clone());
-                    a.code = format!("{c}{}", a.code);
-                }
-            }
-            if let Some(a) = source.as_mut().filter(|a| entry.root == "14" && (a.roles.is_empty() || capital) && a.country.is_some()) {
-                a.roles = vec!["CVL".into()];
-                a.code = format!("{}CVL", a.country.as_deref().unwrap_or_default());
-            }
+            let crowd_country = location.as_ref().filter(|l| l.basis == "sentence").and_then(|l| l.country.as_deref());
+            let source = event_source(lex, sentence, &toks, *src, entry.root, crowd_country);
             let from_place = tgt.is_none() && place_target.is_some();
             let mut target = tgt.map(|t| actor_out(sentence, &toks, t)).or_else(|| place_target.clone());
             // a protest that names no addressee is addressed to the protesters' own government
@@ -815,6 +786,44 @@ fn code_sentence(
     }
     drop_subsumed(&mut events, &from_noun, &mut trace);
     (events, trace)
+}
+
+/// The source written out for an event: the named actor, else whom the act implies when no one
+/// is named — civilians for a protest, CAMEO's unidentified armed force (UAF) for violence by
+/// bomb. For a protest, the crowd's country too: a bare country or a capital that "protests" is
+/// its people ("شهدت تركيا مظاهرات", "خرجت مظاهرات في جوبا"), and protesters with no country of
+/// their own are of the country the sentence puts the protest in.
+fn event_source(lex: &Lexicon, sentence: &str, toks: &[Token], src: Option<&ActorSpan>, root: &str, crowd_country: Option<&str>) -> Option<Actor> {
+    let unnamed = |name: &str, country: Option<&str>, role: &str| Actor {
+        text: String::new(),
+        name: name.into(),
+        code: format!("{}{role}", country.unwrap_or_default()),
+        country: country.map(str::to_string),
+        roles: vec![role.into()],
+    };
+    let Some(s) = src else {
+        if root == "14" {
+            return Some(unnamed("civilians (protesters not named)", crowd_country, "CVL"));
+        }
+        let bomb = matches!(root, "18" | "19" | "20") && toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.bombs, w)));
+        return bomb.then(|| unnamed("unidentified bombers", None, "UAF"));
+    };
+    let mut a = actor_out(sentence, toks, s);
+    if root != "14" {
+        return Some(a);
+    }
+    let crowd_roles = a.roles.iter().all(|r| matches!(r.as_str(), "CVL" | "EDU" | "LAB" | "REL" | "OPP" | "PTY" | "MED" | "BUS" | "AGR"));
+    if a.country.is_none() && crowd_roles {
+        if let Some(c) = crowd_country {
+            a.country = Some(c.to_string());
+            a.code = format!("{c}{}", a.code);
+        }
+    }
+    if (a.roles.is_empty() || s.kind == "capital") && a.country.is_some() {
+        a.roles = vec!["CVL".into()];
+        a.code = format!("{}CVL", a.country.as_deref().unwrap_or_default());
+    }
+    Some(a)
 }
 
 /// Before an event is dropped as said again by another of the sentence ([`drop_subsumed`]), the
