@@ -531,10 +531,10 @@ fn code_sentence(
     let mut trace = SentenceTrace {
         index,
         text: sentence.to_string(),
-        actors: actors.iter().map(|a| (span_text(sentence, &toks, a.start, a.end).to_string(), a.code(), a.origins.clone())).collect(),
+        actors: actors.iter().map(|a| (span_text(sentence, toks, a.start, a.end).to_string(), a.code(), a.origins.clone())).collect(),
         notes: Vec::new(),
     };
-    let triggers = find_triggers(lex, sentence, &toks, &actors, &mut trace.notes);
+    let triggers = find_triggers(lex, sentence, toks, actors, &mut trace.notes);
     let mut events: Vec<Event> = Vec::new();
     let mut from_noun: Vec<bool> = Vec::new();
     // place names of the sentence, found once and only if a target is looked for among them
@@ -544,9 +544,9 @@ fn code_sentence(
     let mut last_subject: Option<&ActorSpan> = None;
     for trig in &triggers {
         let p = trig.pattern;
-        let word = span_text(sentence, &toks, trig.start, trig.end);
-        let roles = match assign_roles(lex, sentence, &toks, &actors, trig) {
-            Some(r) if p.passive_alone && !trig.noun && !trig.passive && r.pairs.iter().all(|(_, t)| t.is_none()) && !arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]) && r.pairs.iter().all(|(s, _)| s.is_some_and(|s| reads_as_victim(lex, &toks, trig, s))) => {
+        let word = span_text(sentence, toks, trig.start, trig.end);
+        let roles = match assign_roles(lex, sentence, toks, actors, trig) {
+            Some(r) if p.passive_alone && !trig.noun && !trig.passive && r.pairs.iter().all(|(_, t)| t.is_none()) && !arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]) && r.pairs.iter().all(|(s, _)| s.is_some_and(|s| reads_as_victim(lex, toks, trig, s))) => {
                 // "قتل ثلاثة جنود في انفجار": read as the passive, the lone actor is the victim;
                 // the agent, if any, is named after 'برصاص' or 'على يد'
                 let victims: Vec<&ActorSpan> = r.pairs.iter().filter_map(|(s, _)| *s).collect();
@@ -575,14 +575,14 @@ fn code_sentence(
             Some(r) => r,
             // a verbal noun of violence in a sentence that counts the dead or hurt is a report even
             // when no one is named behind it ("مقتل خمسة في انفجار سيارة مفخخة")
-            None if opts.require_source || (trig.noun && !trig.occurred && !(anchored_root(lex, p) && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, &toks))) => {
+            None if opts.require_source || (trig.noun && !trig.occurred && !(anchored_root(lex, p) && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, toks))) => {
                 // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
                 // far more often than a report
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
                 continue;
             }
             None if lex.lang == "ar" && !trig.noun && !trig.passive && trig.prefix.starts_with(['و', 'ف']) && last_subject.is_some() => {
-                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && !last_subject.is_some_and(|s| same_actor(a, s)) && !crosses_clause(lex, &toks, trig.end, a.start));
+                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && !last_subject.is_some_and(|s| same_actor(a, s)) && !crosses_clause(lex, toks, trig.end, a.start));
                 Roles { pairs: vec![(last_subject, target)], why: "shared with the verb before it, joined by و or ف", target_why: "first actor after the trigger", certainty: 0.7 }
             }
             None => {
@@ -591,7 +591,7 @@ fn code_sentence(
                 // intention or background mention says too little.
                 let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && a.country.is_some());
                 let occurrence = matches!(&p.cameo[..2], "14" | "18" | "19" | "20");
-                let modality = modality_of(lex, &toks, trig);
+                let modality = modality_of(lex, toks, trig);
                 if !(target.is_some() || occurrence) || matches!(modality, Modality::Intended | Modality::Background) {
                     trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
                     continue;
@@ -633,8 +633,8 @@ fn code_sentence(
             trace.notes.push(format!("trigger '{word}' ({}): no target actor found, and this pattern needs one", p.origin));
             continue;
         }
-        let modality = modality_of(lex, &toks, trig);
-        let negated = is_negated(lex, &toks, trig);
+        let modality = modality_of(lex, toks, trig);
+        let negated = is_negated(lex, toks, trig);
         if negated && !opts.keep_negated {
             trace.notes.push(format!("trigger '{word}' ({}): negated, dropped", p.origin));
             continue;
@@ -658,7 +658,7 @@ fn code_sentence(
         let pairs = roles.pairs.iter().map(|(s, t)| (s.and_then(|s| s.country.as_deref()), t.and_then(|t| t.country.as_deref()))).collect();
         let site = resolve::EventSite { cameo: entry.code, trigger: trig.start, pairs };
         let found = places.get_or_insert_with(|| gaz.find(sentence, toks, lex.lang));
-        let (location, place_why) = resolve_place(sentence, &toks, lex, gaz, anchor, &actors, &site, found);
+        let (location, place_why) = resolve_place(sentence, toks, lex, gaz, anchor, actors, &site, found);
         trace.notes.push(format!("when/where '{word}' ({}): {date_why}; {place_why}", entry.code));
         // with no actor as object, a town the act is carried into stands for its country
         // ("fired shells at targets in Jericho")
@@ -674,11 +674,11 @@ fn code_sentence(
                         && m.start > 0
                         && matches!(toks[m.start - 1].norm.as_str(), "in" | "at" | "near" | "في" | "قرب")
                         && !actors.iter().any(|a| a.start < m.end && m.start < a.end)
-                        && !crosses_clause(lex, &toks, trig.end, m.start)
+                        && !crosses_clause(lex, toks, trig.end, m.start)
                 })
                 .and_then(|m| gaz.choose(&m.candidates, &story).map(|pl| (m.clone(), pl)))
                 .map(|(m, pl)| Actor {
-                    text: span_text(sentence, &toks, m.start, m.end).to_string(),
+                    text: span_text(sentence, toks, m.start, m.end).to_string(),
                     name: pl.name.to_string(),
                     code: pl.iso3.to_string(),
                     country: Some(pl.iso3.to_string()),
@@ -692,9 +692,9 @@ fn code_sentence(
             // demonstration broke out"); who they are is left open
             // the crowd is of the country the sentence puts its protest in ("تظاهر مئات في أثينا")
             let crowd_country = location.as_ref().filter(|l| l.basis == "sentence").and_then(|l| l.country.as_deref());
-            let source = event_source(lex, sentence, &toks, *src, entry.root, crowd_country);
+            let source = event_source(lex, sentence, toks, *src, entry.root, crowd_country);
             let from_place = tgt.is_none() && place_target.is_some();
-            let mut target = tgt.map(|t| actor_out(sentence, &toks, t)).or_else(|| place_target.clone());
+            let mut target = tgt.map(|t| actor_out(sentence, toks, t)).or_else(|| place_target.clone());
             // a protest that names no addressee is addressed to the protesters' own government
             // (the usual CAMEO reading of "students demonstrated in the capital")
             let implicit_target = target.is_none() && entry.root == "14" && src.is_some_and(|s| s.country.is_some() && !s.roles.iter().any(|r| r == "GOV"));
@@ -779,7 +779,7 @@ fn code_sentence(
         }
     }
     if !events.iter().any(|e| e.cameo_root == "10") {
-        if let Some(e) = demand_by_modal(sentence, index, doc_id, lex, &toks, &actors, anchor, &mut trace) {
+        if let Some(e) = demand_by_modal(sentence, index, doc_id, lex, toks, actors, anchor, &mut trace) {
             events.push(e);
             from_noun.push(false);
         }

@@ -108,7 +108,7 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
             let gap = start - prev.end;
             let starts_with_prep = !prefix.is_empty() && !prefix.starts_with('و') && lex.lang == "ar" && !prefix.starts_with("ال");
             // only modifiers may stand between the parts of one actor ("Taiwan's vice foreign minister")
-            let modifiers_only = toks[prev.end..start].iter().all(|t| lex.grammar.role_modifiers.iter().any(|m| *m == t.norm));
+            let modifiers_only = toks[prev.end..start].iter().all(|t| lex.grammar.role_modifiers.contains(&t.norm));
             // Arabic: a role noun after a complete noun phrase — one with the article, or a plural,
             // dual or accusative ending that a construct head drops — starts a new actor: "اغتال
             // مسلحون ضابطا", "اتهمت السلطات اليمنية المتمردين" (subject, then object); a construct

@@ -62,7 +62,7 @@ pub(crate) fn anchor_from<'c>(
     let story: Vec<&str> = counts.iter().map(|(c, _)| c.as_str()).collect();
     let place = article.dateline.as_ref().and_then(|d| d.place.as_deref()).and_then(|p| gaz.geocode(p, &story));
     let mut countries: Vec<String> = place.map(|p| p.iso3.to_string()).into_iter().collect();
-    countries.extend(counts.into_iter().map(|(c, _)| c).filter(|c| place.map_or(true, |p| p.iso3 != c)));
+    countries.extend(counts.into_iter().map(|(c, _)| c).filter(|c| place.is_none_or(|p| p.iso3 != c)));
     Anchor { date, date_basis, place, countries }
 }
 
