@@ -328,7 +328,9 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
     }
     // an Arabic verb form right after a governing noun is its homograph verbal noun: "جرائم قتل",
     // "بتهمة خطف" (qatl, khatf), a mention rather than a verb of the sentence
-    if !noun && lex.lang == "ar" && i > 0 && forms(&toks[i - 1]).iter().any(|w| Grammar::has(&g.noun_blockers, w)) {
+    // a blocker after a verb of carrying out (its subject may stand between: "شن الجيش عمليات قصف")
+    let carried_out = |k: usize| toks[k.saturating_sub(4)..k].iter().any(|t| forms(t).iter().any(|w| Grammar::has(&g.carry_out, w)));
+    if !noun && lex.lang == "ar" && i > 0 && !carried_out(i - 1) && forms(&toks[i - 1]).iter().any(|w| Grammar::has(&g.noun_blockers, w)) {
         return Some(format!("a verbal noun governed by '{}'", toks[i - 1].norm));
     }
     // no verb follows a preposition: "ويبكون على قتل اليهود", "أدت إلى قتل" (qatl, a noun) —
@@ -338,8 +340,10 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
         return Some(format!("a verbal noun after the preposition '{}'", toks[i - 1].norm));
     }
     if noun {
-        for t in toks[i.saturating_sub(2)..i].iter().rev() {
-            if forms(t).iter().any(|w| Grammar::has(&g.noun_blockers, w)) {
+        let from = i.saturating_sub(2);
+        for (k, t) in toks[from..i].iter().enumerate().rev() {
+            // "نفذوا عملية الخطف", "شنوا عمليات اغتيال": an operation carried out is the act
+            if !carried_out(from + k) && forms(t).iter().any(|w| Grammar::has(&g.noun_blockers, w)) {
                 return Some(format!("a noun governed by '{}'", t.norm));
             }
         }

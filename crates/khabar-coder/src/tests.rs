@@ -552,3 +552,11 @@ fn english_passive_agent_after_by_the() {
     // "by the army": the article between "by" and the agent does not hide the agent
     assert_eq!(triples("en", "The Malian mayor was arrested by the army on Monday."), vec![t("173", "MLIMIL", "MLIGOV")]);
 }
+
+#[test]
+fn arabic_operation_carried_out_is_the_act() {
+    // "عملية"/"عمليات" governs the noun after it, unless a verb of carrying out precedes it
+    assert_eq!(triples("ar", "ونفذ مسلحون عملية خطف لثلاثة صحافيين أمس في بغداد."), vec![t("181", "UAF", "MED")]);
+    assert_eq!(triples("ar", "وشن الجيش عمليات قصف على مواقع المتمردين أمس."), vec![t("194", "MIL", "REB")]);
+    assert!(triples("ar", "ودعا المجلس إلى وقف عمليات القصف على المدينة.").is_empty());
+}

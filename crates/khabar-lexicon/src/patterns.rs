@@ -291,6 +291,10 @@ pub struct Grammar {
     /// their preposition reports the act as done.
     #[serde(default)]
     pub accomplish: Vec<String>,
+    /// Verbs of carrying out ("نفذ", "شن", "carried out"): a blocker right after one ("عملية")
+    /// names the operation done, so the noun after it is the act ("نفذوا عملية الخطف").
+    #[serde(default)]
+    pub carry_out: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -323,6 +327,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.role_modifiers,
         &mut g.hypothetical,
         &mut g.time_nouns,
+        &mut g.carry_out,
         &mut g.accomplish,
         &mut g.prepositions,
         &mut g.protesters,
