@@ -633,6 +633,15 @@ fn code_sentence(
                 continue;
             }
         }
+        // deaths in a road accident, a fire or a flood, with no one named who caused them, are
+        // no assault ("لقي شخص مصرعه في حادث مروري")
+        let accident = matches!(&p.cameo[..2], "18" | "19" | "20")
+            && roles.pairs.iter().all(|(s, _)| s.is_none())
+            && toks.iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.accidents, w)) || Grammar::has(&lex.grammar.accidents, &t.norm));
+        if accident {
+            trace.notes.push(format!("trigger '{word}' ({}): no one named behind it, in a sentence about an accident or a disaster", p.origin));
+            continue;
+        }
         if p.needs_target && roles.pairs.iter().all(|(_, t)| t.is_none()) {
             trace.notes.push(format!("trigger '{word}' ({}): no target actor found, and this pattern needs one", p.origin));
             continue;
@@ -666,7 +675,8 @@ fn code_sentence(
         trace.notes.push(format!("when/where '{word}' ({}): {date_why}; {place_why}", entry.code));
         // with no actor as object, a town the act is carried into stands for its country
         // ("fired shells at targets in Jericho")
-        let place_target: Option<Actor> = if roles.pairs.iter().any(|(_, t)| t.is_none()) && !(p.symmetric && roles.pairs.len() > 1) {
+        // (a protest is held in a town, not done to it: its place is where, never whom)
+        let place_target: Option<Actor> = if entry.root != "14" && roles.pairs.iter().any(|(_, t)| t.is_none()) && !(p.symmetric && roles.pairs.len() > 1) {
             let story: Vec<&str> = anchor.countries.iter().map(String::as_str).collect();
             places
                 .get_or_insert_with(|| gaz.find(sentence, toks, lex.lang))

@@ -560,3 +560,17 @@ fn arabic_operation_carried_out_is_the_act() {
     assert_eq!(triples("ar", "وشن الجيش عمليات قصف على مواقع المتمردين أمس."), vec![t("194", "MIL", "REB")]);
     assert!(triples("ar", "ودعا المجلس إلى وقف عمليات القصف على المدينة.").is_empty());
 }
+
+#[test]
+fn arabic_deaths_in_an_accident_are_no_assault() {
+    assert!(triples("ar", "ولقي ثلاثة أشخاص مصرعهم أمس في حادث مروري على طريق المدينة.").is_empty());
+    // the same deaths with a named killer are an assault
+    assert!(!triples("ar", "وقتل مسلحون ثلاثة أشخاص أمس على طريق المدينة.").is_empty());
+}
+
+#[test]
+fn arabic_protest_place_is_where_not_whom() {
+    // Athens is where the students protested: no target is read from the town
+    let got = triples("ar", "وتظاهر مئات الطلاب أمس في أثينا.");
+    assert!(got.iter().all(|e| e.2 != "GRC"), "{got:?}");
+}

@@ -295,6 +295,10 @@ pub struct Grammar {
     /// names the operation done, so the noun after it is the act ("نفذوا عملية الخطف").
     #[serde(default)]
     pub carry_out: Vec<String>,
+    /// Accident and disaster words ("حادث مروري", "غرق", "crash"): violence with no one named
+    /// behind it, in a sentence with one, is an accident, not an assault.
+    #[serde(default)]
+    pub accidents: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -327,6 +331,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.role_modifiers,
         &mut g.hypothetical,
         &mut g.time_nouns,
+        &mut g.accidents,
         &mut g.carry_out,
         &mut g.accomplish,
         &mut g.prepositions,
