@@ -122,6 +122,10 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
         if out.last().is_some_and(|t| i < t.end) || i < blocked_until {
             continue;
         }
+        // a given name that reads as a clitic and a verb ("فيصل" = ف + يصل "and he arrives")
+        if Grammar::has(&lex.grammar.given_names, &toks[i].norm) {
+            continue;
+        }
         // a light verb on its own ("staged", "held") is no event: the noun after it is
         if m.end - m.start == 1 && Grammar::has(&lex.grammar.light_verbs, &toks[i].norm) {
             notes.push(format!("'{}': a light verb; the event is the noun it takes", toks[i].norm));

@@ -574,3 +574,13 @@ fn arabic_protest_place_is_where_not_whom() {
     let got = triples("ar", "وتظاهر مئات الطلاب أمس في أثينا.");
     assert!(got.iter().all(|e| e.2 != "GRC"), "{got:?}");
 }
+
+#[test]
+fn arabic_names_and_amounts_are_no_visits() {
+    // "فيصل" is a given name, not ف + يصل ("and he arrives")
+    assert!(triples("ar", "وأشاد الأمير فيصل بجهود اللجنة المنظمة للمهرجان.").iter().all(|e| e.0 != "042"));
+    // "تصل إلى 5 ملايين" is an amount reached, not an arrival
+    assert!(triples("ar", "وقالت الشركة إن أرباحها تصل إلى خمسة ملايين دولار.").iter().all(|e| e.0 != "042"));
+    // an arrival in a capital is a visit
+    assert_eq!(triples("ar", "ووصل وزير الخارجية التركي إلى الرياض أمس.")[0], t("042", "TURGOV", "SAUGOV"));
+}

@@ -299,6 +299,9 @@ pub struct Grammar {
     /// behind it, in a sentence with one, is an accident, not an assault.
     #[serde(default)]
     pub accidents: Vec<String>,
+    /// Given names that read as a clitic plus a verb ("فيصل" = ف + يصل): never a trigger.
+    #[serde(default)]
+    pub given_names: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -331,6 +334,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.role_modifiers,
         &mut g.hypothetical,
         &mut g.time_nouns,
+        &mut g.given_names,
         &mut g.accidents,
         &mut g.carry_out,
         &mut g.accomplish,
