@@ -173,7 +173,7 @@ fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &
                 blocked_until = m.end;
                 break;
             }
-            if let Some(why) = subordinate(lex, toks, i, noun, &out) {
+            if let Some(why) = subordinate(lex, sentence, toks, i, noun, &out) {
                 notes.push(format!("trigger '{}' ({}): {why}, not an event of the sentence's own", toks[i].norm, p.origin));
                 blocked_until = m.end;
                 break;
@@ -309,7 +309,7 @@ fn english_passive(toks: &[Token], i: usize) -> bool {
 /// a verbal noun governed by another word ("condemned the attack", "محاولة اغتيال"), or the
 /// complement of an earlier trigger ("threatened to launch an offensive")? Coders of CAMEO data
 /// code a sentence's own event, not everything it mentions.
-fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[Trigger]) -> Option<String> {
+fn subordinate(lex: &Lexicon, sentence: &str, toks: &[Token], i: usize, noun: bool, earlier: &[Trigger]) -> Option<String> {
     let g = &lex.grammar;
     let forms = |t: &Token| -> Vec<String> {
         if lex.lang == "ar" {
@@ -336,6 +336,17 @@ fn subordinate(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[T
     let carried_out = |k: usize| toks[k.saturating_sub(4)..k].iter().any(|t| forms(t).iter().any(|w| Grammar::has(&g.carry_out, w)));
     if !noun && lex.lang == "ar" && i > 0 && !carried_out(i - 1) && forms(&toks[i - 1]).iter().any(|w| Grammar::has(&g.noun_blockers, w)) {
         return Some(format!("a verbal noun governed by '{}'", toks[i - 1].norm));
+    }
+    // no verb follows a number: "400 طالب" are students, not "demanded"
+    // (a year or a day of the month may stand before a verb: "في 14 فبراير 2005 قتل …")
+    let count = |t: &Token| {
+        let digits = t.norm.chars().filter(|c| c.is_ascii_digit()).count();
+        digits > 0 && digits == t.norm.chars().count() && digits != 4
+    };
+    // (with nothing between them, and not a new clause: "… في المائة واحتل …")
+    let adjacent = i > 0 && !toks[i].norm.starts_with(['و', 'ف']) && sentence.get(toks[i - 1].end..toks[i].start).is_some_and(|gap| gap.trim().is_empty());
+    if !noun && lex.lang == "ar" && adjacent && (count(&toks[i - 1]) || forms(&toks[i - 1]).iter().any(|w| Grammar::has(&g.numerals, w))) {
+        return Some(format!("a noun counted by '{}'", toks[i - 1].norm));
     }
     // no verb follows a preposition: "ويبكون على قتل اليهود", "أدت إلى قتل" (qatl, a noun) —
     // unless a verb of accomplishing governs it: "نجح الجيش في قتل …" reports the killing

@@ -584,3 +584,11 @@ fn arabic_names_and_amounts_are_no_visits() {
     // an arrival in a capital is a visit
     assert_eq!(triples("ar", "ووصل وزير الخارجية التركي إلى الرياض أمس.")[0], t("042", "TURGOV", "SAUGOV"));
 }
+
+#[test]
+fn arabic_verb_form_after_a_number_is_a_noun() {
+    // "طالب" after a count is a student, not "demanded"
+    assert!(triples("ar", "وتستقبل الجامعة هذا العام 400 طالب من دول الخليج.").iter().all(|e| e.0 != "100"));
+    // a dated timeline entry still reports its verb
+    assert!(triples("ar", "ـ 10: قتل 20 شخصا في هجوم على مسجد.").iter().any(|e| e.0 == "180"));
+}

@@ -302,6 +302,10 @@ pub struct Grammar {
     /// Given names that read as a clitic plus a verb ("فيصل" = ف + يصل): never a trigger.
     #[serde(default)]
     pub given_names: Vec<String>,
+    /// Number words ("ثلاثة", "مئات"): no verb follows one, so a verb form after one is a noun
+    /// ("400 طالب": students, not "demanded").
+    #[serde(default)]
+    pub numerals: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -334,6 +338,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.role_modifiers,
         &mut g.hypothetical,
         &mut g.time_nouns,
+        &mut g.numerals,
         &mut g.given_names,
         &mut g.accidents,
         &mut g.carry_out,
