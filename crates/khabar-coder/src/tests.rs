@@ -592,3 +592,13 @@ fn arabic_verb_form_after_a_number_is_a_noun() {
     // a dated timeline entry still reports its verb
     assert!(triples("ar", "ـ 10: قتل 20 شخصا في هجوم على مسجد.").iter().any(|e| e.0 == "180"));
 }
+
+#[test]
+fn english_reporters_notes_and_marketing_are_no_events() {
+    // "declined to comment" is CAMEO's 011 (decline comment), not a rejection
+    assert!(triples("en", "A government spokesman declined to comment on Monday.").iter().all(|e| !e.0.starts_with("12")));
+    assert!(triples("en", "The company will target young customers with new offers.").is_empty());
+    // a rejection and a targeting of a party are still events
+    assert!(triples("en", "Iran rejected the French proposal on Monday.").iter().any(|e| e.0.starts_with("12")));
+    assert!(triples("en", "Syrian forces targeted Turkish troops near the border.").iter().any(|e| e.0 == "180"));
+}
