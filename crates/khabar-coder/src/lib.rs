@@ -1055,8 +1055,10 @@ fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [
 
     // "اشتباكات بين الجيش والمتمردين", "clashes between police and protesters": the parties
     // after "between" act on each other
-    if trig.noun && p.symmetric && toks.get(trig.end).is_some_and(|t| matches!(t.norm.as_str(), "بين" | "between")) {
-        if let Some(&first) = after.first().filter(|&&k| actors[k].start == trig.end + 1) {
+    // ("معارك دارت أمس بين …": a few words may come between the noun and "بين")
+    let between = (trig.end..(trig.end + 4).min(toks.len())).find(|&k| matches!(toks[k].norm.as_str(), "بين" | "between"));
+    if let Some(b) = between.filter(|_| trig.noun && p.symmetric) {
+        if let Some(&first) = after.first().filter(|&&k| actors[k].start == b + 1) {
             let members = compound(actors, first);
             if members.len() > 1 {
                 let mut pairs = Vec::new();

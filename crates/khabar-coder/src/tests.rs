@@ -602,3 +602,11 @@ fn english_reporters_notes_and_marketing_are_no_events() {
     assert!(triples("en", "Iran rejected the French proposal on Monday.").iter().any(|e| e.0.starts_with("12")));
     assert!(triples("en", "Syrian forces targeted Turkish troops near the border.").iter().any(|e| e.0 == "180"));
 }
+
+#[test]
+fn arabic_battles_between_parties_and_rankings() {
+    // "معارك دارت … بين A و B": a few words may stand between the noun and "بين"
+    assert_eq!(triples("ar", "وقعت معارك عنيفة أمس بين الجيش السوداني ومتمردين."), vec![t("193", "SDNMIL", "REB"), t("193", "REB", "SDNMIL")]);
+    // "احتل المرتبة الأولى" is a ranking, not an occupation
+    assert!(triples("ar", "واحتلت السعودية المرتبة الأولى عربيا في المؤشر.").is_empty());
+}
