@@ -56,7 +56,8 @@ enum Hit<'a> {
 /// The entry a name stands for in `year`: of the longest matches, one whose dates hold then,
 /// else an undated one, else the most recent ("Bush" in 1991 and in 2003 are two people).
 fn dated_actor<'a>(lex: &'a Lexicon, toks: &[Token], i: usize, year: Option<i32>) -> Option<khabar_lexicon::Match<'a, ActorEntry>> {
-    let all = lex.actors.all_at(toks, i);
+    // an acronym stands for its actor only in capitals: "US" is the United States, "us" is us
+    let all: Vec<_> = lex.actors.all_at(toks, i).into_iter().filter(|m| !m.value.acronym || toks[i].caps).collect();
     let end = all.first()?.end;
     let longest = all.into_iter().filter(|m| m.end == end);
     longest.max_by_key(|m| {
@@ -247,7 +248,7 @@ fn read_back_forces(lex: &Lexicon, toks: &[Token], out: &mut Vec<ActorSpan>) {
         // a feminine noun's ة is written ت before a suffix: "شرطتها"
         let forms = [stem.to_string(), stem.strip_suffix('ت').map(|x| format!("{x}ه")).unwrap_or_default()];
         let Some((roles, origin, plen)) = forms.iter().filter(|f| !f.is_empty()).find_map(|f| {
-            let one = [Token { start: t.start, end: t.end, norm: f.clone() }];
+            let one = [Token { start: t.start, end: t.end, norm: f.clone(), caps: t.caps }];
             lex.roles.longest_at(&one, 0).filter(|m| m.end == 1).map(|m| (m.value.roles.clone(), m.value.origin.clone(), m.prefix_len))
         }) else {
             continue;

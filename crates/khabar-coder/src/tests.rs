@@ -610,3 +610,11 @@ fn arabic_battles_between_parties_and_rankings() {
     // "احتل المرتبة الأولى" is a ranking, not an occupation
     assert!(triples("ar", "واحتلت السعودية المرتبة الأولى عربيا في المؤشر.").is_empty());
 }
+
+#[test]
+fn english_acronyms_only_in_capitals() {
+    // "us" and "car" are words; "US" and "CAR" are countries
+    let got = triples("en", "Police told us that a car bomb killed two soldiers in Kabul.");
+    assert!(got.iter().all(|e| !e.1.starts_with("USA") && !e.1.starts_with("CAF") && !e.2.starts_with("USA") && !e.2.starts_with("CAF")), "{got:?}");
+    assert!(triples("en", "The US condemned the attack on Monday.").iter().any(|e| e.1 == "USA"));
+}

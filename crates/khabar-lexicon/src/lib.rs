@@ -38,6 +38,9 @@ pub struct ActorEntry {
     pub roles: Vec<String>,
     /// Kind: name, short, capital, demonym, org, group, person.
     pub kind: String,
+    /// The form is an acronym written in capitals ("US", "CAR"): it stands for the actor only
+    /// where the text writes it in capitals too ("us" and "car" are words).
+    pub acronym: bool,
     /// Readable name (English), for output.
     pub name: String,
     /// `file:line` the entry came from, for explanations.
@@ -46,6 +49,11 @@ pub struct ActorEntry {
     pub from: Option<i32>,
     /// Last year the entry holds; `None` with `from` set means "still".
     pub to: Option<i32>,
+}
+
+/// An acronym in a dictionary: one word of capitals, dots allowed ("US", "U.S.", "CAR").
+fn is_acronym(form: &str) -> bool {
+    !form.contains(' ') && form.chars().filter(|c| c.is_alphabetic()).count() >= 2 && form.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
 impl ActorEntry {
@@ -185,7 +193,7 @@ impl Lexicon {
                 let (from, to) = (year(4)?, year(5)?);
                 actors.insert(
                     &f[0],
-                    ActorEntry { code: f[1].clone(), country, roles, kind, name, origin: format!("{file}:{line}"), from, to },
+                    ActorEntry { code: f[1].clone(), country, roles, kind, name, origin: format!("{file}:{line}"), from, to, acronym: is_acronym(&f[0]) },
                 );
             }
         }

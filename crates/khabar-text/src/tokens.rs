@@ -9,6 +9,9 @@ pub struct Token {
     pub end: usize,
     /// Normalised form ([`crate::normalize`] rules), used for all matching.
     pub norm: String,
+    /// Written in capitals, two letters or more ("US", "CAR", "U.S."): an acronym, where the
+    /// same letters in lower case are a word ("us", "car").
+    pub caps: bool,
 }
 
 /// Splits a text into word tokens with normalised forms. Letters, digits, and word-internal
@@ -17,6 +20,8 @@ pub struct Token {
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut cur: Option<(usize, String)> = None;
+    // cased letters seen in the current word: (upper, lower)
+    let mut cased = (0usize, 0usize);
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let is_mark = matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}');
@@ -28,6 +33,13 @@ pub fn tokens(text: &str) -> Vec<Token> {
             && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
         if arabic_letter || is_mark || c.is_alphanumeric() || joiner {
             let entry = cur.get_or_insert_with(|| (i, String::new()));
+            if !arabic_letter {
+                if c.is_uppercase() {
+                    cased.0 += 1;
+                } else if c.is_lowercase() {
+                    cased.1 += 1;
+                }
+            }
             if let Some(n) = normalize_arabic_char(c) {
                 let n = if n == '\u{2019}' { '\'' } else { n };
                 if n.is_ascii() || arabic_letter {
@@ -38,13 +50,14 @@ pub fn tokens(text: &str) -> Vec<Token> {
             }
         } else if let Some((start, norm)) = cur.take() {
             if !norm.is_empty() {
-                out.push(Token { start, end: i, norm });
+                out.push(Token { start, end: i, norm, caps: cased.0 >= 2 && cased.1 == 0 });
             }
+            cased = (0, 0);
         }
     }
     if let Some((start, norm)) = cur {
         if !norm.is_empty() {
-            out.push(Token { start, end: text.len(), norm });
+            out.push(Token { start, end: text.len(), norm, caps: cased.0 >= 2 && cased.1 == 0 });
         }
     }
     // "U.S." keeps its final dot as part of the abbreviation
@@ -54,6 +67,12 @@ pub fn tokens(text: &str) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_mark_acronyms() {
+        let caps: Vec<bool> = tokens("The US told us a CAR story, U.S. officials said").into_iter().map(|t| t.caps).collect();
+        assert_eq!(caps, vec![false, true, false, false, false, true, false, true, false, false]);
+    }
 
     fn norms(t: &str) -> Vec<String> {
         tokens(t).into_iter().map(|t| t.norm).collect()
