@@ -618,3 +618,11 @@ fn english_acronyms_only_in_capitals() {
     assert!(got.iter().all(|e| !e.1.starts_with("USA") && !e.1.starts_with("CAF") && !e.2.starts_with("USA") && !e.2.starts_with("CAF")), "{got:?}");
     assert!(triples("en", "The US condemned the attack on Monday.").iter().any(|e| e.1 == "USA"));
 }
+
+#[test]
+fn english_crashes_and_warrants_are_no_killings() {
+    assert!(triples("en", "Two soldiers were killed in a helicopter crash in Afghanistan on Monday.").iter().all(|e| !e.0.starts_with("18")));
+    assert!(triples("en", "Police executed a search warrant at the house on Monday.").iter().all(|e| !e.0.starts_with("18")));
+    // killings with a named killer stay
+    assert!(triples("en", "Taliban fighters killed two Afghan soldiers on Monday.").iter().any(|e| e.0 == "180"));
+}
