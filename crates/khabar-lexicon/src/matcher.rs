@@ -70,7 +70,10 @@ impl<T> PhraseMatcher<T> {
     pub fn insert(&mut self, phrase: &str, value: T) {
         let words: Vec<String> = tokens(&normalize(phrase)).into_iter().map(|t| t.norm).collect();
         let Some((first, rest)) = words.split_first() else { return };
-        let first = self.key_form(first);
+        // "ألمانيا", "ألبان": a hamza'd alef before lam is the word's own, not the article, and
+        // must stay (else "ألبان" would be stored as "بان" and found in "بأن", "that")
+        let own_al = phrase.trim_start().starts_with(['أ', 'إ']) && phrase.trim_start().chars().nth(1) == Some('ل');
+        let first = if own_al { first.clone() } else { self.key_form(first) };
         let rest = rest.iter().map(|w| self.rest_form(w).to_string()).collect();
         self.by_first.entry(first).or_default().push((rest, value));
         self.len += 1;
@@ -189,6 +192,15 @@ mod tests {
         let toks = tokens("وقال وزير دفاع السعودية والإيرانيين للإيراني");
         let found: Vec<_> = m.find_all(&toks).into_iter().map(|x| (*x.value, x.start)).collect();
         assert_eq!(found, vec![("GOV", 1), ("SAU", 3), ("IRN", 5)]);
+    }
+
+    #[test]
+    fn hamza_alef_lam_is_not_the_article() {
+        let mut m = PhraseMatcher::new("ar");
+        m.insert("ألبان", 1);
+        assert!(m.longest_at(&tokens("وقال بأن الحكومة"), 1).is_none());
+        assert!(m.longest_at(&tokens("وقال الألبان"), 1).is_some());
+        assert!(m.longest_at(&tokens("وقال ألبان كوسوفو"), 1).is_some());
     }
 
     #[test]
