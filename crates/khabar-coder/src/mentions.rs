@@ -300,6 +300,15 @@ mod tests {
     }
 
     #[test]
+    fn arabic_common_words_are_no_actors() {
+        // "فتح" (opened), "المالية" (finance), "المدني" (civil) and "بأن" (that) name no one
+        for text in ["وفتح الباب أمام المستثمرين", "وقالت وزارة المالية إن العجز تراجع", "وقال الدفاع المدني", "وأكد بأن الوضع هادئ"] {
+            let c = codes("ar", text);
+            assert!(c.iter().all(|(code, _)| !["PSEPTYFTH", "MDVGOV", "CVL", "ALB"].contains(&code.as_str())), "{text}: {c:?}");
+        }
+    }
+
+    #[test]
     fn arabic_role_then_adjective() {
         assert_eq!(codes("ar", "أشاد وزير الدفاع السوري بالعلاقات"), vec![("SYRGOVMIL".into(), false)]);
         assert_eq!(codes("ar", "قال المسؤول العسكري الإيراني"), vec![("IRNMIL".into(), false)]);
