@@ -57,7 +57,12 @@ enum Hit<'a> {
 /// else an undated one, else the most recent ("Bush" in 1991 and in 2003 are two people).
 fn dated_actor<'a>(lex: &'a Lexicon, toks: &[Token], i: usize, year: Option<i32>) -> Option<khabar_lexicon::Match<'a, ActorEntry>> {
     // an acronym stands for its actor only in capitals: "US" is the United States, "us" is us
-    let all: Vec<_> = lex.actors.all_at(toks, i).into_iter().filter(|m| !m.value.acronym || toks[i].caps).collect();
+    // … and a group named with the article only with it: "القاعدة" is al-Qaeda, "قاعدة" a base
+    let with_article = |m: &khabar_lexicon::Match<ActorEntry>| {
+        let prefix = &toks[i].norm[..m.prefix_len.min(toks[i].norm.len())];
+        prefix.ends_with("ال") || prefix.ends_with("لل")
+    };
+    let all: Vec<_> = lex.actors.all_at(toks, i).into_iter().filter(|m| (!m.value.acronym || toks[i].caps) && (!m.value.definite || with_article(m))).collect();
     let end = all.first()?.end;
     let longest = all.into_iter().filter(|m| m.end == end);
     longest.max_by_key(|m| {
@@ -302,10 +307,12 @@ mod tests {
     #[test]
     fn arabic_common_words_are_no_actors() {
         // "فتح" (opened), "المالية" (finance), "المدني" (civil) and "بأن" (that) name no one
-        for text in ["وفتح الباب أمام المستثمرين", "وقالت وزارة المالية إن العجز تراجع", "وقال الدفاع المدني", "وأكد بأن الوضع هادئ"] {
+        for text in ["وفتح الباب أمام المستثمرين", "وقالت وزارة المالية إن العجز تراجع", "وقال الدفاع المدني", "وأكد بأن الوضع هادئ", "وأطلقت الشركة قاعدة بيانات", "وعملوا تحت لواء واحد"] {
             let c = codes("ar", text);
-            assert!(c.iter().all(|(code, _)| !["PSEPTYFTH", "MDVGOV", "CVL", "ALB"].contains(&code.as_str())), "{text}: {c:?}");
+            assert!(c.iter().all(|(code, _)| !["PSEPTYFTH", "MDVGOV", "CVL", "ALB", "IMGMUSALQ", "MIL"].contains(&code.as_str())), "{text}: {c:?}");
         }
+        // a group named with the article is found with it, also behind a preposition
+        assert_eq!(codes("ar", "وقال إن للقاعدة خلايا")[0].0, "IMGMUSALQ");
     }
 
     #[test]

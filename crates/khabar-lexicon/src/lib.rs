@@ -41,6 +41,9 @@ pub struct ActorEntry {
     /// The form is an acronym written in capitals ("US", "CAR"): it stands for the actor only
     /// where the text writes it in capitals too ("us" and "car" are words).
     pub acronym: bool,
+    /// An Arabic group named with the article ("القاعدة"): it stands for the group only where
+    /// the text has the article too ("قاعدة" is a base or a rule).
+    pub definite: bool,
     /// Readable name (English), for output.
     pub name: String,
     /// `file:line` the entry came from, for explanations.
@@ -191,9 +194,10 @@ impl Lexicon {
                     }
                 };
                 let (from, to) = (year(4)?, year(5)?);
+                let definite = kind == "group" && f[0].starts_with("ال");
                 actors.insert(
                     &f[0],
-                    ActorEntry { code: f[1].clone(), country, roles, kind, name, origin: format!("{file}:{line}"), from, to, acronym: is_acronym(&f[0]) },
+                    ActorEntry { code: f[1].clone(), country, roles, kind, name, origin: format!("{file}:{line}"), from, to, acronym: is_acronym(&f[0]), definite },
                 );
             }
         }
