@@ -64,11 +64,19 @@ fn dated_actor<'a>(lex: &'a Lexicon, toks: &[Token], i: usize, year: Option<i32>
     };
     let all: Vec<_> = lex.actors.all_at(toks, i).into_iter().filter(|m| (!m.value.acronym || toks[i].caps) && (!m.value.definite || with_article(m))).collect();
     let end = all.first()?.end;
-    let longest = all.into_iter().filter(|m| m.end == end);
-    longest.max_by_key(|m| {
+    let longest: Vec<_> = all.into_iter().filter(|m| m.end == end).collect();
+    // one form, two countries ("عمان": Oman, or Amman for Jordan): the one the rest of the
+    // sentence names too
+    let countries: Vec<&str> = longest.iter().filter_map(|m| m.value.country.as_deref()).collect();
+    let ambiguous = countries.iter().any(|c| *c != countries[0]);
+    let named_elsewhere = |c: Option<&str>| {
+        ambiguous
+            && c.is_some_and(|c| (0..toks.len()).filter(|&j| j < i || j >= end).any(|j| lex.actors.all_at(toks, j).iter().any(|o| o.value.country.as_deref() == Some(c) && o.end - j >= 1)))
+    };
+    longest.into_iter().max_by_key(|m| {
         let e = m.value;
         let holds = year.is_some_and(|y| e.from.is_some() && e.holds_in(y));
-        (holds, e.from.is_none(), e.to.unwrap_or(i32::MAX), e.from.unwrap_or(0))
+        (named_elsewhere(e.country.as_deref()), holds, e.from.is_none(), e.to.unwrap_or(i32::MAX), e.from.unwrap_or(0))
     })
 }
 
@@ -313,6 +321,13 @@ mod tests {
         }
         // a group named with the article is found with it, also behind a preposition
         assert_eq!(codes("ar", "وقال إن للقاعدة خلايا")[0].0, "IMGMUSALQ");
+    }
+
+    #[test]
+    fn a_form_of_two_countries_takes_the_one_the_sentence_names() {
+        // "عمان" is Oman and Amman (Jordan's capital)
+        assert_eq!(codes("ar", "وصل الوزير إلى عمان والتقى نظيره الأردني")[1].0, "JORGOV");
+        assert_eq!(codes("ar", "وصل الوزير إلى عمان والتقى السلطان في مسقط")[1].0, "OMN");
     }
 
     #[test]
