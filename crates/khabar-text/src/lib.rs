@@ -13,6 +13,6 @@ mod sentences;
 mod tokens;
 
 pub use lang::{detect_language, script_of, Script};
-pub use normalize::{normalize, normalize_arabic_char, search_form, strip_arabic_prefixes};
+pub use normalize::{normalize, normalize_arabic_char, search_form, strip_arabic_prefixes, Stems};
 pub use sentences::split_sentences;
 pub use tokens::{tokens, Token};

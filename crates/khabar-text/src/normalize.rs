@@ -53,11 +53,48 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// The candidate stems [`strip_arabic_prefixes`] finds: at most four, kept inline because this
+/// runs for nearly every token the coder looks at. Reads as a slice.
+#[derive(Debug, Clone, Copy)]
+pub struct Stems<'a> {
+    items: [&'a str; 4],
+    len: usize,
+}
+
+impl<'a> Stems<'a> {
+    fn push(&mut self, s: &'a str) {
+        self.items[self.len] = s;
+        self.len += 1;
+    }
+}
+
+impl<'a> std::ops::Deref for Stems<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.items[..self.len]
+    }
+}
+
+impl<'a> IntoIterator for Stems<'a> {
+    type Item = &'a str;
+    type IntoIter = std::iter::Take<std::array::IntoIter<&'a str, 4>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
+}
+
+impl<'a> PartialEq<Vec<&'a str>> for Stems<'a> {
+    fn eq(&self, other: &Vec<&'a str>) -> bool {
+        **self == other[..]
+    }
+}
+
 /// Candidate stems of a normalised Arabic word with its proclitics removed, longest first
 /// removal last: "وبالجيش" → ["وبالجيش", "بالجيش", "الجيش", "جيش"]. Each candidate keeps at
 /// least two letters, so short words are not eaten away.
-pub fn strip_arabic_prefixes(word: &str) -> Vec<&str> {
-    let mut out = vec![word];
+pub fn strip_arabic_prefixes(word: &str) -> Stems<'_> {
+    let mut out = Stems { items: [""; 4], len: 0 };
+    out.push(word);
     let mut rest = word;
     // conjunction, then preposition, then article (or the contracted لل)
     if let Some(r) = strip_one(rest, &["و", "ف"]) {
