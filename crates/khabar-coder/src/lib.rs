@@ -668,7 +668,9 @@ fn code_sentence(
             continue;
         }
         let present = lex.lang == "ar" && !trig.noun && anchored_root(lex, p) && arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]);
-        if present && p.cameo.starts_with("14") && !p.occasion {
+        // (an occasion verb too, right after the crowd it describes: "متظاهرين يحتجون على …")
+        let describes = trig.start > 0 && actors.iter().any(|a| a.end == trig.start);
+        if present && p.cameo.starts_with("14") && (!p.occasion || describes) {
             // "وهم يرفعون لافتات", "يرشقون الشرطة": a crowd's act in the present is the
             // circumstance of another event, not a protest reported on its own
             trace.notes.push(format!("trigger '{word}' ({}): a crowd's act in the present tense: a circumstance, not a report", p.origin));

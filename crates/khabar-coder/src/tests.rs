@@ -626,3 +626,11 @@ fn english_crashes_and_warrants_are_no_killings() {
     // killings with a named killer stay
     assert!(triples("en", "Taliban fighters killed two Afghan soldiers on Monday.").iter().any(|e| e.0 == "180"));
 }
+
+#[test]
+fn arabic_crowd_holding_someone_responsible_or_described_is_no_protest() {
+    // "حمّل … مسؤولية" is holding someone responsible, not carrying banners
+    assert!(triples("ar", "وحمل المتظاهرون الوزير مسؤولية مقتل الشاب أمس.").iter().all(|e| !e.0.starts_with("14")));
+    // "متظاهرين يحتجون على …" describes the crowd of another event
+    assert!(triples("ar", "واعتقلت الشرطة أمس عشرات المتظاهرين يحتجون على الغلاء.").iter().all(|e| !e.0.starts_with("14")));
+}
