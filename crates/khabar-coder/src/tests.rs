@@ -634,3 +634,11 @@ fn arabic_crowd_holding_someone_responsible_or_described_is_no_protest() {
     // "متظاهرين يحتجون على …" describes the crowd of another event
     assert!(triples("ar", "واعتقلت الشرطة أمس عشرات المتظاهرين يحتجون على الغلاء.").iter().all(|e| !e.0.starts_with("14")));
 }
+
+#[test]
+fn arabic_organising_or_joining_a_protest_is_protesting() {
+    assert!(triples("ar", "وشارك آلاف الطلاب في مسيرة احتجاجية وسط العاصمة.").iter().any(|e| e.0 == "141"));
+    assert!(triples("ar", "ونظم عمال المصنع اعتصاما أمام مقر الشركة.").iter().any(|e| e.0 == "141"));
+    // organising or joining anything else is not
+    assert!(triples("ar", "وشارك الوزير في مؤتمر اقتصادي في العاصمة.").iter().all(|e| e.0 != "141"));
+}
