@@ -642,3 +642,12 @@ fn arabic_organising_or_joining_a_protest_is_protesting() {
     // organising or joining anything else is not
     assert!(triples("ar", "وشارك الوزير في مؤتمر اقتصادي في العاصمة.").iter().all(|e| e.0 != "141"));
 }
+
+#[test]
+fn arabic_protested_needs_against_or_a_crowd_and_a_career_is_no_march() {
+    assert!(triples("ar", "واحتج مئات العمال أمس على تأخر الرواتب.").iter().any(|e| e.0 == "141"));
+    // "احتجت لبعض الوقت" is "I needed some time"
+    assert!(triples("ar", "وقال اللاعب إنه احتجت لبعض الوقت للتأقلم مع الفريق.").iter().all(|e| e.0 != "141"));
+    // "مسيرته" is a career
+    assert!(triples("ar", "وشهد اللاعب أجمل أيام مسيرته مع النادي.").iter().all(|e| e.0 != "141"));
+}
