@@ -505,7 +505,7 @@ fn arabic_trigger_ok(prefix: &str, p: &Pattern, toks: &[Token], i: usize) -> boo
     // a verb that itself begins with ال ("التقى", "التزم"): the ال is the verb's, not an article
     let own_al = !p.noun && prefix.ends_with("ال") && {
         let word = format!("ال{}", &toks[i].norm[prefix.len().min(toks[i].norm.len())..]);
-        p.forms.iter().any(|f| khabar_text::normalize(f) == word)
+        p.norm_forms.iter().any(|f| *f == word)
     };
     let prefix = if own_al { &prefix[..prefix.len() - "ال".len()] } else { prefix };
     if p.noun {
@@ -529,7 +529,7 @@ fn arabic_present(p: &Pattern, word: &str) -> bool {
     match word.strip_prefix('ت') {
         Some(rest) => {
             let twin = format!("ي{rest}");
-            p.forms.iter().any(|f| khabar_text::normalize(f) == twin)
+            p.norm_forms.iter().any(|f| *f == twin)
         }
         None => false,
     }

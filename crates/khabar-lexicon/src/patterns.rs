@@ -71,6 +71,10 @@ pub struct Pattern {
     /// `file:id`, filled on load.
     #[serde(skip)]
     pub origin: String,
+    /// `forms` normalised, filled on load: for comparing with a token's form (the matcher keeps
+    /// the written forms, whose hamza tells an article from a word's own "أل").
+    #[serde(skip)]
+    pub norm_forms: Vec<String>,
 }
 
 fn default_window() -> usize {
@@ -185,6 +189,7 @@ pub(crate) fn parse_patterns(file: &str, text: &str, lang: &str) -> Result<Vec<P
             return Err(Error::Lexicon { file: file.into(), line: 0, reason: format!("pattern {} has no forms", p.id) });
         }
         p.origin = format!("{file}:{}", p.id);
+        p.norm_forms = p.forms.iter().map(|f| khabar_text::normalize(f)).collect();
     }
     Ok(out)
 }
