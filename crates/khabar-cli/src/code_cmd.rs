@@ -28,9 +28,16 @@ pub(crate) struct Args {
     /// Keep negated events (marked `"negated": true`) instead of dropping them.
     #[arg(long)]
     keep_negated: bool,
-    /// Drop events whose sentence does not name who acted (kept by default, with no source).
+    /// Drop events whose sentence does not name who acted, before the document stage.
     #[arg(long)]
     require_source: bool,
+    /// Keep events whose source the article does not tell (held back by default).
+    #[arg(long)]
+    keep_unattributed: bool,
+    /// Write every event, also those the default output holds back (background, negated,
+    /// unattributed), each marked with `held_back`.
+    #[arg(long)]
+    all: bool,
     /// Largest record read, in MiB (decompressed).
     #[arg(long, default_value_t = 32)]
     max_mib: u64,
@@ -39,7 +46,7 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     let out = open_output(&args.output)?;
     let limits = Limits { max_record_bytes: args.max_mib << 20 };
-    let opts = Options { keep_negated: args.keep_negated, require_source: args.require_source };
+    let opts = Options { keep_negated: args.keep_negated, require_source: args.require_source, keep_unattributed: args.keep_unattributed, all: args.all };
     let mut failures = Failures::default();
     let mut writer = EventWriter::new(args.format, out);
     let mut explain_out = if args.explain { Some(open_output(&None)?) } else { None };
@@ -75,14 +82,25 @@ fn write_explanation(w: &mut dyn Write, article: &khabar_core::Article, coded: &
     if let Some(dl) = &article.dateline {
         writeln!(w, "   dateline: place {:?}, date {:?}", dl.place, dl.date)?;
     }
-    for t in &coded.traces {
-        writeln!(w, "[{}] {}", t.index, t.text)?;
+    let headline = coded.headline.iter().map(|t| ("headline".to_string(), t));
+    for (label, t) in headline.chain(coded.traces.iter().map(|t| (t.index.to_string(), t))) {
+        writeln!(w, "[{label}] {}", t.text)?;
         for (text, code, origins) in &t.actors {
             writeln!(w, "    actor  {text} → {code}  ({})", origins.join(", "))?;
         }
         for n in &t.notes {
             writeln!(w, "    {n}")?;
         }
+    }
+    writeln!(w, "[article]")?;
+    for n in &coded.document {
+        writeln!(w, "    {n}")?;
+    }
+    for e in &coded.events {
+        let held = e.held_back.as_deref().map(|h| format!("  held back: {h}")).unwrap_or_default();
+        let root = if e.root_event { "  root" } else { "" };
+        let actor = |a: &Option<khabar_core::Actor>| a.as_ref().map_or("-".to_string(), |a| a.code.clone());
+        writeln!(w, "    event {} {} → {} ({} mentions){root}{held}", e.cameo, actor(&e.source), actor(&e.target), e.mentions.len())?;
     }
     Ok(())
 }

@@ -15,8 +15,11 @@
 //!   noun ("الضربات الإسرائيلية", "Israeli air strikes"), else the subject of the sentence.
 #![deny(missing_docs)]
 
+mod document;
 pub mod mentions;
 mod resolve;
+
+pub use document::BACKGROUND_DAYS;
 
 use khabar_core::{cameo, Actor, Article, Event, Modality};
 use khabar_geo::Gazetteer;
@@ -36,6 +39,12 @@ pub struct Options {
     /// By default they are kept with no source and a lower confidence: the event happened even
     /// if the text does not say who did it.
     pub require_source: bool,
+    /// Keep events whose source the article does not tell (held back by default): a
+    /// single-sentence record has no article to attribute them from.
+    pub keep_unattributed: bool,
+    /// Write every event, with those the default output holds back (background, negated,
+    /// unattributed) marked by `held_back`.
+    pub all: bool,
 }
 
 /// What the coder saw in one sentence, for `--explain`.
@@ -58,14 +67,47 @@ pub struct Coded {
     pub events: Vec<Event>,
     /// One trace per sentence.
     pub traces: Vec<SentenceTrace>,
+    /// The headline's trace, when the article has one.
+    pub headline: Option<SentenceTrace>,
+    /// What the document stage did: actors resolved across the article, events merged.
+    pub document: Vec<String>,
 }
 
-/// Codes every sentence of an article.
+/// Codes an article: every sentence and the headline ([`code_sentence`]), then the document
+/// stage ([`document`]) resolves actors across the article, merges repeated events and holds
+/// back what a researcher would not want as news (unless `opts.all`).
 pub fn code_article(article: &Article, opts: &Options) -> Coded {
+    let Some(mut stage) = sentence_stage(article, opts) else { return Coded::default() };
+    let body = std::mem::take(&mut stage.coded.events);
+    let mut events = document::finish(stage.headline_events, body, &stage.context, &mut stage.coded.document);
+    if !opts.all {
+        events.retain(|e| e.held_back.is_none());
+    }
+    stage.coded.events = events;
+    stage.coded
+}
+
+/// The sentence stage alone: each body sentence's events as the sentence gives them (for the
+/// golden tests of sentence rules).
+#[cfg(test)]
+fn code_sentences(article: &Article, opts: &Options) -> Coded {
+    sentence_stage(article, opts).map(|s| s.coded).unwrap_or_default()
+}
+
+/// What the sentence stage hands the document stage.
+struct SentenceStage {
+    /// Traces, and the body sentences' events.
+    coded: Coded,
+    /// The headline's events.
+    headline_events: Vec<Event>,
+    /// The article around the events.
+    context: document::DocContext,
+}
+
+fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
     let mut coded = Coded::default();
-    let lang = article.lang.clone().or_else(|| khabar_text::detect_language(&article.text).map(str::to_string));
-    let Some(lang) = lang else { return coded };
-    let Some(lex) = khabar_lexicon::get(&lang) else { return coded };
+    let lang = article.lang.clone().or_else(|| khabar_text::detect_language(&article.text).map(str::to_string))?;
+    let lex = khabar_lexicon::get(&lang)?;
     let gaz = Gazetteer::get();
     let date = resolve::story_date(article);
     let year = date.0.map(|d| d.year());
@@ -82,12 +124,53 @@ pub fn code_article(article: &Article, opts: &Options) -> Coded {
     let title_actors = article.title.as_deref().map(|t| find_actors(lex, &khabar_text::tokens(t), year)).unwrap_or_default();
     let countries = title_actors.iter().chain(sentences.iter().flat_map(|s| s.2.iter())).filter_map(|a| a.country.as_deref());
     let anchor = resolve::anchor_from(article, gaz, date, countries);
+    // negated events reach the document stage, which holds them back unless asked to keep them
+    let sentence_opts = Options { keep_negated: opts.keep_negated || opts.all, ..opts.clone() };
+    let mut headline_events = Vec::new();
+    if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        let toks = khabar_text::tokens(title);
+        let (mut events, trace) = code_sentence(title, &toks, &title_actors, 0, &article.doc_id, lex, gaz, &anchor, &sentence_opts, true);
+        // a headline tells the lead's news: with no date of its own, its events take the one
+        // the lead sentence gives ("… قتل نائب السبت في مقديشو" under "الشباب تغتال نائبا")
+        let lead_date = sentences.first().map(|(s, _, _)| resolve_date(s, &anchor, Modality::Asserted, 0)).filter(|(d, basis, _)| d.is_some() && basis.starts_with("sentence"));
+        for e in &mut events {
+            e.headline = true;
+            if let Some((date, basis, _)) = lead_date.as_ref().filter(|_| !e.date_basis.as_deref().is_some_and(|b| b.starts_with("sentence"))) {
+                e.date = date.clone();
+                e.date_basis = Some(format!("lead:{}", basis.trim_start_matches("sentence:")));
+            }
+        }
+        headline_events = events;
+        coded.headline = Some(trace);
+    }
     for (index, (sentence, toks, actors)) in sentences.iter().enumerate() {
-        let (events, trace) = code_sentence(sentence, toks, actors, index, &article.doc_id, lex, gaz, &anchor, opts);
+        let (events, trace) = code_sentence(sentence, toks, actors, index, &article.doc_id, lex, gaz, &anchor, &sentence_opts, false);
         coded.events.extend(events);
         coded.traces.push(trace);
     }
-    coded
+    let named_in = |sentence: Option<usize>, actors: &[ActorSpan], text: &str, toks: &[Token]| -> Vec<document::Named> {
+        actors
+            .iter()
+            .filter_map(|a| {
+                let country = a.country.clone()?;
+                Some(document::Named { sentence, country, roles: a.roles.clone(), name: span_text(text, toks, a.start, a.end).to_string() })
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut named = Vec::new();
+    if let Some(title) = article.title.as_deref() {
+        named.extend(named_in(None, &title_actors, title, &khabar_text::tokens(title)));
+    }
+    for (index, (sentence, toks, actors)) in sentences.iter().enumerate() {
+        named.extend(named_in(Some(index), actors, sentence, toks));
+    }
+    let home = anchor
+        .place
+        .map(|p| p.iso3.to_string())
+        .or_else(|| title_actors.iter().find_map(|a| a.country.clone()))
+        .or_else(|| anchor.countries.first().cloned());
+    let context = document::DocContext { named, home, date: anchor.date, keep_negated: opts.keep_negated, keep_unattributed: opts.keep_unattributed };
+    Some(SentenceStage { coded, headline_events, context })
 }
 
 /// A trigger that passed its pattern's conditions.
@@ -546,6 +629,7 @@ fn code_sentence(
     gaz: &'static Gazetteer,
     anchor: &Anchor,
     opts: &Options,
+    headline: bool,
 ) -> (Vec<Event>, SentenceTrace) {
     let mut trace = SentenceTrace {
         index,
@@ -667,7 +751,8 @@ fn code_sentence(
             trace.notes.push(format!("trigger '{word}' ({}): negated, dropped", p.origin));
             continue;
         }
-        let present = lex.lang == "ar" && !trig.noun && anchored_root(lex, p) && arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]);
+        // (a headline tells its news in the present: "تقتحم", "تنفي")
+        let present = !headline && lex.lang == "ar" && !trig.noun && anchored_root(lex, p) && arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]);
         // (an occasion verb too, right after the crowd it describes: "متظاهرين يحتجون على …")
         let describes = trig.start > 0 && actors.iter().any(|a| a.end == trig.start);
         if present && p.cameo.starts_with("14") && (!p.occasion || describes) {

@@ -16,7 +16,7 @@ fn article(lang: &str, text: &str) -> Article {
 }
 
 fn triples(lang: &str, text: &str) -> Vec<(String, String, String)> {
-    code_article(&article(lang, text), &Options::default())
+    code_sentences(&article(lang, text), &Options::default())
         .events
         .into_iter()
         .map(|e| (e.cameo, e.source.map(|a| a.code).unwrap_or_default(), e.target.map(|a| a.code).unwrap_or_default()))
@@ -37,7 +37,7 @@ fn arabic_vso_compound_signing_is_symmetric() {
 
 #[test]
 fn arabic_svo_future_becomes_intent() {
-    let ev = code_article(&article("ar", "وقال الوزير إن تركيا ستعزز قدراتها الدفاعية مع قطر."), &Options::default()).events;
+    let ev = code_sentences(&article("ar", "وقال الوزير إن تركيا ستعزز قدراتها الدفاعية مع قطر."), &Options::default()).events;
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].source.as_ref().unwrap().code, "TUR");
     assert_eq!(ev[0].modality, Modality::Intended);
@@ -68,7 +68,7 @@ fn arabic_noun_trigger_takes_its_adjective_as_source() {
 
 #[test]
 fn arabic_visit_is_dated_yesterday_and_placed_in_the_capital() {
-    let ev = code_article(&article("ar", "ووصل وزير الخارجية الفرنسي إلى القاهرة أمس الثلاثاء في زيارة رسمية."), &Options::default()).events;
+    let ev = code_sentences(&article("ar", "ووصل وزير الخارجية الفرنسي إلى القاهرة أمس الثلاثاء في زيارة رسمية."), &Options::default()).events;
     assert_eq!(ev[0].cameo, "042");
     assert_eq!(ev[0].source.as_ref().unwrap().code, "FRAGOV");
     assert_eq!(ev[0].target.as_ref().unwrap().code, "EGYGOV");
@@ -85,7 +85,7 @@ fn english_svo_with_target() {
 #[test]
 fn english_negation_and_future() {
     assert!(triples("en", "Canada did not condemn Mexico.").is_empty());
-    let ev = code_article(&article("en", "Japan will sign a trade agreement with Vietnam."), &Options::default()).events;
+    let ev = code_sentences(&article("en", "Japan will sign a trade agreement with Vietnam."), &Options::default()).events;
     assert_eq!(ev[0].modality, Modality::Intended);
     assert_eq!(ev[0].cameo, "0311");
     assert_eq!(ev[0].target.as_ref().unwrap().code, "VNM");
@@ -98,7 +98,7 @@ fn english_noun_modifier_is_source() {
 
 #[test]
 fn every_event_names_its_rule_and_explains_itself() {
-    let ev = code_article(&article("en", "Peru and Chile signed a border treaty."), &Options::default()).events;
+    let ev = code_sentences(&article("en", "Peru and Chile signed a border treaty."), &Options::default()).events;
     assert_eq!(ev.len(), 2);
     for e in ev {
         assert_eq!(e.rule, "en/verbs.toml:sign-agreement");
@@ -108,7 +108,7 @@ fn every_event_names_its_rule_and_explains_itself() {
 }
 
 fn roots(lang: &str, text: &str) -> Vec<String> {
-    code_article(&article(lang, text), &Options::default()).events.into_iter().map(|e| e.cameo_root).collect()
+    code_sentences(&article(lang, text), &Options::default()).events.into_iter().map(|e| e.cameo_root).collect()
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn arabic_violence_without_time_count_or_toll_is_talk_not_a_report() {
     let got = roots("ar", "يقتل المتطرفون الأبرياء باسم الدين ويخطفون الأطفال.");
     assert!(!got.iter().any(|r| r == "18"), "{got:?}");
     // the same verbs anchored by a time word and a count are a report
-    let ev = code_article(&article("ar", "وقتل مسلحون مجهولون ثلاثة جنود أمس عند حاجز للتفتيش."), &Options::default()).events;
+    let ev = code_sentences(&article("ar", "وقتل مسلحون مجهولون ثلاثة جنود أمس عند حاجز للتفتيش."), &Options::default()).events;
     assert!(ev.iter().any(|e| e.cameo_root == "18" && e.source.as_ref().is_some_and(|a| a.code == "UAF")), "{ev:?}");
 }
 
@@ -158,7 +158,7 @@ fn arabic_present_tense_violence_is_habitual() {
 
 #[test]
 fn arabic_occurrence_verbs_give_victims_not_sources() {
-    let ev = code_article(&article("ar", "وتعرض السفير الكندي أمس لهجوم مسلح قرب منزله."), &Options::default()).events;
+    let ev = code_sentences(&article("ar", "وتعرض السفير الكندي أمس لهجوم مسلح قرب منزله."), &Options::default()).events;
     let e = ev.iter().find(|e| e.cameo_root == "18").expect("an attack");
     assert!(e.source.is_none(), "{e:?}");
     assert_eq!(e.target.as_ref().map(|a| a.code.as_str()), Some("CANGOV"));
@@ -177,14 +177,14 @@ fn arabic_opening_fire_but_not_releasing() {
 #[test]
 fn arabic_protests_breaking_out_and_protesters_acting() {
     assert!(roots("ar", "واندلعت مظاهرات أمس في عدة مدن.").iter().any(|r| r == "14"));
-    let ev = code_article(&article("ar", "ورفع المتظاهرون أمس لافتات تطالب بالإصلاح."), &Options::default()).events;
+    let ev = code_sentences(&article("ar", "ورفع المتظاهرون أمس لافتات تطالب بالإصلاح."), &Options::default()).events;
     let e = ev.iter().find(|e| e.cameo_root == "14").expect("a protest");
     assert_eq!(e.source.as_ref().map(|a| a.code.as_str()), Some("CVL"));
 }
 
 #[test]
 fn arabic_dateline_before_the_verb_is_not_its_subject() {
-    let ev = code_article(&article("ar", "بيروت ـ «وكالات»: اغتال مسلحون مجهولون أمس قاضيا في المدينة."), &Options::default()).events;
+    let ev = code_sentences(&article("ar", "بيروت ـ «وكالات»: اغتال مسلحون مجهولون أمس قاضيا في المدينة."), &Options::default()).events;
     let e = ev.iter().find(|e| e.cameo_root == "18").expect("an assassination");
     assert_eq!(e.source.as_ref().map(|a| a.code.as_str()), Some("UAF"), "{e:?}");
 }
@@ -209,13 +209,13 @@ fn arabic_when_clause_and_resultative_carry_the_occasion() {
 
 #[test]
 fn arabic_unattributed_casualties_take_the_agent_of_the_attack() {
-    let ev = code_article(&article("ar", "وأصيب أمس ثلاثة جنود بجروح في هجوم شنه مسلحون مجهولون على حاجز."), &Options::default()).events;
+    let ev = code_sentences(&article("ar", "وأصيب أمس ثلاثة جنود بجروح في هجوم شنه مسلحون مجهولون على حاجز."), &Options::default()).events;
     assert!(ev.iter().any(|e| e.cameo_root == "18" && e.source.as_ref().is_some_and(|a| a.code == "UAF")), "{ev:?}");
 }
 
 #[test]
 fn english_pronoun_subject_takes_the_earlier_actor() {
-    let ev = code_article(&article("en", "Chile announced on Monday that it will impose restrictions on imports from Peru."), &Options::default()).events;
+    let ev = code_sentences(&article("en", "Chile announced on Monday that it will impose restrictions on imports from Peru."), &Options::default()).events;
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].source.as_ref().unwrap().code, "CHL");
     assert_eq!(ev[0].cameo_root, "13", "an announced restriction is a threat");
@@ -224,20 +224,20 @@ fn english_pronoun_subject_takes_the_earlier_actor() {
 #[test]
 fn english_verb_object_is_not_a_second_event() {
     // "demanded talks": the talks are what was demanded, not a meeting that happened
-    let ev = code_article(&article("en", "Bolivia demanded talks with Paraguay."), &Options::default()).events;
+    let ev = code_sentences(&article("en", "Bolivia demanded talks with Paraguay."), &Options::default()).events;
     let roots: Vec<&str> = ev.iter().map(|e| e.cameo_root.as_str()).collect();
     assert_eq!(roots, vec!["10"]);
 }
 
 #[test]
 fn domestic_events_have_targets_of_the_same_country() {
-    let ev = code_article(&article("en", "The Kurdish rebels accused the Turkish government of torture."), &Options::default()).events;
+    let ev = code_sentences(&article("en", "The Kurdish rebels accused the Turkish government of torture."), &Options::default()).events;
     assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "TURGOV")), "{ev:?}");
 }
 
 #[test]
 fn a_protest_without_addressee_addresses_its_own_government() {
-    let ev = code_article(&article("en", "Thousands of Chilean students marched on Monday."), &Options::default()).events;
+    let ev = code_sentences(&article("en", "Thousands of Chilean students marched on Monday."), &Options::default()).events;
     let protest = ev.iter().find(|e| e.cameo_root == "14").expect("a protest");
     assert_eq!(protest.target.as_ref().unwrap().code, "CHLGOV");
     assert!(protest.explanation.contains("own government"));
@@ -245,7 +245,7 @@ fn a_protest_without_addressee_addresses_its_own_government() {
 
 #[test]
 fn a_light_verb_hands_its_subject_to_the_event_noun() {
-    let ev = code_article(&article("en", "Students in Kenya staged demonstrations on Monday."), &Options::default()).events;
+    let ev = code_sentences(&article("en", "Students in Kenya staged demonstrations on Monday."), &Options::default()).events;
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].cameo_root, "14");
     assert_eq!(ev[0].source.as_ref().unwrap().country.as_deref(), Some("KEN"));
@@ -281,7 +281,7 @@ fn arabic_protest_takes_its_source_from_the_protesters_clause() {
 
 #[test]
 fn a_domestic_act_with_no_one_named_falls_on_the_actors_country() {
-    let ev = code_article(&article("en", "The Peruvian government imposed a curfew on Tuesday."), &Options::default()).events;
+    let ev = code_sentences(&article("en", "The Peruvian government imposed a curfew on Tuesday."), &Options::default()).events;
     let e = ev.iter().find(|e| e.cameo == "1723").expect("a curfew");
     assert_eq!(e.target.as_ref().unwrap().code, "PER");
     assert!(e.explanation.contains("domestic"));
@@ -289,7 +289,7 @@ fn a_domestic_act_with_no_one_named_falls_on_the_actors_country() {
 
 #[test]
 fn a_town_the_act_is_carried_into_gives_the_target_country() {
-    let ev = code_article(&article("en", "Ethiopian troops shelled positions near Kismayo on Friday."), &Options::default()).events;
+    let ev = code_sentences(&article("en", "Ethiopian troops shelled positions near Kismayo on Friday."), &Options::default()).events;
     let e = ev.iter().find(|e| e.cameo_root == "19").expect("shelling");
     assert_eq!(e.target.as_ref().unwrap().code, "SOM");
     assert!(e.explanation.contains("Kismayo"), "{}", e.explanation);

@@ -13,4 +13,4 @@ mod error;
 mod model;
 
 pub use error::{Error, Result};
-pub use model::{Actor, Article, Dateline, Event, Location, Modality, PageOf};
+pub use model::{Actor, Article, Dateline, Event, Location, Mention, Modality, PageOf};

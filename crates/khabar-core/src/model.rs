@@ -153,6 +153,34 @@ pub struct Event {
     pub rule: String,
     /// Why the coder gave this code and these actors, in words.
     pub explanation: String,
+    /// The article's headline reports it (then `sentence` is the first body sentence that does,
+    /// or 0 with the headline as `evidence` when only the headline does).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub headline: bool,
+    /// GDELT's IsRootEvent: reported in the headline or the lead sentence, the article's own news.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub root_event: bool,
+    /// Every sentence of the article that reports this event (the document stage merges the
+    /// same code between the same actors into one event); empty before that stage.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Mention>,
+    /// Why the default output leaves the event out (`background`, `negated`, `unattributed`);
+    /// such events are written only with `--all`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_back: Option<String>,
+}
+
+/// One sentence that reports an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// 0-based body sentence index; none for the headline.
+    pub sentence: Option<usize>,
+    /// The sentence text.
+    pub evidence: String,
+    /// The rule that coded it there.
+    pub rule: String,
+    /// Confidence of this mention.
+    pub confidence: f32,
 }
 
 impl Event {
@@ -181,6 +209,10 @@ impl Event {
             confidence: 0.0,
             rule,
             explanation: String::new(),
+            headline: false,
+            root_event: false,
+            mentions: Vec::new(),
+            held_back: None,
         }
     }
 }

@@ -22,11 +22,23 @@ pub mod scraped;
 pub use input::{read_inputs, Payload, Record};
 use khabar_core::{Article, Result};
 
+/// Text records scraped from web pages often keep the page's character references (`&quot;`,
+/// `&#8217;`): decoded here so that they never reach sentences and evidence. Text with no `&`
+/// is returned as it is.
+fn text_entities_decoded(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    dom::decode_entities(text, &mut out);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Turns one record into an article: decodes it, extracts main content and metadata, and fills
 /// what the record itself says (id, URL, date, language) where the page did not.
 pub fn extract(record: &Record) -> Result<Article> {
     let mut article = match &record.payload {
-        Payload::Text(text) => scraped::extract_text(text),
+        Payload::Text(text) => scraped::extract_text(&text_entities_decoded(text)),
         Payload::Html(bytes) => {
             let text = decode::decode_html(bytes, &record.name)?;
             html::extract_html(&text)
@@ -36,7 +48,7 @@ pub fn extract(record: &Record) -> Result<Article> {
             if decode::looks_like_html(&text) {
                 html::extract_html(&text)
             } else {
-                scraped::extract_text(&text)
+                scraped::extract_text(&text_entities_decoded(&text))
             }
         }
     };
@@ -46,6 +58,16 @@ pub fn extract(record: &Record) -> Result<Article> {
     }
     if article.published.is_none() {
         article.published = record.date.clone();
+    }
+    // a record's own title, outlet and author (JSONL fields) fill what the text did not say
+    if article.title.is_none() {
+        article.title = record.title.as_deref().map(|t| text_entities_decoded(t).trim().to_string()).filter(|t| !t.is_empty());
+    }
+    if article.site.is_none() {
+        article.site = record.site.clone();
+    }
+    if article.author.is_none() {
+        article.author = record.author.clone();
     }
     if let Some(lang) = &record.lang {
         article.lang = Some(lang.clone());
@@ -57,4 +79,36 @@ pub fn extract(record: &Record) -> Result<Article> {
         return Err(khabar_core::Error::bad_input(&record.name, "no article text found"));
     }
     Ok(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_record(text: &str, title: Option<&str>) -> Record {
+        Record {
+            id: "r1".into(),
+            name: "r1".into(),
+            payload: Payload::Text(text.into()),
+            url: None,
+            date: None,
+            lang: Some("en".into()),
+            title: title.map(str::to_string),
+            site: None,
+            author: None,
+        }
+    }
+
+    #[test]
+    fn character_references_in_text_records_are_decoded() {
+        let a = extract(&text_record("The minister said &quot;no&quot; to the plan &amp; left.\n", Some("A &quot;no&quot;"))).unwrap();
+        assert!(a.text.contains("said \"no\" to the plan & left"), "{}", a.text);
+        assert_eq!(a.title.as_deref(), Some("A \"no\""));
+    }
+
+    #[test]
+    fn a_bare_ampersand_stays() {
+        let a = extract(&text_record("Shares of AT&T rose on Monday.\n", None)).unwrap();
+        assert!(a.text.contains("AT&T"), "{}", a.text);
+    }
 }

@@ -123,13 +123,14 @@ pub fn gdelt_row(article: &Article, e: &Event) -> Vec<String> {
     row.extend(actor_cols(e.target.as_ref()));
     let base = &e.cameo[..e.cameo.len().min(3)];
     row.extend([
-        u8::from(e.sentence == 0).to_string(),
+        // events from before the document stage (no mentions) count their lead sentence as root
+        u8::from(e.root_event || (e.mentions.is_empty() && e.sentence == 0)).to_string(),
         e.cameo.clone(),
         base.to_string(),
         e.cameo_root.clone(),
         e.quad_class.to_string(),
         format!("{:.1}", e.goldstein),
-        "1".into(),
+        e.mentions.len().max(1).to_string(),
         "1".into(),
         "1".into(),
         "0".into(),

@@ -23,6 +23,10 @@ fn event() -> Event {
         confidence: 0.9,
         rule: "en/verbs.toml:sign-agreement".into(),
         explanation: "test".into(),
+        headline: false,
+        root_event: false,
+        mentions: Vec::new(),
+        held_back: None,
     }
 }
 

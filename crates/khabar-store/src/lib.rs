@@ -663,9 +663,15 @@ fn write_article(tx: &rusqlite::Transaction, p: Prepared, report: &mut BatchRepo
             ])?;
         report.events += n;
         let event_id: i64 = tx.prepare_cached("SELECT id FROM events WHERE key = ?1")?.query_row([&ekey[..]], |r| r.get(0))?;
-        report.mentions += tx
-            .prepare_cached("INSERT OR IGNORE INTO mentions(event_id, article_id, sentence, confidence) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![event_id, article_id, e.sentence as i64, e.confidence as f64])?;
+        // every sentence of the article that reports the event (the headline as sentence -1)
+        let mut st = tx.prepare_cached("INSERT OR IGNORE INTO mentions(event_id, article_id, sentence, confidence) VALUES (?1, ?2, ?3, ?4)")?;
+        if e.mentions.is_empty() {
+            report.mentions += st.execute(params![event_id, article_id, e.sentence as i64, e.confidence as f64])?;
+        }
+        for m in &e.mentions {
+            let sentence = m.sentence.map_or(-1, |s| s as i64);
+            report.mentions += st.execute(params![event_id, article_id, sentence, m.confidence as f64])?;
+        }
         touched.insert(event_id);
     }
     Ok(())

@@ -37,6 +37,10 @@ fn event(doc: &str, sentence: usize, cameo: &str, src: &str, tgt: &str) -> Event
         confidence: 0.8,
         rule: "r".into(),
         explanation: String::new(),
+        headline: false,
+        root_event: false,
+        mentions: Vec::new(),
+        held_back: None,
     }
 }
 

@@ -1,0 +1,313 @@
+//! The document stage: an article's sentence events made into the one event list a careful coder
+//! would hand a researcher.
+//!
+//! Sentence coding sees one sentence at a time, so it leaves actors without a country ("the
+//! army", «القوات», "police"), codes a story's main event once per sentence that repeats it, and
+//! cannot tell this week's news from a year-old arrest mentioned as context. The article can:
+//!
+//! 1. **Actors.** A bare role takes its country from the article: the last actor named before it
+//!    with the same role and a country ("the Somali army … the troops"), then the headline's;
+//!    failing that, people on the ground (civilians, unidentified attackers, rebels) are of the
+//!    country the sentence puts the event in, and state roles (government, army, police) of the
+//!    story's country (dateline, then headline, then the country the story names most). A
+//!    resolution that would make source and target one actor is not taken.
+//! 2. **One event per (code, source, target)**, every sentence that reports it kept as a
+//!    [`Mention`]; an event the headline reports is marked `headline` and, with one from the
+//!    lead sentence, `root_event` (GDELT's IsRootEvent).
+//! 3. **Held back** (left out unless `--all`): background events (dated by the text
+//!    [`BACKGROUND_DAYS`] or more before the story), negated ones, and unattributed ones (no source, or a
+//!    source whose country the article does not tell).
+
+use khabar_core::{Actor, Event, Mention};
+use khabar_time::Date;
+
+/// An event dated this many days or more before the story is background, not its news.
+pub const BACKGROUND_DAYS: i64 = 30;
+
+/// Roles that are whole actors on their own: no country to look for.
+const STATELESS: &[&str] = &["IGO", "NGO", "IMG", "MNC"];
+
+/// Roles of people on the ground rather than of a state: with no earlier actor of their role,
+/// they are of the country the event happened in.
+const ON_THE_GROUND: &[&str] = &["CVL", "UAF", "REB", "OPP", "INS", "CRM", "REF", "LAB", "EDU", "REL", "SEP"];
+
+/// An actor the article names, in reading order.
+#[derive(Debug, Clone)]
+pub(crate) struct Named {
+    /// Body sentence index; none for the headline.
+    pub sentence: Option<usize>,
+    pub country: String,
+    pub roles: Vec<String>,
+    pub name: String,
+}
+
+/// What the document stage knows of the article beyond its events.
+pub(crate) struct DocContext {
+    /// Every actor with a country, headline first, then the body in order.
+    pub named: Vec<Named>,
+    /// The story's own country: dateline, headline, then the most named.
+    pub home: Option<String>,
+    /// The story's date (dateline or publication).
+    pub date: Option<Date>,
+    /// Keep negated events in the default output (`--keep-negated`).
+    pub keep_negated: bool,
+    /// Keep unattributed events in the default output (`--keep-unattributed`).
+    pub keep_unattributed: bool,
+}
+
+/// Resolves, merges and marks the article's events; `notes` says what was done, for `--explain`.
+/// `headline` events come from the title, `body` events from the sentences.
+pub(crate) fn finish(headline: Vec<Event>, body: Vec<Event>, ctx: &DocContext, notes: &mut Vec<String>) -> Vec<Event> {
+    let mut all: Vec<Event> = Vec::with_capacity(headline.len() + body.len());
+    for mut e in headline.into_iter().chain(body) {
+        resolve_actors(&mut e, ctx, notes);
+        e.held_back = held_back(&e, ctx);
+        all.push(e);
+    }
+    merge(all, notes)
+}
+
+/// The sentence position of an event for reading order: the headline comes before sentence 0.
+fn position(e: &Event) -> i64 {
+    if e.headline && e.mentions.iter().all(|m| m.sentence.is_none()) {
+        -1
+    } else {
+        e.sentence as i64
+    }
+}
+
+fn resolve_actors(e: &mut Event, ctx: &DocContext, notes: &mut Vec<String>) {
+    let at = if e.headline { None } else { Some(e.sentence) };
+    let place = e.location.as_ref().filter(|l| l.basis == "sentence").and_then(|l| l.country.clone());
+    let other_code = |a: &Option<Actor>| a.as_ref().map(|a| a.code.clone());
+    let (src_other, tgt_other) = (other_code(&e.target), other_code(&e.source));
+    let mut said = Vec::new();
+    for (slot, other, which) in [(&mut e.source, src_other, "source"), (&mut e.target, tgt_other, "target")] {
+        let Some(actor) = slot.as_mut() else { continue };
+        if actor.country.is_some() || actor.roles.is_empty() || actor.roles.iter().any(|r| STATELESS.contains(&r.as_str())) {
+            continue;
+        }
+        if let Some((country, why)) = country_for(actor, at, place.as_deref(), other.as_deref(), ctx) {
+            let before = actor.code.clone();
+            actor.country = Some(country.clone());
+            actor.code = Actor::compose_code(Some(&country), &actor.roles);
+            let line = format!("{which} '{}' ({before}) → {}: {why}", actor.text, actor.code);
+            notes.push(format!("document: {} {} in sentence {}: {line}", e.cameo, e.rule, e.sentence));
+            said.push(line);
+        }
+    }
+    if !said.is_empty() {
+        e.explanation = format!("{}; document: {}", e.explanation, said.join("; "));
+    }
+}
+
+/// The country a bare role takes from the article, and why.
+fn country_for(actor: &Actor, at: Option<usize>, place: Option<&str>, other: Option<&str>, ctx: &DocContext) -> Option<(String, String)> {
+    let ok = |country: &str| other.is_none_or(|o| Actor::compose_code(Some(country), &actor.roles) != o);
+    // the last actor of the same role named before it: the body backwards, then the headline
+    let earlier = ctx.named.iter().rev().filter(|n| match (n.sentence, at) {
+        (Some(s), Some(at)) => s < at,
+        (Some(_), None) => false,
+        (None, _) => true,
+    });
+    for n in earlier {
+        if n.roles.iter().any(|r| actor.roles.contains(r)) && ok(&n.country) {
+            let whence = n.sentence.map_or("the headline".to_string(), |s| format!("sentence {s}"));
+            return Some((n.country.clone(), format!("the last {} actor named before it, '{}' in {whence}", actor.roles.join("/"), n.name)));
+        }
+    }
+    let ground = actor.roles.iter().any(|r| ON_THE_GROUND.contains(&r.as_str()));
+    if ground {
+        if let Some(c) = place.filter(|c| ok(c)) {
+            return Some((c.to_string(), "people on the ground are of the country the sentence puts the event in".into()));
+        }
+    }
+    if let Some(c) = ctx.home.as_deref().filter(|c| ok(c)) {
+        return Some((c.to_string(), "the story's own country (dateline, headline, or the country it names most)".into()));
+    }
+    None
+}
+
+/// Why the default output leaves an event out, if it does.
+fn held_back(e: &Event, ctx: &DocContext) -> Option<String> {
+    if e.negated && !ctx.keep_negated {
+        return Some("negated".into());
+    }
+    // (a background word alone does not hold it back: "has struck repeatedly since 2011" goes on
+    // to this day; the date the text gives decides)
+    let dated_in_text = e.date_basis.as_deref().is_some_and(|b| b.starts_with("sentence"));
+    if let (true, Some(d), Some(story)) = (dated_in_text, e.date.as_deref().and_then(|d| khabar_time::parse_date(d, None)), ctx.date) {
+        let days = (story - d).num_days();
+        if days >= BACKGROUND_DAYS {
+            return Some(format!("background: dated {d}, {days} days before the story"));
+        }
+    }
+    let attributed = e.source.as_ref().is_some_and(|s| s.country.is_some() || s.roles.iter().any(|r| STATELESS.contains(&r.as_str())));
+    if !attributed && !ctx.keep_unattributed {
+        return Some("unattributed: the article does not say who did it".into());
+    }
+    None
+}
+
+/// The headline event `h` reports body event `b`: the same code and source, and targets of one
+/// country or one of them unnamed, and sources of one country ("دمشق وطهران توقعان" is the
+/// governments of "وقعت إيران وسوريا").
+fn headline_tells(h: &Event, b: &Event) -> bool {
+    let country = |a: &Option<Actor>| a.as_ref().map(|a| a.country.clone().unwrap_or_else(|| a.code.clone()));
+    h.cameo == b.cameo && country(&h.source) == country(&b.source) && (h.target.is_none() || b.target.is_none() || country(&h.target) == country(&b.target))
+}
+
+/// One event per (code, source, target), in reading order; the first mention that is not held
+/// back is the event's own sentence.
+fn merge(events: Vec<Event>, notes: &mut Vec<String>) -> Vec<Event> {
+    let key = |e: &Event| (e.cameo.clone(), e.source.as_ref().map(|a| a.code.clone()), e.target.as_ref().map(|a| a.code.clone()));
+    let (headline, body): (Vec<Event>, Vec<Event>) = events.into_iter().partition(|e| e.headline);
+    let mut groups: Vec<Vec<Event>> = Vec::new();
+    for e in body {
+        match groups.iter_mut().find(|g| key(&g[0]) == key(&e)) {
+            Some(g) => g.push(e),
+            None => groups.push(vec![e]),
+        }
+    }
+    // a headline tells the body's news in fewer words: it joins the body event of the same code
+    // and source whose target agrees with it or is left unnamed by one of the two
+    for h in headline {
+        let same = |g: &&mut Vec<Event>| key(&g[0]) == key(&h);
+        let close = |g: &&mut Vec<Event>| headline_tells(&h, &g[0]);
+        match groups.iter_mut().find(same) {
+            Some(g) => g.push(h),
+            None => match groups.iter_mut().find(close) {
+                Some(g) => {
+                    if g[0].target.is_none() {
+                        let t = h.target.clone();
+                        notes.push(format!("document: {} {}: the headline names its target, {}", g[0].cameo, g[0].rule, t.as_ref().map_or("", |a| a.code.as_str())));
+                        for e in g.iter_mut() {
+                            e.target = t.clone();
+                        }
+                    }
+                    g.push(h)
+                }
+                None => groups.push(vec![h]),
+            },
+        }
+    }
+    let mut out = Vec::with_capacity(groups.len());
+    for group in groups {
+        let in_headline = group.iter().any(|e| e.headline);
+        let mentions: Vec<Mention> = group
+            .iter()
+            .map(|e| Mention { sentence: (!e.headline).then_some(e.sentence), evidence: e.evidence.clone(), rule: e.rule.clone(), confidence: e.confidence })
+            .collect();
+        // the event's own sentence: a body sentence not held back, else any body sentence, else the headline
+        let pick = group
+            .iter()
+            .position(|e| !e.headline && e.held_back.is_none())
+            .or_else(|| group.iter().position(|e| e.held_back.is_none()))
+            .or_else(|| group.iter().position(|e| !e.headline))
+            .unwrap_or(0);
+        let confidence = group.iter().map(|e| e.confidence).fold(0.0f32, f32::max);
+        let lead = group.iter().any(|e| e.headline || e.sentence == 0);
+        let held = if group.iter().any(|e| e.held_back.is_none()) { None } else { group[pick].held_back.clone() };
+        let mut e = group.into_iter().nth(pick).expect("pick is in the group");
+        if mentions.len() > 1 {
+            notes.push(format!("document: {} {} → {}: one event of {} mentions", e.cameo, e.source.as_ref().map_or("-", |a| a.code.as_str()), e.target.as_ref().map_or("-", |a| a.code.as_str()), mentions.len()));
+        }
+        e.headline = in_headline;
+        if e.headline && e.mentions.is_empty() && mentions.iter().all(|m| m.sentence.is_none()) {
+            e.sentence = 0;
+        }
+        e.root_event = lead;
+        e.confidence = confidence;
+        e.held_back = held;
+        e.mentions = mentions;
+        out.push(e);
+    }
+    out.sort_by_key(position);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use khabar_core::cameo;
+
+    fn actor(code: &str, country: Option<&str>, roles: &[&str]) -> Actor {
+        Actor { text: code.into(), name: code.into(), code: code.into(), country: country.map(str::to_string), roles: roles.iter().map(|r| r.to_string()).collect() }
+    }
+
+    fn event(sentence: usize, code: &str, src: Option<Actor>, tgt: Option<Actor>) -> Event {
+        let mut e = Event::of_code("d", sentence, "s", "en", cameo::lookup(code).unwrap(), "test".into());
+        e.source = src;
+        e.target = tgt;
+        e.date = Some("2020-05-10".into());
+        e.date_basis = Some("published".into());
+        e
+    }
+
+    fn named(sentence: Option<usize>, country: &str, roles: &[&str]) -> Named {
+        Named { sentence, country: country.into(), roles: roles.iter().map(|r| r.to_string()).collect(), name: format!("{country}{}", roles.join("")) }
+    }
+
+    fn ctx(named: Vec<Named>, home: Option<&str>) -> DocContext {
+        DocContext { named, home: home.map(str::to_string), date: khabar_time::parse_date("2020-05-10", None), keep_negated: false, keep_unattributed: false }
+    }
+
+    #[test]
+    fn a_bare_role_takes_the_country_of_the_last_actor_of_its_role() {
+        let c = ctx(vec![named(Some(0), "KEN", &["MIL"]), named(Some(1), "SOM", &["GOV"])], Some("SOM"));
+        let out = finish(vec![], vec![event(2, "190", Some(actor("MIL", None, &["MIL"])), Some(actor("SOMREB", Some("SOM"), &["REB"])))], &c, &mut vec![]);
+        assert_eq!(out[0].source.as_ref().unwrap().code, "KENMIL");
+        assert!(out[0].explanation.contains("last MIL actor"));
+    }
+
+    #[test]
+    fn civilians_are_of_the_place_and_officials_of_the_story_country() {
+        let mut e = event(1, "180", Some(actor("GOV", None, &["GOV"])), Some(actor("CVL", None, &["CVL"])));
+        e.location = Some(khabar_core::Location { name: "Town".into(), country: Some("MLI".into()), basis: "sentence".into(), ..Default::default() });
+        let out = finish(vec![], vec![e], &ctx(vec![], Some("NER")), &mut vec![]);
+        assert_eq!(out[0].source.as_ref().unwrap().code, "NERGOV");
+        assert_eq!(out[0].target.as_ref().unwrap().code, "MLICVL");
+    }
+
+    #[test]
+    fn a_resolution_never_makes_both_parties_one_actor() {
+        // "Iranian troops clashed with the army": the army is not Iran's own
+        let c = ctx(vec![named(Some(0), "IRN", &["MIL"])], Some("IRN"));
+        let out = finish(vec![], vec![event(1, "190", Some(actor("IRNMIL", Some("IRN"), &["MIL"])), Some(actor("MIL", None, &["MIL"])))], &c, &mut vec![]);
+        assert_eq!(out[0].target.as_ref().unwrap().code, "MIL");
+    }
+
+    #[test]
+    fn repeated_events_merge_into_one_with_every_mention() {
+        let a = || Some(actor("FRA", Some("FRA"), &[]));
+        let b = || Some(actor("DEU", Some("DEU"), &[]));
+        let mut h = event(0, "057", a(), b());
+        h.headline = true;
+        let out = finish(vec![h], vec![event(0, "057", a(), b()), event(4, "057", a(), b()), event(5, "111", b(), a())], &ctx(vec![], None), &mut vec![]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].mentions.len(), 3);
+        assert!(out[0].headline && out[0].root_event);
+        assert_eq!(out[0].mentions.iter().filter(|m| m.sentence.is_none()).count(), 1);
+        assert!(!out[1].root_event);
+    }
+
+    #[test]
+    fn old_negated_and_unattributed_events_are_held_back() {
+        let mut old = event(1, "173", Some(actor("TURCOP", Some("TUR"), &["COP"])), None);
+        old.date = Some("2019-02-01".into());
+        old.date_basis = Some("sentence:explicit".into());
+        let mut denied = event(2, "111", Some(actor("TUR", Some("TUR"), &[])), None);
+        denied.negated = true;
+        let nobody = event(3, "180", None, Some(actor("TUR", Some("TUR"), &[])));
+        let fresh = event(4, "173", Some(actor("TURCOP", Some("TUR"), &["COP"])), None);
+        let mut older = event(5, "163", Some(actor("USA", Some("USA"), &[])), Some(actor("TUR", Some("TUR"), &[])));
+        older.date = Some("2020-03-01".into());
+        older.date_basis = Some("sentence:explicit".into());
+        let out = finish(vec![], vec![old, denied, nobody, fresh, older], &ctx(vec![], None), &mut vec![]);
+        let held: Vec<Option<&str>> = out.iter().map(|e| e.held_back.as_deref().map(|h| h.split(':').next().unwrap())).collect();
+        assert_eq!(held, vec![Some("negated"), Some("unattributed"), None, Some("background")]);
+        // the old arrest and the fresh one are one (code, source, target): the fresh sentence leads
+        assert_eq!(out[2].sentence, 4);
+        assert_eq!(out[2].mentions.len(), 2);
+    }
+}

@@ -1,0 +1,87 @@
+//! Golden tests of the document stage: short articles written for these tests, coded whole.
+
+use khabar_coder::{code_article, Options};
+use khabar_core::{Article, Event};
+
+fn article(lang: &str, published: &str, title: &str, text: &str) -> Article {
+    Article {
+        doc_id: "doc".into(),
+        lang: Some(lang.into()),
+        published: Some(published.into()),
+        title: Some(title.into()),
+        paragraphs: vec![text.to_string()],
+        text: text.to_string(),
+        ..Default::default()
+    }
+}
+
+fn find<'e>(events: &'e [Event], code: &str, src: &str) -> Option<&'e Event> {
+    events.iter().find(|e| e.cameo == code && e.source.as_ref().is_some_and(|a| a.code == src))
+}
+
+const AR_TITLE: &str = "مصر والأردن توقعان اتفاقية للربط الكهربائي";
+const AR_TEXT: &str = "وقعت مصر والأردن أمس الاثنين اتفاقية لتوسيع الربط الكهربائي بين البلدين. \
+    وقال وزير الكهرباء المصري إن الاتفاقية ستعزز التعاون. \
+    وكانت الشرطة المصرية قد اعتقلت عشرة محتجين في القاهرة في مارس 2010. \
+    واعتقلت الشرطة أمس خمسة أشخاص في الإسكندرية.";
+
+#[test]
+fn the_headline_and_the_lead_report_one_root_event() {
+    let coded = code_article(&article("ar", "2021-03-09", AR_TITLE, AR_TEXT), &Options::default());
+    let signed = find(&coded.events, "057", "EGY").expect("the signing");
+    assert!(signed.headline && signed.root_event);
+    assert_eq!(signed.mentions.len(), 2, "{:?}", signed.mentions);
+    assert!(signed.mentions.iter().any(|m| m.sentence.is_none()), "the headline is a mention");
+    // the body sentence, which dates it, is the event's own
+    assert_eq!((signed.sentence, signed.date.as_deref()), (0, Some("2021-03-08")));
+    assert_eq!(coded.events.iter().filter(|e| e.cameo == "057").count(), 2, "one event each way");
+}
+
+#[test]
+fn a_bare_role_takes_its_country_from_the_article() {
+    let coded = code_article(&article("ar", "2021-03-09", AR_TITLE, AR_TEXT), &Options::default());
+    let arrest = coded.events.iter().find(|e| e.cameo == "173" && e.sentence == 3).expect("the arrest of yesterday");
+    assert_eq!(arrest.source.as_ref().unwrap().code, "EGYCOP");
+    assert!(arrest.explanation.contains("document:"), "{}", arrest.explanation);
+}
+
+#[test]
+fn an_event_years_before_the_story_is_held_back() {
+    let a = article("ar", "2021-03-09", AR_TITLE, AR_TEXT);
+    let default = code_article(&a, &Options::default());
+    assert!(!default.events.iter().any(|e| e.sentence == 2), "background arrest left out");
+    let all = code_article(&a, &Options { all: true, ..Options::default() });
+    let old = all.events.iter().find(|e| e.sentence == 2).expect("kept with --all");
+    assert!(old.held_back.as_deref().is_some_and(|h| h.starts_with("background")), "{:?}", old.held_back);
+}
+
+#[test]
+fn negated_events_are_held_back_unless_kept() {
+    let a = article(
+        "en",
+        "2021-03-10",
+        "Kenya and Ethiopia sign border pact",
+        "Kenya and Ethiopia signed a border security agreement on Tuesday. Kenya did not condemn the raid.",
+    );
+    let default = code_article(&a, &Options::default());
+    assert!(find(&default.events, "057", "KEN").is_some_and(|e| e.root_event && e.headline));
+    assert!(!default.events.iter().any(|e| e.negated));
+    let kept = code_article(&a, &Options { keep_negated: true, ..Options::default() });
+    let denied = kept.events.iter().find(|e| e.negated).expect("kept with --keep-negated");
+    assert_eq!(denied.held_back, None);
+    let all = code_article(&a, &Options { all: true, ..Options::default() });
+    assert_eq!(all.events.iter().find(|e| e.negated).and_then(|e| e.held_back.as_deref()), Some("negated"));
+}
+
+#[test]
+fn an_act_no_one_is_named_for_is_held_back_as_unattributed() {
+    let a = article("en", "2021-03-10", "Blast in market", "A bomb exploded in a crowded market on Tuesday, killing six people.");
+    let all = code_article(&a, &Options { all: true, ..Options::default() });
+    let default = code_article(&a, &Options::default());
+    let unattributed = |events: &[Event]| events.iter().filter(|e| e.held_back.as_deref().is_some_and(|h| h.starts_with("unattributed"))).count();
+    assert!(unattributed(&all.events) >= 1, "{:?}", all.events);
+    assert_eq!(unattributed(&default.events), 0);
+    assert_eq!(default.events.len() + unattributed(&all.events), all.events.len());
+    let kept = code_article(&a, &Options { keep_unattributed: true, ..Options::default() });
+    assert_eq!(kept.events.len(), all.events.len());
+}
