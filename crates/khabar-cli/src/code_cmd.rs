@@ -31,11 +31,11 @@ pub(crate) struct Args {
     /// Drop events whose sentence does not name who acted, before the document stage.
     #[arg(long)]
     require_source: bool,
-    /// Keep events whose source the article does not tell (held back by default).
+    /// Keep events whose source or target the article does not tell (held back by default).
     #[arg(long)]
-    keep_unattributed: bool,
+    keep_incomplete: bool,
     /// Write every event, also those the default output holds back (background, negated,
-    /// unattributed), each marked with `held_back`.
+    /// unattributed, untargeted), each marked with `held_back`.
     #[arg(long)]
     all: bool,
     /// Largest record read, in MiB (decompressed).
@@ -46,7 +46,7 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     let out = open_output(&args.output)?;
     let limits = Limits { max_record_bytes: args.max_mib << 20 };
-    let opts = Options { keep_negated: args.keep_negated, require_source: args.require_source, keep_unattributed: args.keep_unattributed, all: args.all };
+    let opts = Options { keep_negated: args.keep_negated, require_source: args.require_source, keep_incomplete: args.keep_incomplete, all: args.all };
     let mut failures = Failures::default();
     let mut writer = EventWriter::new(args.format, out);
     let mut explain_out = if args.explain { Some(open_output(&None)?) } else { None };

@@ -49,8 +49,8 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
         }
         None => {
             // a gold record is one sentence: there is no article to tell who did an act the
-            // sentence leaves unattributed, and the sentence sets score detection without a source
-            let opts = Options { keep_unattributed: true, ..Options::default() };
+            // sentence leaves without a source or target, and the sentence sets score detection without them
+            let opts = Options { keep_incomplete: true, ..Options::default() };
             khabar_extract::read_inputs(std::slice::from_ref(&args.gold), Limits::default(), &mut |rec| {
                 let article = match rec.and_then(|r| khabar_extract::extract(&r)) {
                     Ok(a) => a,

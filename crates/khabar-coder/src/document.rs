@@ -15,8 +15,9 @@
 //!    [`Mention`]; an event the headline reports is marked `headline` and, with one from the
 //!    lead sentence, `root_event` (GDELT's IsRootEvent).
 //! 3. **Held back** (left out unless `--all`): background events (dated by the text
-//!    [`BACKGROUND_DAYS`] or more before the story), negated ones, and unattributed ones (no source, or a
-//!    source whose country the article does not tell).
+//!    [`BACKGROUND_DAYS`] or more before the story), negated ones, unattributed ones (no source, or a
+//!    source whose country the article does not tell) and untargeted ones (no target, but for
+//!    statements, CAMEO 01).
 
 use khabar_core::{Actor, Event, Mention};
 use khabar_time::Date;
@@ -51,8 +52,8 @@ pub(crate) struct DocContext {
     pub date: Option<Date>,
     /// Keep negated events in the default output (`--keep-negated`).
     pub keep_negated: bool,
-    /// Keep unattributed events in the default output (`--keep-unattributed`).
-    pub keep_unattributed: bool,
+    /// Keep unattributed and untargeted events in the default output (`--keep-incomplete`).
+    pub keep_incomplete: bool,
 }
 
 /// Resolves, merges and marks the article's events; `notes` says what was done, for `--explain`.
@@ -143,8 +144,15 @@ fn held_back(e: &Event, ctx: &DocContext) -> Option<String> {
         }
     }
     let attributed = e.source.as_ref().is_some_and(|s| s.country.is_some() || s.roles.iter().any(|r| STATELESS.contains(&r.as_str())));
-    if !attributed && !ctx.keep_unattributed {
-        return Some("unattributed: the article does not say who did it".into());
+    if !ctx.keep_incomplete {
+        if !attributed {
+            return Some("unattributed: the article does not say who did it".into());
+        }
+        // CAMEO codes who did what to whom: but for statements (01), an act with no one it was
+        // done to is half an event ("the army attacked", "the ministry condemned")
+        if e.target.is_none() && e.cameo_root != "01" {
+            return Some("untargeted: the article does not say to whom".into());
+        }
     }
     None
 }
@@ -249,7 +257,7 @@ mod tests {
     }
 
     fn ctx(named: Vec<Named>, home: Option<&str>) -> DocContext {
-        DocContext { named, home: home.map(str::to_string), date: khabar_time::parse_date("2020-05-10", None), keep_negated: false, keep_unattributed: false }
+        DocContext { named, home: home.map(str::to_string), date: khabar_time::parse_date("2020-05-10", None), keep_negated: false, keep_incomplete: false }
     }
 
     #[test]
@@ -292,20 +300,22 @@ mod tests {
     }
 
     #[test]
-    fn old_negated_and_unattributed_events_are_held_back() {
-        let mut old = event(1, "173", Some(actor("TURCOP", Some("TUR"), &["COP"])), None);
+    fn old_negated_unattributed_and_untargeted_events_are_held_back() {
+        let jailed = || Some(actor("TURCVL", Some("TUR"), &["CVL"]));
+        let mut old = event(1, "173", Some(actor("TURCOP", Some("TUR"), &["COP"])), jailed());
         old.date = Some("2019-02-01".into());
         old.date_basis = Some("sentence:explicit".into());
         let mut denied = event(2, "111", Some(actor("TUR", Some("TUR"), &[])), None);
         denied.negated = true;
         let nobody = event(3, "180", None, Some(actor("TUR", Some("TUR"), &[])));
-        let fresh = event(4, "173", Some(actor("TURCOP", Some("TUR"), &["COP"])), None);
+        let fresh = event(4, "173", Some(actor("TURCOP", Some("TUR"), &["COP"])), jailed());
+        let alone = event(6, "190", Some(actor("TURMIL", Some("TUR"), &["MIL"])), None);
         let mut older = event(5, "163", Some(actor("USA", Some("USA"), &[])), Some(actor("TUR", Some("TUR"), &[])));
         older.date = Some("2020-03-01".into());
         older.date_basis = Some("sentence:explicit".into());
-        let out = finish(vec![], vec![old, denied, nobody, fresh, older], &ctx(vec![], None), &mut vec![]);
+        let out = finish(vec![], vec![old, denied, nobody, fresh, older, alone], &ctx(vec![], None), &mut vec![]);
         let held: Vec<Option<&str>> = out.iter().map(|e| e.held_back.as_deref().map(|h| h.split(':').next().unwrap())).collect();
-        assert_eq!(held, vec![Some("negated"), Some("unattributed"), None, Some("background")]);
+        assert_eq!(held, vec![Some("negated"), Some("unattributed"), None, Some("background"), Some("untargeted")]);
         // the old arrest and the fresh one are one (code, source, target): the fresh sentence leads
         assert_eq!(out[2].sentence, 4);
         assert_eq!(out[2].mentions.len(), 2);

@@ -39,11 +39,11 @@ pub struct Options {
     /// By default they are kept with no source and a lower confidence: the event happened even
     /// if the text does not say who did it.
     pub require_source: bool,
-    /// Keep events whose source the article does not tell (held back by default): a
+    /// Keep events whose source or target the article does not tell (held back by default): a
     /// single-sentence record has no article to attribute them from.
-    pub keep_unattributed: bool,
+    pub keep_incomplete: bool,
     /// Write every event, with those the default output holds back (background, negated,
-    /// unattributed) marked by `held_back`.
+    /// unattributed, untargeted) marked by `held_back`.
     pub all: bool,
 }
 
@@ -169,7 +169,7 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
         .map(|p| p.iso3.to_string())
         .or_else(|| title_actors.iter().find_map(|a| a.country.clone()))
         .or_else(|| anchor.countries.first().cloned());
-    let context = document::DocContext { named, home, date: anchor.date, keep_negated: opts.keep_negated, keep_unattributed: opts.keep_unattributed };
+    let context = document::DocContext { named, home, date: anchor.date, keep_negated: opts.keep_negated, keep_incomplete: opts.keep_incomplete };
     Some(SentenceStage { coded, headline_events, context })
 }
 

@@ -164,7 +164,8 @@ pub struct Event {
     /// same code between the same actors into one event); empty before that stage.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<Mention>,
-    /// Why the default output leaves the event out (`background`, `negated`, `unattributed`);
+    /// Why the default output leaves the event out (`background`, `negated`, `unattributed`,
+    /// `untargeted`);
     /// such events are written only with `--all`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub held_back: Option<String>,
