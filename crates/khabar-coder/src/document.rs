@@ -19,7 +19,7 @@
 //!    source whose country the article does not tell) and untargeted ones (no target, but for
 //!    statements, CAMEO 01).
 
-use khabar_core::{Actor, Event, Mention};
+use khabar_core::{Actor, Event, Location, Mention};
 use khabar_time::Date;
 
 /// An event dated this many days or more before the story is background, not its news.
@@ -50,6 +50,8 @@ pub(crate) struct DocContext {
     pub home: Option<String>,
     /// The story's date (dateline or publication).
     pub date: Option<Date>,
+    /// Towns and cities the headline and the first two sentences name, in order.
+    pub lead_places: Vec<Location>,
     /// Keep negated events in the default output (`--keep-negated`).
     pub keep_negated: bool,
     /// Keep unattributed and untargeted events in the default output (`--keep-incomplete`).
@@ -62,10 +64,11 @@ pub(crate) fn finish(headline: Vec<Event>, body: Vec<Event>, ctx: &DocContext, n
     let mut all: Vec<Event> = Vec::with_capacity(headline.len() + body.len());
     for mut e in headline.into_iter().chain(body) {
         resolve_actors(&mut e, ctx, notes);
+        place_by_lead(&mut e, ctx, notes);
         e.held_back = held_back(&e, ctx);
         all.push(e);
     }
-    merge(all, notes)
+    merge(all, ctx, notes)
 }
 
 /// The sentence position of an event for reading order: the headline comes before sentence 0.
@@ -100,6 +103,28 @@ fn resolve_actors(e: &mut Event, ctx: &DocContext, notes: &mut Vec<String>) {
     if !said.is_empty() {
         e.explanation = format!("{}; document: {}", e.explanation, said.join("; "));
     }
+}
+
+/// An event its sentence places in no town (no place, or a whole country) happened where the
+/// lead says the story is: the first town the headline or the lead names in a country of the
+/// event (its place's, its source's or its target's).
+fn place_by_lead(e: &mut Event, ctx: &DocContext, notes: &mut Vec<String>) {
+    if e.location.as_ref().is_some_and(|l| l.geonameid.is_some()) {
+        return;
+    }
+    let countries: Vec<&str> = [e.location.as_ref().and_then(|l| l.country.as_deref()), e.source.as_ref().and_then(|a| a.country.as_deref()), e.target.as_ref().and_then(|a| a.country.as_deref())]
+        .into_iter()
+        .flatten()
+        .collect();
+    // (a country-level place keeps to its country)
+    let allowed = |c: &str| match e.location.as_ref().and_then(|l| l.country.as_deref()) {
+        Some(placed) => c == placed,
+        None => countries.contains(&c),
+    };
+    let Some(place) = ctx.lead_places.iter().find(|p| p.country.as_deref().is_some_and(allowed)) else { return };
+    notes.push(format!("document: {} {} in sentence {}: placed in {}, the town the lead names", e.cameo, e.rule, e.sentence, place.name));
+    e.explanation = format!("{}; document: placed in {}, the town the story's lead names in a country of the event", e.explanation, place.name);
+    e.location = Some(place.clone());
 }
 
 /// The country a bare role takes from the article, and why.
@@ -167,7 +192,7 @@ fn headline_tells(h: &Event, b: &Event) -> bool {
 
 /// One event per (code, source, target), in reading order; the first mention that is not held
 /// back is the event's own sentence.
-fn merge(events: Vec<Event>, notes: &mut Vec<String>) -> Vec<Event> {
+fn merge(events: Vec<Event>, ctx: &DocContext, notes: &mut Vec<String>) -> Vec<Event> {
     let key = |e: &Event| (e.cameo.clone(), e.source.as_ref().map(|a| a.code.clone()), e.target.as_ref().map(|a| a.code.clone()));
     let (headline, body): (Vec<Event>, Vec<Event>) = events.into_iter().partition(|e| e.headline);
     let mut groups: Vec<Vec<Event>> = Vec::new();
@@ -191,6 +216,7 @@ fn merge(events: Vec<Event>, notes: &mut Vec<String>) -> Vec<Event> {
                         notes.push(format!("document: {} {}: the headline names its target, {}", g[0].cameo, g[0].rule, t.as_ref().map_or("", |a| a.code.as_str())));
                         for e in g.iter_mut() {
                             e.target = t.clone();
+                            e.held_back = held_back(e, ctx);
                         }
                     }
                     g.push(h)
@@ -257,7 +283,7 @@ mod tests {
     }
 
     fn ctx(named: Vec<Named>, home: Option<&str>) -> DocContext {
-        DocContext { named, home: home.map(str::to_string), date: khabar_time::parse_date("2020-05-10", None), keep_negated: false, keep_incomplete: false }
+        DocContext { named, home: home.map(str::to_string), date: khabar_time::parse_date("2020-05-10", None), lead_places: vec![], keep_negated: false, keep_incomplete: false }
     }
 
     #[test]
@@ -319,5 +345,30 @@ mod tests {
         // the old arrest and the fresh one are one (code, source, target): the fresh sentence leads
         assert_eq!(out[2].sentence, 4);
         assert_eq!(out[2].mentions.len(), 2);
+    }
+
+    #[test]
+    fn an_event_placed_only_in_its_country_takes_the_town_the_lead_names_there() {
+        let town = |name: &str, country: &str| Location { name: name.into(), country: Some(country.into()), geonameid: Some(1), basis: "lead".into(), ..Default::default() };
+        let mut c = ctx(vec![], None);
+        c.lead_places = vec![town("Elsewhere", "TCD"), town("Harbour Town", "CMR")];
+        let mut e = event(3, "111", Some(actor("CMRGOV", Some("CMR"), &["GOV"])), Some(actor("NGA", Some("NGA"), &[])));
+        e.location = Some(Location { name: "Cameroon".into(), country: Some("CMR".into()), basis: "country".into(), ..Default::default() });
+        let unplaced = event(4, "112", Some(actor("NGA", Some("NGA"), &[])), Some(actor("NER", Some("NER"), &[])));
+        let out = finish(vec![], vec![e, unplaced], &c, &mut vec![]);
+        assert_eq!(out[0].location.as_ref().map(|l| l.name.as_str()), Some("Harbour Town"));
+        assert_eq!(out[1].location, None, "no lead town in a country of the event");
+    }
+
+    #[test]
+    fn the_headline_names_the_target_the_body_left_out() {
+        let src = || Some(actor("FRA", Some("FRA"), &[]));
+        let mut h = event(0, "111", src(), Some(actor("MLI", Some("MLI"), &[])));
+        h.headline = true;
+        let out = finish(vec![h], vec![event(0, "111", src(), None)], &ctx(vec![], None), &mut vec![]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].target.as_ref().map(|a| a.code.as_str()), Some("MLI"));
+        assert_eq!(out[0].held_back, None, "no longer untargeted");
+        assert_eq!(out[0].mentions.len(), 2);
     }
 }

@@ -169,7 +169,28 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
         .map(|p| p.iso3.to_string())
         .or_else(|| title_actors.iter().find_map(|a| a.country.clone()))
         .or_else(|| anchor.countries.first().cloned());
-    let context = document::DocContext { named, home, date: anchor.date, keep_negated: opts.keep_negated, keep_incomplete: opts.keep_incomplete };
+    // the places the headline and the lead name: where the story is, for events their own
+    // sentence does not place
+    let story: Vec<&str> = anchor.countries.iter().map(String::as_str).collect();
+    let mut lead_places = Vec::new();
+    let title_toks = article.title.as_deref().map(khabar_text::tokens).unwrap_or_default();
+    let lead = article.title.as_deref().map(|t| (t, &title_toks, &title_actors)).into_iter().chain(sentences.iter().take(2).map(|(s, t, a)| (*s, t, a)));
+    for (text, toks, actors) in lead {
+        for m in gaz.find(text, toks, lex.lang) {
+            if m.weak || actors.iter().any(|a| a.start < m.end && m.start < a.end) {
+                continue;
+            }
+            let Some(place) = gaz.choose(&m.candidates, &story) else { continue };
+            // a one-word Arabic name is often a word too: only a capital, a big city or a place of
+            // the story's countries
+            let single = lex.lang == "ar" && m.end - m.start == 1;
+            if single && !(place.capital || place.population >= 250_000 || story.contains(&place.iso3)) {
+                continue;
+            }
+            lead_places.push(gaz.location(place, "lead"));
+        }
+    }
+    let context = document::DocContext { named, home, date: anchor.date, lead_places, keep_negated: opts.keep_negated, keep_incomplete: opts.keep_incomplete };
     Some(SentenceStage { coded, headline_events, context })
 }
 
