@@ -1,7 +1,7 @@
 //! Golden tests: sentences written for these tests, and the events they must give.
 
 use super::*;
-use khabar_core::{Article, Dateline};
+use khabar_core::{Article, Dateline, Modality};
 
 fn article(lang: &str, text: &str) -> Article {
     Article {

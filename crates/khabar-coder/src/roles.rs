@@ -1,0 +1,303 @@
+//! Source and target of a trigger: which actor around it did what to whom, by the language's
+//! word order ([`crate::arabic`], [`crate::english`]) and the prepositions before the actors.
+
+use khabar_lexicon::{Grammar, Lexicon};
+use khabar_text::Token;
+
+use crate::arabic::arabic_present;
+use crate::english::english_object_compound;
+use crate::mentions::ActorSpan;
+use crate::triggers::Trigger;
+
+/// Source/target pairs for one trigger, and why.
+pub(crate) struct Roles<'a> {
+    pub(crate) pairs: Vec<(Option<&'a ActorSpan>, Option<&'a ActorSpan>)>,
+    pub(crate) why: &'static str,
+    pub(crate) target_why: &'static str,
+    pub(crate) certainty: f32,
+}
+
+/// The compound an actor heads: it and the coordinated actors after it.
+pub(crate) fn compound(actors: &[ActorSpan], head: usize) -> Vec<usize> {
+    let mut out = vec![head];
+    let mut k = head + 1;
+    while k < actors.len() && actors[k].coordinated && actors[k].start <= actors[k - 1].end + 1 {
+        out.push(k);
+        k += 1;
+    }
+    out
+}
+
+/// The compound an actor belongs to, found from any member.
+pub(crate) fn compound_of(actors: &[ActorSpan], member: usize) -> Vec<usize> {
+    let mut head = member;
+    while head > 0 && actors[head].coordinated && actors[head].start <= actors[head - 1].end + 1 {
+        head -= 1;
+    }
+    compound(actors, head)
+}
+
+/// Are two mentions the same party? The same code, or the same country where one of them is the
+/// bare country. Two parts of one country ("the PKK" and "the Turkish government", a parliament
+/// and its president) are different parties: domestic events are events too.
+pub(crate) fn same_actor(a: &ActorSpan, b: &ActorSpan) -> bool {
+    a.code() == b.code() || (a.country.is_some() && a.country == b.country && (a.roles.is_empty() || b.roles.is_empty()))
+}
+
+/// Words between two token positions that end a clause: a verb of saying, "that", a full stop.
+pub(crate) fn crosses_clause(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> bool {
+    toks[from.min(to)..from.max(to)].iter().any(|t| {
+        let n = t.norm.as_str();
+        Grammar::has(&lex.grammar.report, n)
+            || Grammar::has(&lex.grammar.report, khabar_text::strip_arabic_prefixes(n).get(1).copied().unwrap_or(""))
+            || matches!(n, "ان" | "that" | "which" | "who" | "while" | "but" | "after" | "before" | "because" | "لكن" | "بينما" | "بعد" | "حيث" | "اذ" | "لان" | "كما" | "الذي" | "التي" | "الذين")
+    })
+}
+
+pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [ActorSpan], trig: &Trigger) -> Option<Roles<'a>> {
+    let p = trig.pattern;
+    let ar = lex.lang == "ar";
+    // actors before and after the trigger, nearest first
+    let before: Vec<usize> = (0..actors.len()).rev().filter(|&k| actors[k].end <= trig.start).collect();
+    let after: Vec<usize> = (0..actors.len()).filter(|&k| actors[k].start >= trig.end).collect();
+    let locative: Vec<bool> = (0..actors.len()).map(|k| {
+        let prev = if actors[k].start > 0 { toks[actors[k].start - 1].norm.as_str() } else { "" };
+        matches!(prev, "في" | "in" | "inside" | "داخل")
+    }).collect();
+    let before: Vec<usize> = before.into_iter().filter(|&k| !locative[k]).collect();
+    let after_all = after.clone();
+    let after: Vec<usize> = after.into_iter().filter(|&k| !locative[k]).collect();
+    let overlapping: Option<usize> = (0..actors.len()).find(|&k| actors[k].start < trig.end && actors[k].end > trig.start);
+    let is_target_prep = |k: usize| -> bool {
+        let a = &actors[k];
+        let prev = if a.start > 0 { toks[a.start - 1].norm.as_str() } else { "" };
+        Grammar::has(&lex.grammar.target_preps, prev)
+            || (ar && (a.prefix.contains('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل") || a.prefix.contains('ب') && trig.noun))
+    };
+    let is_agent_prep = |k: usize| -> bool {
+        let a = &actors[k];
+        // English puts an article between the preposition and the agent ("by the army")
+        let article = !ar && a.start > 1 && matches!(toks[a.start - 1].norm.as_str(), "the" | "a" | "an");
+        let prep = if article { a.start - 2 } else { a.start.wrapping_sub(1) };
+        a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[prep].norm)
+    };
+
+    // "اشتباكات بين الجيش والمتمردين", "clashes between police and protesters": the parties
+    // after "between" act on each other
+    // ("معارك دارت أمس بين …": a few words may come between the noun and "بين")
+    let between = (trig.end..(trig.end + 4).min(toks.len())).find(|&k| matches!(toks[k].norm.as_str(), "بين" | "between"));
+    if let Some(b) = between.filter(|_| trig.noun && p.symmetric) {
+        if let Some(&first) = after.first().filter(|&&k| actors[k].start == b + 1) {
+            let members = compound(actors, first);
+            if members.len() > 1 {
+                let mut pairs = Vec::new();
+                for &a in &members {
+                    for &b in &members {
+                        if a != b && !same_actor(&actors[a], &actors[b]) {
+                            pairs.push((Some(&actors[a]), Some(&actors[b])));
+                        }
+                    }
+                }
+                if !pairs.is_empty() {
+                    return Some(Roles { pairs, why: "a party after 'بين' / 'between'", target_why: "the other party after 'بين' / 'between'", certainty: 0.8 });
+                }
+            }
+        }
+    }
+    let mut why = "";
+    let mut certainty = 1.0f32;
+    let mut source: Option<usize> = None;
+    if trig.passive {
+        source = after.iter().copied().find(|&k| is_agent_prep(k));
+        why = "agent of a passive";
+    } else if trig.noun {
+        // the adjective or genitive next to the noun
+        // a conflict noun's plain genitive is its victim ("اغتيال الحريري", "اعتقال الصحفيين");
+        // only an adjective ("الغارات الإسرائيلية") or an ل-phrase names who did it
+        let conflict = p.cameo.as_str() >= "10";
+        source = if ar {
+            after.iter().copied().find(|&k| {
+                let a = &actors[k];
+                // the preposition ل ("لل" with the article), not the article ال itself
+                let agentive = !conflict || (a.kind == "demonym" && a.origins.len() == 1) || a.prefix.ends_with('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل");
+                agentive && (a.start <= trig.end + 2 && !is_target_prep(k) || a.start <= trig.end + 1 && a.prefix == "ل")
+            })
+        } else {
+            before.iter().copied().find(|&k| actors[k].end + 2 >= trig.start && !crosses_clause(lex, toks, actors[k].end, trig.start))
+        };
+        why = if ar { "adjective or genitive after the noun" } else { "modifier before the noun" };
+        if source.is_none() {
+            if let Some(k) = overlapping {
+                source = Some(k);
+                why = "the noun names its actor";
+            }
+        }
+        if source.is_none() {
+            source = before.iter().copied().find(|&k| trig.start - actors[k].end <= 4 && !crosses_clause(lex, toks, actors[k].end, trig.start));
+            why = "subject before the noun";
+            certainty = 0.8;
+        }
+        if source.is_none() {
+            source = after.iter().copied().find(|&k| is_agent_prep(k));
+            why = "agent after the noun";
+        }
+    } else if ar {
+        // an actor set off from the verb by punctuation ("لندن ـ «الشرق الأوسط»: اغتال …", "…، قتل")
+        // is a dateline, a headline or another clause, not the verb's subject
+        let punct_between = |k: usize| {
+            let gap = &sentence[toks[actors[k].end - 1].end..toks[trig.start].start];
+            gap.chars().any(|c| matches!(c, ':' | '،' | ',' | '«' | '»' | '(' | ')' | '"' | '-' | 'ـ' | '–' | '*'))
+        };
+        let close_before = before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !is_target_prep(k) && !punct_between(k));
+        // "أدى إلى مقتل ثلاثة جنود": an actor governed by a casualty noun is the victim
+        let casualty_genitive = |k: usize| toks[actors[k].start.saturating_sub(2).max(trig.end)..actors[k].start].iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.casualties, w)));
+        // counts and member words stand between a verb and its subject without distancing it
+        // ("تظاهر أمس عشرات من أعضاء حزب …"); after a verb of force, counted people are more
+        // often its victims ("فقتل خمسة من رجال الشرطة"), so there they count
+        let violent = matches!(&p.cameo[..2], "17" | "18" | "19" | "20");
+        let gap_after = |k: usize| toks[trig.end..actors[k].start].iter().filter(|t| violent || !(t.norm.chars().any(|c| c.is_ascii_digit()) || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.member_words, w) || Grammar::has(&lex.grammar.eventive, w)))).count();
+        // a verb with a plural ending ("خطفوا", "يطالبون") has its subject in it or before it: in
+        // VSO order the verb stays singular, so an actor after it is its object
+        let stem = &toks[trig.start].norm[trig.prefix.len().min(toks[trig.start].norm.len())..];
+        let plural_verb = stem.ends_with("وا") || (stem.ends_with("ون") && arabic_present(p, stem));
+        let close_after = after.first().copied().filter(|&k| !plural_verb && gap_after(k) <= 3 && !is_target_prep(k) && !casualty_genitive(k));
+        if let Some(k) = close_before.filter(|_| close_after.is_none() || trig.start > 0 && toks[..trig.start].len() > 2) {
+            source = Some(k);
+            why = "subject before the verb (SVO)";
+        } else if let Some(k) = close_after {
+            source = Some(k);
+            why = "subject after the verb (VSO)";
+        } else if let Some(k) = before.iter().copied().find(|&k| trig.start - actors[k].end <= 8 && !is_target_prep(k) && !crosses_clause(lex, toks, actors[k].end, trig.start)) {
+            source = Some(k);
+            why = "nearest actor before the verb";
+            certainty = 0.8;
+        }
+    } else {
+        source = before.iter().copied().find(|&k| trig.start - actors[k].end <= 6 && !is_target_prep(k) && !crosses_clause(lex, toks, actors[k].end, trig.start));
+        why = "subject before the verb (SVO)";
+        // "they would blockade Paris": with a pronoun subject, the actor after the verb is its object
+        let pronoun_subject = (trig.start.saturating_sub(4)..trig.start).any(|k| matches!(toks[k].norm.as_str(), "he" | "she" | "it" | "they" | "we"));
+        if source.is_none() && !pronoun_subject {
+            // a sentence-initial "Said X ..." or an inverted report: take the nearest actor after
+            source = after.iter().copied().find(|&k| actors[k].start - trig.end <= 1);
+            why = "actor right after the verb";
+            certainty = 0.7;
+        }
+    }
+    // English pronoun subjects ("… announced that he will …", "it is prepared to …") stand for
+    // the sentence's earlier subject: the nearest named actor before the pronoun
+    if source.is_none() && !ar && !trig.passive {
+        let pron = (trig.start.saturating_sub(4)..trig.start).rev().find(|&k| matches!(toks[k].norm.as_str(), "he" | "she" | "it" | "they" | "we"));
+        if let Some(k) = pron {
+            let named = |a: usize| actors[a].end <= k && !is_target_prep(a);
+            source = before
+                .iter()
+                .copied()
+                .find(|&a| named(a) && (actors[a].country.is_some() || actors[a].kind != "role"))
+                .or_else(|| before.iter().copied().find(|&a| named(a)));
+            why = "the actor a pronoun before the verb stands for";
+            certainty = 0.7;
+        }
+    }
+    let source = source?;
+    let sources = compound_of(actors, source);
+    // target: the first actor after the trigger (and after the source) that is not the source
+    let after_source = actors[*sources.last().unwrap_or(&source)].end.max(trig.end);
+    // how far after the verb an object may stand; the clause-boundary check does the real work
+    let window = 12;
+    let mut target_why = "object after the verb";
+    // a demand, appeal, accusation, rejection or threat is addressed to whoever the clause it
+    // governs is about: "demanded that Hamas renounce …", "طالب بأن تنسحب إسرائيل"
+    let addressed = matches!(&p.cameo[..2], "02" | "10" | "11" | "12" | "13");
+    // Arabic acts of force take their object bare, right after the subject ("قتلت القوات
+    // ثلاثة مسلحين", "اعتقلت الشرطة ناشطين")
+    let forceful = matches!(&p.cameo[..2], "17" | "18" | "19" | "20");
+    let eligible = |k: usize, a: &ActorSpan| {
+        a.start >= after_source
+            && a.start < after_source + window
+            && !sources.contains(&k)
+            // an English object of the source's own country is another party of it when either
+            // is named by a role ("the Kenyan government … Kenya's anti-graft commission")
+            && !sources.iter().any(|&s| if ar { same_actor(&actors[s], a) } else { actors[s].code() == a.code() })
+            // after "by", an actor is an agent, unless the act is addressed and the "by" sits in
+            // its object ("demanded an admission by Moscow")
+            && (!is_agent_prep(k) || (addressed && !trig.passive))
+            && (!crosses_clause(lex, toks, trig.end, a.start) || (addressed && !crosses_clause(lex, toks, trig.end + 1, a.start)))
+            // a bare role ("the army") is a target only when a preposition introduces it
+            && (a.country.is_some() || a.kind != "role" || is_target_prep(k) || (ar && forceful && a.start <= after_source + 3))
+            // "…, a Jordanian official confirmed": the speaker of a trailing report is no object
+            && (ar || !toks.get(a.end).is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm)))
+    };
+    let mut target = after.iter().copied().find(|&k| eligible(k, &actors[k]));
+    if target.is_none() && !(p.symmetric && sources.len() > 1) {
+        // "strikes on targets in Syria", "imposed a curfew in Turkey", "troops for a force in
+        // Liberia": with no one named as the object, the country the act is carried into is
+        // what it is done to
+        // "in Syria", and also "in southeastern Turkey", "في شمال سوريا"
+        let loose_locative = |k: usize| {
+            let at = |d: usize| if actors[k].start >= d { toks[actors[k].start - d].norm.as_str() } else { "" };
+            let direction = |w: &str| w.ends_with("ern") || matches!(w, "north" | "south" | "east" | "west" | "central" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط");
+            locative[k] || (direction(at(1)) && matches!(at(2), "in" | "في"))
+        };
+        target = after_all.iter().copied().find(|&k| loose_locative(k) && actors[k].start < after_source + window + 4 && {
+            let a = &actors[k];
+            // the place may be the actor's own country ("Serb forces … in southern Serbia")
+            !sources.contains(&k) && !sources.iter().any(|&s| actors[s].code() == a.code()) && !crosses_clause(lex, toks, trig.end, a.start)
+        });
+        if target.is_some() {
+            target_why = if p.cameo.as_str() >= "18" { "place attacked" } else { "the country the act is carried into" };
+        }
+    }
+    if trig.passive || (target.is_none() && trig.noun) {
+        // the passive subject, or for a noun with no object: an actor before it
+        target = before.iter().copied().find(|&k| {
+            !sources.contains(&k) && !sources.iter().any(|&s| same_actor(&actors[s], &actors[k])) && actors[k].country.is_some() && trig.start - actors[k].end <= 6
+        });
+        target_why = if trig.passive { "subject of a passive" } else { "actor before the noun" };
+        if trig.passive && ar && !trig.noun {
+            // Arabic VSO: the passive subject right after the verb ("اغتيل القاضي على يد …")
+            if let Some(k) = after.iter().copied().find(|&k| actors[k].start <= trig.end + 1 && !is_agent_prep(k) && !sources.contains(&k)) {
+                target = Some(k);
+            }
+        }
+        if target.is_none() && trig.noun {
+            // "ضغوطها على سوريا … العقوبات الأمريكية": the party the sentence puts pressure on
+            target = before.iter().copied().find(|&k| {
+                is_target_prep(k) && actors[k].country.is_some() && !sources.iter().any(|&s| same_actor(&actors[s], &actors[k]))
+            });
+            target_why = "actor after a target preposition earlier in the sentence";
+        }
+    }
+    if let Some(t) = target {
+        if is_target_prep(t) {
+            target_why = "after a target preposition";
+        }
+    }
+    let mut pairs = Vec::new();
+    match target {
+        Some(t) => {
+            let targets = if ar { vec![t] } else { english_object_compound(lex, toks, actors, t, &sources) };
+            for &s in &sources {
+                for &t in &targets {
+                    pairs.push((Some(&actors[s]), Some(&actors[t])));
+                }
+            }
+        }
+        None if p.symmetric && sources.len() > 1 => {
+            for &a in &sources {
+                for &b in &sources {
+                    if a != b {
+                        pairs.push((Some(&actors[a]), Some(&actors[b])));
+                    }
+                }
+            }
+            target_why = "compound subject of a symmetric event";
+        }
+        None => {
+            for &s in &sources {
+                pairs.push((Some(&actors[s]), None));
+            }
+        }
+    }
+    Some(Roles { pairs, why, target_why, certainty })
+}
