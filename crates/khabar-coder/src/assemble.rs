@@ -7,7 +7,7 @@ use khabar_geo::Gazetteer;
 use khabar_lexicon::{Grammar, Lexicon};
 use khabar_text::Token;
 
-use crate::arabic::{arabic_present, reads_as_victim};
+use crate::arabic::{self, arabic_present};
 use crate::mentions::ActorSpan;
 use crate::modality::{intended_code, is_negated, modality_of};
 use crate::resolve::{self, resolve_date, resolve_place, Anchor};
@@ -45,32 +45,10 @@ pub(crate) fn code_sentence(
         let p = trig.pattern;
         let word = span_text(sentence, toks, trig.start, trig.end);
         let roles = match assign_roles(lex, sentence, toks, actors, trig) {
-            Some(r) if p.passive_alone && !trig.noun && !trig.passive && r.pairs.iter().all(|(_, t)| t.is_none()) && !arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]) && r.pairs.iter().all(|(s, _)| s.is_some_and(|s| reads_as_victim(lex, toks, trig, s))) => {
-                // "قتل ثلاثة جنود في انفجار": read as the passive, the lone actor is the victim;
-                // the agent, if any, is named after 'برصاص' or 'على يد'
-                let victims: Vec<&ActorSpan> = r.pairs.iter().filter_map(|(s, _)| *s).collect();
-                let agent = actors.iter().find(|a| {
-                    a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[a.start - 1].norm) && !victims.iter().any(|v| same_actor(a, v))
-                });
-                Roles {
-                    pairs: victims.into_iter().map(|v| (agent, Some(v))).collect(),
-                    why: if agent.is_some() { "the agent named after 'على يد' or 'برصاص'" } else { "not named: the verb read as its passive" },
-                    target_why: "the lone actor by an unvocalised verb is the one it was done to (passive reading)",
-                    certainty: 0.7,
-                }
-            }
+            // "قتل ثلاثة جنود في انفجار": an unvocalised verb read as its passive
+            Some(r) if arabic::reads_as_passive(lex, toks, trig, &r) => arabic::passive_roles(lex, toks, actors, &r),
             // "وصل الوزير إلى دمشق والتقى الرئيس": a verb joined by و or ف to an earlier one
-            // keeps that verb's subject; the actor right before it ends the earlier clause
-            Some(mut r) if lex.lang == "ar" && !trig.noun && !trig.passive && trig.prefix.starts_with(['و', 'ف']) && last_subject.is_some() && r.why.contains("before the verb") => {
-                let shared = last_subject.unwrap();
-                let before = r.pairs.first().and_then(|(s, _)| *s);
-                if before.is_some_and(|b| !same_actor(b, shared)) {
-                    r.pairs = r.pairs.iter().map(|(_, t)| (Some(shared), t.filter(|t| !same_actor(t, shared)))).collect();
-                    r.pairs.dedup_by(|a, b| a.1.map(|x| x.start) == b.1.map(|x| x.start));
-                    r.why = "shared with the verb before it, joined by و or ف";
-                }
-                r
-            }
+            Some(r) if arabic::joined_verb(lex, trig) && r.why.contains("before the verb") && last_subject.is_some() => arabic::share_subject(r, last_subject.unwrap()),
             Some(r) => r,
             // a verbal noun of violence in a sentence that counts the dead or hurt is a report even
             // when no one is named behind it ("مقتل خمسة في انفجار سيارة مفخخة")
@@ -80,7 +58,7 @@ pub(crate) fn code_sentence(
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
                 continue;
             }
-            None if lex.lang == "ar" && !trig.noun && !trig.passive && trig.prefix.starts_with(['و', 'ف']) && last_subject.is_some() => {
+            None if arabic::joined_verb(lex, trig) && last_subject.is_some() => {
                 let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && !last_subject.is_some_and(|s| same_actor(a, s)) && !crosses_clause(lex, toks, trig.end, a.start));
                 Roles { pairs: vec![(last_subject, target)], why: "shared with the verb before it, joined by و or ف", target_why: "first actor after the trigger", certainty: 0.7 }
             }

@@ -5,7 +5,7 @@ use khabar_lexicon::{Grammar, Lexicon};
 use khabar_text::Token;
 
 use crate::mentions::ActorSpan;
-use crate::roles::compound_of;
+use crate::roles::{compound_of, Around};
 use crate::triggers::Trigger;
 
 /// Determiners and possessives before which an English verb's base form is a noun.
@@ -92,4 +92,43 @@ pub(crate) fn english_object_compound(lex: &Lexicon, toks: &[Token], actors: &[A
         }
     }
     out
+}
+
+/// The actor of an English noun: the modifier right before it ("Israeli air strikes", "Iran's
+/// threat").
+pub(crate) fn noun_actor(cx: &Around) -> Option<usize> {
+    let (actors, trig) = (cx.actors, cx.trig);
+    cx.before.iter().copied().find(|&k| actors[k].end + 2 >= trig.start && !cx.clause_before(k))
+}
+
+/// Pronoun subjects of English verbs.
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
+
+/// The subject of an English verb, why, and how sure: the nearest actor before it (SVO); with
+/// none, and no pronoun subject, an actor right after it ("Said X …", an inverted report).
+pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
+    let (toks, actors, trig) = (cx.toks, cx.actors, cx.trig);
+    if let Some(k) = cx.before.iter().copied().find(|&k| trig.start - actors[k].end <= 6 && !cx.is_target_prep(k) && !cx.clause_before(k)) {
+        return Some((k, "subject before the verb (SVO)", 1.0));
+    }
+    // "they would blockade Paris": with a pronoun subject, the actor after the verb is its object
+    let pronoun_subject = (trig.start.saturating_sub(4)..trig.start).any(|k| PRONOUNS.contains(&toks[k].norm.as_str()));
+    if pronoun_subject {
+        return None;
+    }
+    let k = cx.after.iter().copied().find(|&k| actors[k].start - trig.end <= 1)?;
+    Some((k, "actor right after the verb", 0.7))
+}
+
+/// English pronoun subjects ("… announced that he will …", "it is prepared to …") stand for
+/// the sentence's earlier subject: the nearest named actor before the pronoun.
+pub(crate) fn pronoun_antecedent(cx: &Around) -> Option<usize> {
+    let (toks, actors, trig) = (cx.toks, cx.actors, cx.trig);
+    let k = (trig.start.saturating_sub(4)..trig.start).rev().find(|&k| PRONOUNS.contains(&toks[k].norm.as_str()))?;
+    let named = |a: usize| actors[a].end <= k && !cx.is_target_prep(a);
+    cx.before
+        .iter()
+        .copied()
+        .find(|&a| named(a) && (actors[a].country.is_some() || actors[a].kind != "role"))
+        .or_else(|| cx.before.iter().copied().find(|&a| named(a)))
 }

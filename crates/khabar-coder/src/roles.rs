@@ -4,8 +4,8 @@
 use khabar_lexicon::{Grammar, Lexicon};
 use khabar_text::Token;
 
-use crate::arabic::arabic_present;
 use crate::english::english_object_compound;
+use crate::{arabic, english};
 use crate::mentions::ActorSpan;
 use crate::triggers::Trigger;
 
@@ -54,6 +54,44 @@ pub(crate) fn crosses_clause(lex: &Lexicon, toks: &[Token], from: usize, to: usi
     })
 }
 
+/// The actors around one trigger, as the role rules of both languages see them.
+pub(crate) struct Around<'c> {
+    pub(crate) lex: &'c Lexicon,
+    pub(crate) sentence: &'c str,
+    pub(crate) toks: &'c [Token],
+    pub(crate) actors: &'c [ActorSpan],
+    pub(crate) trig: &'c Trigger<'c>,
+    /// Actors before the trigger, nearest first; not those after "في" / "in" (places).
+    pub(crate) before: Vec<usize>,
+    /// Actors after the trigger, nearest first; not places.
+    pub(crate) after: Vec<usize>,
+}
+
+impl Around<'_> {
+    /// Does a target preposition introduce actor `k` ("against", "على", Arabic ل- or, for a
+    /// noun, ب-)?
+    pub(crate) fn is_target_prep(&self, k: usize) -> bool {
+        let a = &self.actors[k];
+        let prev = if a.start > 0 { self.toks[a.start - 1].norm.as_str() } else { "" };
+        Grammar::has(&self.lex.grammar.target_preps, prev) || (self.lex.lang == "ar" && arabic::target_prefix(a, self.trig.noun))
+    }
+
+    /// Does an agent preposition ("by", "على يد") introduce actor `k`?
+    pub(crate) fn is_agent_prep(&self, k: usize) -> bool {
+        let (actors, toks) = (self.actors, self.toks);
+        let a = &actors[k];
+        // English puts an article between the preposition and the agent ("by the army")
+        let article = self.lex.lang != "ar" && a.start > 1 && matches!(toks[a.start - 1].norm.as_str(), "the" | "a" | "an");
+        let prep = if article { a.start - 2 } else { a.start.wrapping_sub(1) };
+        a.start > 0 && Grammar::has(&self.lex.grammar.agent_preps, &toks[prep].norm)
+    }
+
+    /// Is there a clause boundary between actor `k` (before the trigger) and the trigger?
+    pub(crate) fn clause_before(&self, k: usize) -> bool {
+        crosses_clause(self.lex, self.toks, self.actors[k].end, self.trig.start)
+    }
+}
+
 pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [ActorSpan], trig: &Trigger) -> Option<Roles<'a>> {
     let p = trig.pattern;
     let ar = lex.lang == "ar";
@@ -68,19 +106,10 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
     let after_all = after.clone();
     let after: Vec<usize> = after.into_iter().filter(|&k| !locative[k]).collect();
     let overlapping: Option<usize> = (0..actors.len()).find(|&k| actors[k].start < trig.end && actors[k].end > trig.start);
-    let is_target_prep = |k: usize| -> bool {
-        let a = &actors[k];
-        let prev = if a.start > 0 { toks[a.start - 1].norm.as_str() } else { "" };
-        Grammar::has(&lex.grammar.target_preps, prev)
-            || (ar && (a.prefix.contains('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل") || a.prefix.contains('ب') && trig.noun))
-    };
-    let is_agent_prep = |k: usize| -> bool {
-        let a = &actors[k];
-        // English puts an article between the preposition and the agent ("by the army")
-        let article = !ar && a.start > 1 && matches!(toks[a.start - 1].norm.as_str(), "the" | "a" | "an");
-        let prep = if article { a.start - 2 } else { a.start.wrapping_sub(1) };
-        a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[prep].norm)
-    };
+    let cx = Around { lex, sentence, toks, actors, trig, before, after };
+    let (before, after) = (&cx.before, &cx.after);
+    let is_target_prep = |k: usize| cx.is_target_prep(k);
+    let is_agent_prep = |k: usize| cx.is_agent_prep(k);
 
     // "اشتباكات بين الجيش والمتمردين", "clashes between police and protesters": the parties
     // after "between" act on each other
@@ -112,20 +141,7 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
         why = "agent of a passive";
     } else if trig.noun {
         // the adjective or genitive next to the noun
-        // a conflict noun's plain genitive is its victim ("اغتيال الحريري", "اعتقال الصحفيين");
-        // only an adjective ("الغارات الإسرائيلية") or an ل-phrase names who did it
-        let conflict = p.cameo.as_str() >= "10";
-        source = if ar {
-            after.iter().copied().find(|&k| {
-                let a = &actors[k];
-                // the preposition ل ("لل" with the article), not the article ال itself
-                let agentive = !conflict || (a.kind == "demonym" && a.origins.len() == 1) || a.prefix.ends_with('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل");
-                agentive && (a.start <= trig.end + 2 && !is_target_prep(k) || a.start <= trig.end + 1 && a.prefix == "ل")
-            })
-        } else {
-            before.iter().copied().find(|&k| actors[k].end + 2 >= trig.start && !crosses_clause(lex, toks, actors[k].end, trig.start))
-        };
-        why = if ar { "adjective or genitive after the noun" } else { "modifier before the noun" };
+        (source, why) = if ar { (arabic::noun_actor(&cx), "adjective or genitive after the noun") } else { (english::noun_actor(&cx), "modifier before the noun") };
         if source.is_none() {
             if let Some(k) = overlapping {
                 source = Some(k);
@@ -141,62 +157,15 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
             source = after.iter().copied().find(|&k| is_agent_prep(k));
             why = "agent after the noun";
         }
-    } else if ar {
-        // an actor set off from the verb by punctuation ("لندن ـ «الشرق الأوسط»: اغتال …", "…، قتل")
-        // is a dateline, a headline or another clause, not the verb's subject
-        let punct_between = |k: usize| {
-            let gap = &sentence[toks[actors[k].end - 1].end..toks[trig.start].start];
-            gap.chars().any(|c| matches!(c, ':' | '،' | ',' | '«' | '»' | '(' | ')' | '"' | '-' | 'ـ' | '–' | '*'))
-        };
-        let close_before = before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !is_target_prep(k) && !punct_between(k));
-        // "أدى إلى مقتل ثلاثة جنود": an actor governed by a casualty noun is the victim
-        let casualty_genitive = |k: usize| toks[actors[k].start.saturating_sub(2).max(trig.end)..actors[k].start].iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.casualties, w)));
-        // counts and member words stand between a verb and its subject without distancing it
-        // ("تظاهر أمس عشرات من أعضاء حزب …"); after a verb of force, counted people are more
-        // often its victims ("فقتل خمسة من رجال الشرطة"), so there they count
-        let violent = matches!(&p.cameo[..2], "17" | "18" | "19" | "20");
-        let gap_after = |k: usize| toks[trig.end..actors[k].start].iter().filter(|t| violent || !(t.norm.chars().any(|c| c.is_ascii_digit()) || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.member_words, w) || Grammar::has(&lex.grammar.eventive, w)))).count();
-        // a verb with a plural ending ("خطفوا", "يطالبون") has its subject in it or before it: in
-        // VSO order the verb stays singular, so an actor after it is its object
-        let stem = &toks[trig.start].norm[trig.prefix.len().min(toks[trig.start].norm.len())..];
-        let plural_verb = stem.ends_with("وا") || (stem.ends_with("ون") && arabic_present(p, stem));
-        let close_after = after.first().copied().filter(|&k| !plural_verb && gap_after(k) <= 3 && !is_target_prep(k) && !casualty_genitive(k));
-        if let Some(k) = close_before.filter(|_| close_after.is_none() || trig.start > 0 && toks[..trig.start].len() > 2) {
-            source = Some(k);
-            why = "subject before the verb (SVO)";
-        } else if let Some(k) = close_after {
-            source = Some(k);
-            why = "subject after the verb (VSO)";
-        } else if let Some(k) = before.iter().copied().find(|&k| trig.start - actors[k].end <= 8 && !is_target_prep(k) && !crosses_clause(lex, toks, actors[k].end, trig.start)) {
-            source = Some(k);
-            why = "nearest actor before the verb";
-            certainty = 0.8;
-        }
     } else {
-        source = before.iter().copied().find(|&k| trig.start - actors[k].end <= 6 && !is_target_prep(k) && !crosses_clause(lex, toks, actors[k].end, trig.start));
-        why = "subject before the verb (SVO)";
-        // "they would blockade Paris": with a pronoun subject, the actor after the verb is its object
-        let pronoun_subject = (trig.start.saturating_sub(4)..trig.start).any(|k| matches!(toks[k].norm.as_str(), "he" | "she" | "it" | "they" | "we"));
-        if source.is_none() && !pronoun_subject {
-            // a sentence-initial "Said X ..." or an inverted report: take the nearest actor after
-            source = after.iter().copied().find(|&k| actors[k].start - trig.end <= 1);
-            why = "actor right after the verb";
-            certainty = 0.7;
+        let found = if ar { arabic::verb_subject(&cx) } else { english::verb_subject(&cx) };
+        if let Some((k, w, c)) = found {
+            (source, why, certainty) = (Some(k), w, c);
         }
     }
-    // English pronoun subjects ("… announced that he will …", "it is prepared to …") stand for
-    // the sentence's earlier subject: the nearest named actor before the pronoun
     if source.is_none() && !ar && !trig.passive {
-        let pron = (trig.start.saturating_sub(4)..trig.start).rev().find(|&k| matches!(toks[k].norm.as_str(), "he" | "she" | "it" | "they" | "we"));
-        if let Some(k) = pron {
-            let named = |a: usize| actors[a].end <= k && !is_target_prep(a);
-            source = before
-                .iter()
-                .copied()
-                .find(|&a| named(a) && (actors[a].country.is_some() || actors[a].kind != "role"))
-                .or_else(|| before.iter().copied().find(|&a| named(a)));
-            why = "the actor a pronoun before the verb stands for";
-            certainty = 0.7;
+        if let Some(k) = english::pronoun_antecedent(&cx) {
+            (source, why, certainty) = (Some(k), "the actor a pronoun before the verb stands for", 0.7);
         }
     }
     let source = source?;
@@ -255,8 +224,7 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
         });
         target_why = if trig.passive { "subject of a passive" } else { "actor before the noun" };
         if trig.passive && ar && !trig.noun {
-            // Arabic VSO: the passive subject right after the verb ("اغتيل القاضي على يد …")
-            if let Some(k) = after.iter().copied().find(|&k| actors[k].start <= trig.end + 1 && !is_agent_prep(k) && !sources.contains(&k)) {
+            if let Some(k) = arabic::passive_subject(&cx, &sources) {
                 target = Some(k);
             }
         }
