@@ -1,6 +1,6 @@
 //! Triggers: where a pattern's words stand in a sentence, and whether they report the sentence's
 //! own event there — not subordinate, not demanded, not talk about such events (`anchored_roots`).
-//! Language-specific tests live in [`crate::arabic`] and [`crate::english`].
+//! The checks of one language live in [`crate::arabic`] and [`crate::english`].
 
 use khabar_lexicon::{Grammar, Lexicon, Pattern};
 use khabar_text::Token;
