@@ -1,7 +1,7 @@
 //! Source and target of a trigger: which actor around it did what to whom, by the language's
 //! word order ([`crate::arabic`], [`crate::english`]) and the prepositions before the actors.
 
-use khabar_lexicon::{Grammar, Lexicon};
+use khabar_lexicon::{Arg, Grammar, Lexicon};
 use khabar_text::Token;
 
 use crate::english::english_object_compound;
@@ -86,6 +86,20 @@ impl Around<'_> {
         a.start > 0 && Grammar::has(&self.lex.grammar.agent_preps, &toks[prep].norm)
     }
 
+    /// Does one of `words` introduce actor `k` after the trigger, in its clause: right before it
+    /// or up to two words before it, a title or an article the dictionaries may not know ("from
+    /// the king", "من العاهل الأردني"); or is it an Arabic one-letter preposition on the actor
+    /// ("بنظيره")?
+    pub(crate) fn after_prep(&self, k: usize, words: &[String]) -> bool {
+        let (toks, a, trig) = (self.toks, &self.actors[k], self.trig);
+        if a.start < trig.end || a.start >= trig.end + 12 || crosses_clause(self.lex, toks, trig.end, a.start) {
+            return false;
+        }
+        let word = (a.start.saturating_sub(3).max(trig.end)..a.start).any(|i| words.iter().any(|w| *w == toks[i].norm));
+        let clitic = self.lex.lang == "ar" && words.iter().any(|w| w.chars().count() == 1 && a.prefix.trim_start_matches(['و', 'ف']).starts_with(w.as_str()));
+        word || clitic
+    }
+
     /// Is there a clause boundary between actor `k` (before the trigger) and the trigger?
     pub(crate) fn clause_before(&self, k: usize) -> bool {
         crosses_clause(self.lex, self.toks, self.actors[k].end, self.trig.start)
@@ -168,7 +182,12 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
             (source, why, certainty) = (Some(k), "the actor a pronoun before the verb stands for", 0.7);
         }
     }
-    let source = source?;
+    // a pattern may declare which phrase is which ("received a call from X": X is the source);
+    // a passive trigger keeps the passive's own reading
+    let declared = !trig.passive && (p.source != Arg::Subject || p.target != Arg::Object);
+    let Some(source) = source else {
+        return if declared { declared_roles(&cx, actors, &[], None, why, certainty) } else { None };
+    };
     let sources = compound_of(actors, source);
     // target: the first actor after the trigger (and after the source) that is not the source
     let after_source = actors[*sources.last().unwrap_or(&source)].end.max(trig.end);
@@ -236,6 +255,9 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
             target_why = "actor after a target preposition earlier in the sentence";
         }
     }
+    if declared {
+        return declared_roles(&cx, actors, &sources, target, why, certainty);
+    }
     if let Some(t) = target {
         if is_target_prep(t) {
             target_why = "after a target preposition";
@@ -268,4 +290,47 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
         }
     }
     Some(Roles { pairs, why, target_why, certainty })
+}
+
+/// Roles a pattern declares (`source`, `target` in `verbs.toml`, see [`Arg`]), filled from the
+/// subject and object the word-order rules found and the phrases after the trigger. Nothing as
+/// the source gives no source (the event stands with its target); nothing at all, no roles.
+fn declared_roles<'a>(cx: &Around, actors: &'a [ActorSpan], subject: &[usize], object: Option<usize>, subject_why: &'static str, certainty: f32) -> Option<Roles<'a>> {
+    let p = cx.trig.pattern;
+    let fill = |arg: &Arg| -> Vec<usize> {
+        match arg {
+            Arg::Subject => subject.to_vec(),
+            Arg::Object => match object {
+                Some(t) if cx.lex.lang == "ar" => vec![t],
+                Some(t) => english_object_compound(cx.lex, cx.toks, actors, t, subject),
+                None => vec![],
+            },
+            Arg::Agent => cx.after.iter().copied().find(|&k| cx.is_agent_prep(k)).map(|k| compound_of(actors, k)).unwrap_or_default(),
+            Arg::Prep(words) => cx.after.iter().copied().find(|&k| cx.after_prep(k, words)).map(|k| compound_of(actors, k)).unwrap_or_default(),
+        }
+    };
+    let whys = |arg: &Arg, target: bool| match arg {
+        Arg::Subject if target => "the subject, which the pattern names as its target",
+        Arg::Subject => subject_why,
+        Arg::Object => "object after the verb",
+        Arg::Agent => "the agent, which the pattern names",
+        Arg::Prep(_) => "after a preposition the pattern names",
+    };
+    let (sources, targets) = (fill(&p.source), fill(&p.target));
+    let mut pairs = Vec::new();
+    for &s in &sources {
+        let mine: Vec<usize> = targets.iter().copied().filter(|&t| t != s && !same_actor(&actors[s], &actors[t])).collect();
+        if mine.is_empty() {
+            pairs.push((Some(&actors[s]), None));
+        }
+        pairs.extend(mine.into_iter().map(|t| (Some(&actors[s]), Some(&actors[t]))));
+    }
+    if sources.is_empty() {
+        pairs.extend(targets.iter().map(|&t| (None, Some(&actors[t]))));
+    }
+    if pairs.is_empty() {
+        return None;
+    }
+    let why = if sources.is_empty() { "not named: the pattern's source is not in the sentence" } else { whys(&p.source, false) };
+    Some(Roles { pairs, why, target_why: whys(&p.target, true), certainty })
 }
