@@ -651,3 +651,9 @@ fn arabic_protested_needs_against_or_a_crowd_and_a_career_is_no_march() {
     // "مسيرته" is a career
     assert!(triples("ar", "وشهد اللاعب أجمل أيام مسيرته مع النادي.").iter().all(|e| e.0 != "141"));
 }
+
+#[test]
+fn arabic_title_before_another_countrys_adjective_starts_a_new_actor() {
+    // a second head of state after the first, not an apposition restating him
+    assert_eq!(triples("ar", "استقبل الرئيس التونسي الرئيس الجزائري في قصر قرطاج أمس."), vec![t("043", "TUNGOV", "DZAGOV")]);
+}
