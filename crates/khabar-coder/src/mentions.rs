@@ -107,8 +107,12 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
     let coordinated = |prefix: &str, start: usize| -> bool {
         prefix.starts_with('و') || (start > 0 && lex.grammar.coordinators.iter().any(|c| *c == toks[start - 1].norm))
     };
+    // the country of the hit right after each one, if it follows with no gap ("الرئيس الموريتاني")
+    let next_country: Vec<Option<String>> = (0..hits.len())
+        .map(|k| hits.get(k + 1).filter(|n| n.0 == hits[k].1).and_then(|n| if let Hit::Actor(e) = &n.3 { e.country.clone() } else { None }))
+        .collect();
     let mut out: Vec<ActorSpan> = Vec::new();
-    for (start, end, prefix, hit) in hits {
+    for (k, (start, end, prefix, hit)) in hits.into_iter().enumerate() {
         let (country, roles, name, origin, kind) = match hit {
             // "ethnic Albanians", "الأكراد العرقيين": an ethnic group, not the country named alike
             Hit::Actor(e) if e.kind == "demonym" && start > 0 && matches!(toks[start - 1].norm.as_str(), "ethnic" | "ethnically") => {
@@ -138,7 +142,10 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
                 let agrees = if definite { first.starts_with("ال") } else { ending.is_some_and(|e| first.ends_with(&format!("ي{e}"))) };
                 // a rank or title restating the same kind of actor is apposition ("رئيس الأركان
                 // الإيراني اللواء …")
-                let restates = !roles.is_empty() && roles.iter().all(|r| prev.roles.contains(r));
+                // — unless another country's adjective follows it: "استقبل الملك المغربي الرئيس
+                // الموريتاني" names two heads of state
+                let other_country = next_country[k].as_ref().is_some_and(|c| prev.country.as_ref().is_some_and(|p| p != c));
+                let restates = !roles.is_empty() && roles.iter().all(|r| prev.roles.contains(r)) && !other_country;
                 (definite || ending.is_some()) && !(nisba && agrees) && !restates
             };
             let joinable = !coord && !starts_with_prep && !new_noun_phrase && (gap <= if kind == "person" { 2 } else { 0 } || (gap <= 2 && modifiers_only));

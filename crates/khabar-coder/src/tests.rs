@@ -1,7 +1,7 @@
 //! Golden tests: sentences written for these tests, and the events they must give.
 
 use super::*;
-use khabar_core::{Article, Dateline};
+use khabar_core::{Article, Dateline, Modality};
 
 fn article(lang: &str, text: &str) -> Article {
     Article {
@@ -650,4 +650,81 @@ fn arabic_protested_needs_against_or_a_crowd_and_a_career_is_no_march() {
     assert!(triples("ar", "وقال اللاعب إنه احتجت لبعض الوقت للتأقلم مع الفريق.").iter().all(|e| e.0 != "141"));
     // "مسيرته" is a career
     assert!(triples("ar", "وشهد اللاعب أجمل أيام مسيرته مع النادي.").iter().all(|e| e.0 != "141"));
+}
+
+// ---- CAMEO 04: who consults whom. Patterns declare which phrase is the source
+// (`source`/`target` in verbs.toml) where the subject is not it.
+
+#[test]
+fn arabic_call_received_is_by_the_caller() {
+    assert_eq!(triples("ar", "تلقى الرئيس المصري اتصالا هاتفيا من الملك الأردني مساء أمس."), vec![t("041", "JORGOV", "EGYGOV")]);
+    // the call noun first, the verb of receiving after it
+    assert_eq!(triples("ar", "وخلال اتصال هاتفي تلقاه الرئيس المصري من نظيره الفرنسي أمس، بحث الجانبان الأوضاع."), vec![t("041", "FRAGOV", "EGYGOV")]);
+    // no caller named: the call stands, with its receiver
+    assert_eq!(triples("ar", "تلقى الرئيس السوري اتصالا هاتفيا."), vec![t("041", "", "SYRGOV")]);
+}
+
+#[test]
+fn arabic_call_made_is_by_the_subject() {
+    assert_eq!(triples("ar", "أجرى وزير الخارجية التركي اتصالا هاتفيا مع نظيره الإيراني أمس."), vec![t("041", "TURGOV", "IRNGOV")]);
+    assert_eq!(triples("ar", "أجرى رئيس الوزراء العراقي اتصالا هاتفيا بالرئيس الفرنسي."), vec![t("041", "IRQGOV", "FRAGOV")]);
+    assert_eq!(triples("ar", "هاتف الرئيس الروسي رئيس الوزراء التركي أمس."), vec![t("041", "RUSGOV", "TURGOV")]);
+    // talks held by telephone are a call, not a meeting
+    assert_eq!(triples("ar", "بحث الرئيس المصري في اتصال هاتفي مع الملك السعودي العلاقات الثنائية."), vec![t("041", "EGYGOV", "SAUGOV")]);
+}
+
+#[test]
+fn arabic_title_before_another_countrys_adjective_starts_a_new_actor() {
+    // a second head of state after the first, not an apposition restating him
+    assert_eq!(triples("ar", "استقبل الرئيس التونسي الرئيس الجزائري في قصر قرطاج أمس."), vec![t("043", "TUNGOV", "DZAGOV")]);
+}
+
+#[test]
+fn arabic_host_visitor_and_meeting() {
+    assert_eq!(triples("ar", "استقبل الملك المغربي الرئيس الموريتاني في الرباط."), vec![t("043", "MARGOV", "MRTGOV")]);
+    assert_eq!(triples("ar", "زار وزير الدفاع الأمريكي بغداد أمس."), vec![t("042", "USAGOVMIL", "IRQGOV")]);
+    assert_eq!(triples("ar", "التقى وزير الخارجية الروسي ورئيس الوزراء الفلسطيني في موسكو اليوم."), vec![t("040", "RUSGOV", "PSEGOV"), t("040", "PSEGOV", "RUSGOV")]);
+}
+
+#[test]
+fn arabic_meetings_to_come_and_invitations_are_intents() {
+    assert_eq!(triples("ar", "سيلتقي وزير الخارجية الألماني الرئيس الإيراني الأسبوع المقبل."), vec![t("036", "DEUGOV", "IRNGOV")]);
+    assert_eq!(triples("ar", "دعا الرئيس الفرنسي الرئيس اللبناني لزيارة باريس."), vec![t("036", "FRAGOV", "LBNGOV")]);
+    assert_eq!(triples("ar", "تلقى رئيس الوزراء العراقي دعوة من الرئيس الفرنسي لزيارة باريس."), vec![t("036", "FRAGOV", "IRQGOV")]);
+    assert_eq!(triples("ar", "وجه الرئيس الفرنسي دعوة إلى رئيس الوزراء العراقي لزيارة باريس."), vec![t("036", "FRAGOV", "IRQGOV")]);
+    assert_eq!(triples("ar", "قال المتحدث إن الرئيس الإيراني قبل دعوة لزيارة روما."), vec![t("036", "IRNGOV", "ITAGOV")]);
+}
+
+#[test]
+fn english_call_received_is_by_the_caller() {
+    assert_eq!(triples("en", "The Egyptian president received a phone call from the Jordanian king on Tuesday."), vec![t("041", "JORGOV", "EGYGOV")]);
+    // the caller named, the receiver only a pronoun
+    assert_eq!(triples("en", "He received a phone call from the Turkish president."), vec![t("041", "TURGOV", "")]);
+}
+
+#[test]
+fn english_call_made_is_by_the_subject() {
+    assert_eq!(triples("en", "The Turkish foreign minister phoned the Iranian president on Monday."), vec![t("041", "TURGOV", "IRNGOV")]);
+    assert_eq!(triples("en", "The French president spoke by telephone with the German chancellor."), vec![t("041", "FRAGOV", "DEUGOV")]);
+    assert_eq!(
+        triples("en", "The Iranian president discussed the crisis with the French president in a telephone call on Monday."),
+        vec![t("041", "IRNGOV", "FRAGOV")]
+    );
+}
+
+#[test]
+fn english_host_visitor_and_meeting() {
+    assert_eq!(triples("en", "The Tunisian president received the French foreign minister in Carthage."), vec![t("043", "TUNGOV", "FRAGOV")]);
+    assert_eq!(triples("en", "The Iraqi prime minister was received by the Saudi king in Riyadh."), vec![t("043", "SAUGOV", "IRQGOV")]);
+    assert_eq!(triples("en", "The US defense secretary visited Baghdad on Sunday."), vec![t("042", "USAGOVMIL", "IRQGOV")]);
+    assert_eq!(triples("en", "Baghdad was visited by the British prime minister last week."), vec![t("042", "GBRGOV", "IRQGOV")]);
+    assert_eq!(triples("en", "The Egyptian president received a visit from the Qatari emir on Monday."), vec![t("042", "QATGOV", "EGYGOV")]);
+    assert_eq!(triples("en", "The Iraqi prime minister met the British ambassador in Baghdad."), vec![t("040", "IRQGOV", "GBRGOV")]);
+}
+
+#[test]
+fn english_meetings_to_come_and_invitations_are_intents() {
+    assert_eq!(triples("en", "The German foreign minister will meet the Iranian president next week."), vec![t("036", "DEUGOV", "IRNGOV")]);
+    assert_eq!(triples("en", "The French president invited the Lebanese president to visit Paris."), vec![t("036", "FRAGOV", "LBNGOV")]);
+    assert_eq!(triples("en", "The Iranian president accepted an invitation to visit Rome."), vec![t("036", "IRNGOV", "ITAGOV")]);
 }

@@ -62,6 +62,14 @@ pub struct Pattern {
     /// Drop the event when no target is found (sanctions on nobody say nothing).
     #[serde(default)]
     pub needs_target: bool,
+    /// Which phrase is the event's source: the grammatical subject unless the pattern says
+    /// otherwise ("received a call from X": X, the caller, is the source).
+    #[serde(default = "Arg::subject", deserialize_with = "de_arg")]
+    pub source: Arg,
+    /// Which phrase is the event's target: the object unless the pattern says otherwise
+    /// ("received a call from X": the subject, who took the call).
+    #[serde(default = "Arg::object", deserialize_with = "de_arg")]
+    pub target: Arg,
     /// Base confidence of events this pattern codes (0–1).
     #[serde(default = "default_confidence")]
     pub confidence: f32,
@@ -75,6 +83,50 @@ pub struct Pattern {
     /// the written forms, whose hamza tells an article from a word's own "أل").
     #[serde(skip)]
     pub norm_forms: Vec<String>,
+}
+
+/// A phrase a pattern names as its source or target (`source = "prep:من"` in `verbs.toml`).
+/// Roles are declared in the pattern file, not in code branches, so that "received a call
+/// from X" and "called X" differ in one line of data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    /// `"subject"`: the grammatical subject, by the language's word order (the default source).
+    Subject,
+    /// `"object"`: the first actor after the trigger that is not the subject (the default target).
+    Object,
+    /// `"agent"`: the actor after one of the grammar's `agent_preps` ("by", "على يد").
+    Agent,
+    /// `"prep:من|from"`: the actor right after one of these prepositions (normalised; an
+    /// Arabic one-letter preposition such as "ب" may be the actor's proclitic).
+    Prep(Vec<String>),
+}
+
+impl Arg {
+    fn subject() -> Arg {
+        Arg::Subject
+    }
+
+    fn object() -> Arg {
+        Arg::Object
+    }
+
+    /// Reads `"subject"`, `"object"`, `"agent"` or `"prep:w1|w2"`.
+    pub fn parse(text: &str) -> std::result::Result<Arg, String> {
+        match text.trim() {
+            "subject" => Ok(Arg::Subject),
+            "object" => Ok(Arg::Object),
+            "agent" => Ok(Arg::Agent),
+            t => match t.strip_prefix("prep:") {
+                Some(words) if !words.trim().is_empty() => Ok(Arg::Prep(words.split('|').map(|w| khabar_text::normalize(w.trim())).collect())),
+                _ => Err(format!("unknown argument {t:?}: expected \"subject\", \"object\", \"agent\" or \"prep:WORD|WORD\"")),
+            },
+        }
+    }
+}
+
+fn de_arg<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Arg, D::Error> {
+    let text = String::deserialize(d)?;
+    Arg::parse(&text).map_err(serde::de::Error::custom)
 }
 
 fn default_window() -> usize {
@@ -388,5 +440,18 @@ mod tests {
         assert_eq!(english_inflections("ban"), vec!["ban", "bans", "banned", "banning"]);
         assert_eq!(english_inflections("attack"), vec!["attack", "attacks", "attacked", "attacking"]);
         assert_eq!(english_inflections("call for"), vec!["call for", "calls for", "called for", "calling for"]);
+    }
+
+    #[test]
+    fn pattern_arguments() {
+        let toml = "[[pattern]]\nid = \"x\"\ncameo = \"041\"\nforms = [\"تلقى\"]\nsource = \"prep:من|from\"\ntarget = \"subject\"\n\n[[pattern]]\nid = \"y\"\ncameo = \"040\"\nforms = [\"met\"]\n";
+        let ps = parse_patterns("t.toml", toml, "ar").unwrap();
+        assert_eq!(ps[0].source, Arg::Prep(vec!["من".into(), "from".into()]));
+        assert_eq!(ps[0].target, Arg::Subject);
+        // the default: subject → source, object → target
+        assert_eq!((&ps[1].source, &ps[1].target), (&Arg::Subject, &Arg::Object));
+        assert_eq!(Arg::parse("agent"), Ok(Arg::Agent));
+        assert!(Arg::parse("prep:").is_err() && Arg::parse("caller").is_err());
+        assert!(parse_patterns("t.toml", "[[pattern]]\nid = \"z\"\ncameo = \"040\"\nforms = [\"met\"]\nsource = \"callee\"\n", "en").is_err());
     }
 }

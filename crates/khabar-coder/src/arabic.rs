@@ -1,0 +1,191 @@
+//! Arabic clause rules: the word-order, clitic and tense facts of Arabic that the shared
+//! trigger and role code consults when `lex.lang == "ar"`. Kept apart so that a reader of
+//! Arabic finds them in one place, and the English rules do not run through them.
+
+use khabar_lexicon::{Grammar, Lexicon, Pattern};
+use khabar_text::Token;
+
+use crate::mentions::ActorSpan;
+use crate::roles::{same_actor, Around, Roles};
+use crate::triggers::Trigger;
+
+/// Beside an unvocalised Arabic verb that is also its own passive ("قتل"), is a lone actor the
+/// one it was done to? Yes when counted ("قتل ثلاثة جنود", "أن 13 جنديا قتلوا"), or when it
+/// follows the verb indefinite and is not an armed group ("وقتل ناشط"); a definite or armed
+/// subject is the doer ("قتلت القوات الأمريكية …", "خطف مسلحون …").
+fn reads_as_victim(lex: &Lexicon, toks: &[Token], trig: &Trigger, a: &ActorSpan) -> bool {
+    let counted = |k: usize| toks[k].norm.chars().any(|c| c.is_ascii_digit()) || khabar_text::strip_arabic_prefixes(&toks[k].norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.eventive, w) && !w.starts_with("ال"));
+    if a.start > 0 && counted(a.start - 1) || counted(a.start) {
+        return true;
+    }
+    let armed = a.roles.iter().any(|r| matches!(r.as_str(), "UAF" | "REB" | "IMG" | "INS" | "SEP"));
+    let definite = toks[a.start].norm[a.prefix.len().min(toks[a.start].norm.len())..].starts_with("ال") || a.prefix.ends_with("ال");
+    a.start >= trig.end && a.start <= trig.end + 2 && !armed && !definite && a.kind == "role"
+}
+
+/// Arabic pronoun suffixes a noun may carry ("قدراتها", "قواته").
+const AR_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي"];
+
+/// Does one of `words` (normalised, from a pattern file) stand for the Arabic token whose
+/// proclitic-stripped forms are `forms`, allowing pronoun suffixes and ة → ت before them
+/// ("قدراتها")? This runs for every token in every pattern's window: no allocation.
+pub(crate) fn any_word_matches<W: AsRef<str>>(forms: &[&str], words: &[W]) -> bool {
+    words.iter().any(|word| {
+        let word = word.as_ref();
+        let w = word.strip_prefix("ال").filter(|x| x.chars().count() >= 2).unwrap_or(word);
+        forms.iter().any(|c| {
+            AR_SUFFIXES.iter().any(|suf| {
+                c.strip_suffix(suf).is_some_and(|stem| {
+                    stem == w || stem.strip_suffix('ت').is_some_and(|s| w.strip_suffix('ه') == Some(s))
+                })
+            })
+        })
+    })
+}
+
+/// An Arabic verb never takes the article, and a verbal noun after a preposition (لتعزيز،
+/// بتوقيع) names a purpose or a topic, not an event, unless it follows "قام/قامت ب" (carried out).
+pub(crate) fn arabic_trigger_ok(prefix: &str, p: &Pattern, toks: &[Token], i: usize) -> bool {
+    // a verb that itself begins with ال ("التقى", "التزم"): the ال is the verb's, not an article
+    let own_al = !p.noun && prefix.ends_with("ال") && {
+        let word = format!("ال{}", &toks[i].norm[prefix.len().min(toks[i].norm.len())..]);
+        p.norm_forms.iter().any(|f| *f == word)
+    };
+    let prefix = if own_al { &prefix[..prefix.len() - "ال".len()] } else { prefix };
+    if p.noun {
+        return !prefix.contains('ل') || prefix.ends_with("ال") && !prefix.contains("لل");
+    }
+    let prep = prefix.trim_start_matches(['و', 'ف']);
+    if prep.starts_with('ب') {
+        // "قامت دبابة إسرائيلية بقصف": the doer may stand between the light verb and the noun
+        return toks[i.saturating_sub(5)..i].iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().any(|w| w.starts_with("قام") || w.starts_with("قيام") || w.starts_with("يقوم") || w.starts_with("تقوم") || w.starts_with("ستقوم") || w.starts_with("سيقوم")));
+    }
+    !(prep.starts_with('ل') || prep.starts_with('ك') || prep.ends_with("ال"))
+}
+
+/// Is an Arabic trigger word (proclitics removed) a present-tense (imperfective) form of the
+/// pattern's verb: "يقتل", or "تقتل" where the pattern also has "يقتل"? Form V past tenses
+/// ("تعرض", "تظاهر") start with ت too, and have no ي twin.
+pub(crate) fn arabic_present(p: &Pattern, word: &str) -> bool {
+    if word.starts_with('ي') {
+        return true;
+    }
+    match word.strip_prefix('ت') {
+        Some(rest) => {
+            let twin = format!("ي{rest}");
+            p.norm_forms.iter().any(|f| *f == twin)
+        }
+        None => false,
+    }
+}
+
+/// Is an Arabic word a negation particle, alone or after the conjunction و/ف ("ولم", "فلا")?
+/// A preposition before it makes another word: "كما" (as, also), "بما" (including), "لما" (when).
+pub(crate) fn arabic_negator(negation: &[String], word: &str) -> bool {
+    Grammar::has(negation, word) || word.strip_prefix(['و', 'ف']).is_some_and(|w| Grammar::has(negation, w))
+}
+
+/// Does an actor's proclitic mark it as the one acted on: the preposition ل ("لل" with the
+/// article, not the article ال itself), or ب after a verbal noun ("الضغط بإيران")?
+pub(crate) fn target_prefix(a: &ActorSpan, noun: bool) -> bool {
+    a.prefix.contains('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل") || a.prefix.contains('ب') && noun
+}
+
+/// The actor of an Arabic verbal noun: its adjective or genitive right after it. A conflict
+/// noun's plain genitive is its victim ("اغتيال الحريري", "اعتقال الصحفيين"); only an adjective
+/// ("الغارات الإسرائيلية") or an ل-phrase names who did it.
+pub(crate) fn noun_actor(cx: &Around) -> Option<usize> {
+    let (actors, trig) = (cx.actors, cx.trig);
+    let conflict = trig.pattern.cameo.as_str() >= "10";
+    cx.after.iter().copied().find(|&k| {
+        let a = &actors[k];
+        // the preposition ل ("لل" with the article), not the article ال itself
+        let agentive = !conflict || (a.kind == "demonym" && a.origins.len() == 1) || a.prefix.ends_with('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل");
+        agentive && (a.start <= trig.end + 2 && !cx.is_target_prep(k) || a.start <= trig.end + 1 && a.prefix == "ل")
+    })
+}
+
+/// The subject of an Arabic verb, why, and how sure: right before it (SVO), right after it
+/// (VSO), else the nearest actor before it in the clause.
+pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
+    let (lex, sentence, toks, actors, trig) = (cx.lex, cx.sentence, cx.toks, cx.actors, cx.trig);
+    let p = trig.pattern;
+    // an actor set off from the verb by punctuation ("لندن ـ «الشرق الأوسط»: اغتال …", "…، قتل")
+    // is a dateline, a headline or another clause, not the verb's subject
+    let punct_between = |k: usize| {
+        let gap = &sentence[toks[actors[k].end - 1].end..toks[trig.start].start];
+        gap.chars().any(|c| matches!(c, ':' | '،' | ',' | '«' | '»' | '(' | ')' | '"' | '-' | 'ـ' | '–' | '*'))
+    };
+    let close_before = cx.before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !cx.is_target_prep(k) && !punct_between(k));
+    // "أدى إلى مقتل ثلاثة جنود": an actor governed by a casualty noun is the victim
+    let casualty_genitive = |k: usize| toks[actors[k].start.saturating_sub(2).max(trig.end)..actors[k].start].iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.casualties, w)));
+    // counts and member words stand between a verb and its subject without distancing it
+    // ("تظاهر أمس عشرات من أعضاء حزب …"); after a verb of force, counted people are more
+    // often its victims ("فقتل خمسة من رجال الشرطة"), so there they count
+    let violent = matches!(&p.cameo[..2], "17" | "18" | "19" | "20");
+    let gap_after = |k: usize| toks[trig.end..actors[k].start].iter().filter(|t| violent || !(t.norm.chars().any(|c| c.is_ascii_digit()) || khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.member_words, w) || Grammar::has(&lex.grammar.eventive, w)))).count();
+    // a verb with a plural ending ("خطفوا", "يطالبون") has its subject in it or before it: in
+    // VSO order the verb stays singular, so an actor after it is its object
+    let stem = &toks[trig.start].norm[trig.prefix.len().min(toks[trig.start].norm.len())..];
+    let plural_verb = stem.ends_with("وا") || (stem.ends_with("ون") && arabic_present(p, stem));
+    let close_after = cx.after.first().copied().filter(|&k| !plural_verb && gap_after(k) <= 3 && !cx.is_target_prep(k) && !casualty_genitive(k));
+    if let Some(k) = close_before.filter(|_| close_after.is_none() || trig.start > 0 && toks[..trig.start].len() > 2) {
+        Some((k, "subject before the verb (SVO)", 1.0))
+    } else if let Some(k) = close_after {
+        Some((k, "subject after the verb (VSO)", 1.0))
+    } else {
+        let k = cx.before.iter().copied().find(|&k| trig.start - actors[k].end <= 8 && !cx.is_target_prep(k) && !cx.clause_before(k))?;
+        Some((k, "nearest actor before the verb", 0.8))
+    }
+}
+
+/// Arabic VSO: the subject of a passive verb stands right after it ("اغتيل القاضي على يد …").
+pub(crate) fn passive_subject(cx: &Around, sources: &[usize]) -> Option<usize> {
+    let trig = cx.trig;
+    cx.after.iter().copied().find(|&k| cx.actors[k].start <= trig.end + 1 && !cx.is_agent_prep(k) && !sources.contains(&k))
+}
+
+/// An unvocalised past verb that is also its own passive (`passive_alone`: "قتل"), with no
+/// object and only victims beside it (see [`reads_as_victim`]), is read as the passive.
+pub(crate) fn reads_as_passive(lex: &Lexicon, toks: &[Token], trig: &Trigger, r: &Roles) -> bool {
+    let p = trig.pattern;
+    p.passive_alone
+        && !trig.noun
+        && !trig.passive
+        && r.pairs.iter().all(|(_, t)| t.is_none())
+        && !arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..])
+        && r.pairs.iter().all(|(s, _)| s.is_some_and(|s| reads_as_victim(lex, toks, trig, s)))
+}
+
+/// The passive reading: the lone actor is the victim; the agent, if any, is named after
+/// 'برصاص' or 'على يد'.
+pub(crate) fn passive_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], r: &Roles<'a>) -> Roles<'a> {
+    let victims: Vec<&ActorSpan> = r.pairs.iter().filter_map(|(s, _)| *s).collect();
+    let agent = actors.iter().find(|a| {
+        a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[a.start - 1].norm) && !victims.iter().any(|v| same_actor(a, v))
+    });
+    Roles {
+        pairs: victims.into_iter().map(|v| (agent, Some(v))).collect(),
+        why: if agent.is_some() { "the agent named after 'على يد' or 'برصاص'" } else { "not named: the verb read as its passive" },
+        target_why: "the lone actor by an unvocalised verb is the one it was done to (passive reading)",
+        certainty: 0.7,
+    }
+}
+
+/// An Arabic verb joined by و or ف to an earlier one ("… والتقى الرئيس"): it may share that
+/// verb's subject.
+pub(crate) fn joined_verb(lex: &Lexicon, trig: &Trigger) -> bool {
+    lex.lang == "ar" && !trig.noun && !trig.passive && trig.prefix.starts_with(['و', 'ف'])
+}
+
+/// A joined verb keeps the earlier verb's subject: the actor right before it ends the earlier
+/// clause ("وصل الوزير إلى دمشق والتقى الرئيس").
+pub(crate) fn share_subject<'a>(mut r: Roles<'a>, shared: &'a ActorSpan) -> Roles<'a> {
+    let before = r.pairs.first().and_then(|(s, _)| *s);
+    if before.is_some_and(|b| !same_actor(b, shared)) {
+        r.pairs = r.pairs.iter().map(|(_, t)| (Some(shared), t.filter(|t| !same_actor(t, shared)))).collect();
+        r.pairs.dedup_by(|a, b| a.1.map(|x| x.start) == b.1.map(|x| x.start));
+        r.why = "shared with the verb before it, joined by و or ف";
+    }
+    r
+}

@@ -1,0 +1,134 @@
+//! English clause rules: noun use of a verb form, the passive, what is asked for rather than
+//! done, coordinated objects. Kept apart from the Arabic rules so each language reads whole.
+
+use khabar_lexicon::{Grammar, Lexicon};
+use khabar_text::Token;
+
+use crate::mentions::ActorSpan;
+use crate::roles::{compound_of, Around};
+use crate::triggers::Trigger;
+
+/// Determiners and possessives before which an English verb's base form is a noun.
+const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "any", "no", "every", "new", "fresh"];
+
+/// "a U.S. request", "the attack", "Iran's threat": the trigger word is a noun here.
+pub(crate) fn english_noun_use(toks: &[Token], i: usize, actors: &[ActorSpan]) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = toks[i - 1].norm.as_str();
+    DETERMINERS.contains(&prev)
+        || prev.ends_with("'s")
+        // a determiner, then an actor as modifier: "a U.S. request"
+        || actors.iter().any(|a| a.end == i && a.start > 0 && DETERMINERS.contains(&toks[a.start - 1].norm.as_str()))
+}
+
+/// Forms of "be" that make a following participle passive ("was attacked", "were arrested").
+const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got", "get"];
+
+pub(crate) fn english_passive(toks: &[Token], i: usize) -> bool {
+    // "is opposed to", "is committed to", "is prepared to": an adjective, not a passive
+    if toks.get(i + 1).is_some_and(|t| t.norm == "to") {
+        return false;
+    }
+    let participle = toks[i].norm.ends_with("ed") || matches!(toks[i].norm.as_str(), "struck" | "shot" | "held" | "taken" | "hit" | "seized" | "fought" | "sent" | "given" | "kept");
+    let before = |k: usize| i >= k && BE.contains(&toks[i - k].norm.as_str());
+    participle && (before(1) || (before(2) && toks[i - 1].norm.ends_with("ly")))
+}
+
+/// Words that end an English clause for [`english_asked_for`]: what follows is said in a
+/// clause of its own ("…, but police fired on them").
+const EN_CLAUSE_ENDS: &[&str] = &["but", "while", "whereas", "meanwhile", ";", ":", "."];
+
+/// Prepositions after which an English -ing form is a gerund naming an act ("arrested for
+/// spying", "accused of killing"): the act is the reason or the charge, not the sentence's event.
+const EN_GERUND_PREPS: &[&str] = &["for", "of", "over", "about", "against", "from", "without"];
+
+/// English: is the trigger at `i` what someone asks or requires of another rather than an act
+/// reported done? It is when it stands in the clause of a demand or an appeal already found
+/// ("demanded that the army withdraw", "urged both sides to resume talks"), or after a deontic
+/// word ("said Iran must release the sailors"), or when it is a gerund after a preposition
+/// ("arrested for spying", "accused them of violating the truce").
+pub(crate) fn english_asked_for(lex: &Lexicon, toks: &[Token], i: usize, noun: bool, earlier: &[Trigger]) -> Option<String> {
+    if !noun && i > 0 && toks[i].norm.ends_with("ing") && EN_GERUND_PREPS.contains(&toks[i - 1].norm.as_str()) {
+        return Some(format!("a gerund after '{}', naming an act", toks[i - 1].norm));
+    }
+    // the clause the trigger is in: back to the nearest clause end or verb of saying
+    let open = |from: usize| {
+        !toks[from..i].iter().any(|t| EN_CLAUSE_ENDS.contains(&t.norm.as_str()) || Grammar::has(&lex.grammar.report, &t.norm))
+            && !toks[from..i].windows(2).any(|w| w[0].norm == "," && w[1].norm == "and")
+    };
+    const REACH: usize = 20;
+    if let Some(a) = earlier.iter().rev().find(|a| matches!(&a.pattern.cameo[..2], "10" | "02") && a.end <= i && i - a.end <= REACH) {
+        if open(a.end) {
+            return Some(format!("in the clause of the demand '{}' ({}): asked for, not done", toks[a.start].norm, a.pattern.origin));
+        }
+    }
+    let from = i.saturating_sub(REACH);
+    if let Some(k) = (from..i).rev().find(|&k| Grammar::has(&lex.grammar.demand_modals, &toks[k].norm)) {
+        if open(k + 1) {
+            return Some(format!("in the clause of '{}': required, not done", toks[k].norm));
+        }
+    }
+    None
+}
+
+/// "visit Mauritania and Senegal", "blows to the United States and Israel": every member of a
+/// coordinated object is a target — but not one that starts a clause of its own ("… and Israel
+/// said", "… and Hamas fired"), nor a member that is the source.
+pub(crate) fn english_object_compound(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], target: usize, sources: &[usize]) -> Vec<usize> {
+    let members = compound_of(actors, target);
+    // the target and the members after it; those before it were passed over for a reason
+    let from = members.iter().position(|&k| k == target).unwrap_or(0);
+    let mut out = vec![target];
+    for &k in &members[from + 1..] {
+        let a = &actors[k];
+        let subject = toks.get(a.end).is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm)) || (a.end < toks.len() && !lex.triggers.all_at(toks, a.end).is_empty());
+        if subject {
+            break;
+        }
+        if !sources.contains(&k) && !sources.iter().any(|&s| actors[s].code() == a.code()) && !out.iter().any(|&o| actors[o].code() == a.code()) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// The actor of an English noun: the modifier right before it ("Israeli air strikes", "Iran's
+/// threat").
+pub(crate) fn noun_actor(cx: &Around) -> Option<usize> {
+    let (actors, trig) = (cx.actors, cx.trig);
+    cx.before.iter().copied().find(|&k| actors[k].end + 2 >= trig.start && !cx.clause_before(k))
+}
+
+/// Pronoun subjects of English verbs.
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
+
+/// The subject of an English verb, why, and how sure: the nearest actor before it (SVO); with
+/// none, and no pronoun subject, an actor right after it ("Said X …", an inverted report).
+pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
+    let (toks, actors, trig) = (cx.toks, cx.actors, cx.trig);
+    if let Some(k) = cx.before.iter().copied().find(|&k| trig.start - actors[k].end <= 6 && !cx.is_target_prep(k) && !cx.clause_before(k)) {
+        return Some((k, "subject before the verb (SVO)", 1.0));
+    }
+    // "they would blockade Paris": with a pronoun subject, the actor after the verb is its object
+    let pronoun_subject = (trig.start.saturating_sub(4)..trig.start).any(|k| PRONOUNS.contains(&toks[k].norm.as_str()));
+    if pronoun_subject {
+        return None;
+    }
+    let k = cx.after.iter().copied().find(|&k| actors[k].start - trig.end <= 1)?;
+    Some((k, "actor right after the verb", 0.7))
+}
+
+/// English pronoun subjects ("… announced that he will …", "it is prepared to …") stand for
+/// the sentence's earlier subject: the nearest named actor before the pronoun.
+pub(crate) fn pronoun_antecedent(cx: &Around) -> Option<usize> {
+    let (toks, actors, trig) = (cx.toks, cx.actors, cx.trig);
+    let k = (trig.start.saturating_sub(4)..trig.start).rev().find(|&k| PRONOUNS.contains(&toks[k].norm.as_str()))?;
+    let named = |a: usize| actors[a].end <= k && !cx.is_target_prep(a);
+    cx.before
+        .iter()
+        .copied()
+        .find(|&a| named(a) && (actors[a].country.is_some() || actors[a].kind != "role"))
+        .or_else(|| cx.before.iter().copied().find(|&a| named(a)))
+}
