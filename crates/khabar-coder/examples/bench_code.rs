@@ -21,6 +21,9 @@ fn main() {
             Article {
                 doc_id: v["id"].as_str().unwrap_or_default().to_string(),
                 lang: v["lang"].as_str().map(str::to_string).or_else(|| khabar_text::detect_language(&body).map(str::to_string)),
+                // whole-article records (title, date) run the headline and the document stage too
+                title: v["title"].as_str().map(str::to_string),
+                published: v["date"].as_str().map(str::to_string),
                 paragraphs: vec![body.clone()],
                 text: body,
                 ..Default::default()

@@ -16,6 +16,8 @@ use crate::triggers::{anchored_root, counts_casualties, find_triggers};
 use crate::{Options, SentenceTrace};
 
 #[allow(clippy::too_many_arguments)]
+/// Codes one sentence (or the headline, `headline`); also hands back the sentence's place names
+/// when they were looked up, for the document stage.
 pub(crate) fn code_sentence(
     sentence: &str,
     toks: &[Token],
@@ -27,7 +29,7 @@ pub(crate) fn code_sentence(
     anchor: &Anchor,
     opts: &Options,
     headline: bool,
-) -> (Vec<Event>, SentenceTrace) {
+) -> (Vec<Event>, SentenceTrace, Option<Vec<khabar_geo::PlaceMention>>) {
     let mut trace = SentenceTrace {
         index,
         text: sentence.to_string(),
@@ -276,7 +278,7 @@ pub(crate) fn code_sentence(
         }
     }
     drop_subsumed(&mut events, &from_noun, &mut trace);
-    (events, trace)
+    (events, trace, places)
 }
 
 /// The source written out for an event: the named actor, else whom the act implies when no one

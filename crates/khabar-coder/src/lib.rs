@@ -133,15 +133,20 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
             sentences.push((sentence, toks, actors));
         }
     }
-    let title_actors = article.title.as_deref().map(|t| find_actors(lex, &khabar_text::tokens(t), year)).unwrap_or_default();
+    let title_toks = article.title.as_deref().map(khabar_text::tokens).unwrap_or_default();
+    let title_actors = find_actors(lex, &title_toks, year);
     let countries = title_actors.iter().chain(sentences.iter().flat_map(|s| s.2.iter())).filter_map(|a| a.country.as_deref());
     let anchor = resolve::anchor_from(article, gaz, date, countries);
     // negated events reach the document stage, which holds them back unless asked to keep them
     let sentence_opts = Options { keep_negated: opts.keep_negated || opts.all, ..opts.clone() };
     let mut headline_events = Vec::new();
+    // place names of the headline and the lead sentences, where coding looked them up already
+    let mut title_found = None;
+    let mut lead_found = Vec::new();
     if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
-        let toks = khabar_text::tokens(title);
-        let (mut events, trace) = code_sentence(title, &toks, &title_actors, 0, &article.doc_id, lex, gaz, &anchor, &sentence_opts, true);
+        let toks = &title_toks;
+        let (mut events, trace, places) = code_sentence(title, toks, &title_actors, 0, &article.doc_id, lex, gaz, &anchor, &sentence_opts, true);
+        title_found = places;
         // a headline tells the lead's news: with no date of its own, its events take the one
         // the lead sentence gives ("… قتل نائب السبت في مقديشو" under "الشباب تغتال نائبا")
         let lead_date = sentences.first().map(|(s, _, _)| resolve_date(s, &anchor, Modality::Asserted, 0)).filter(|(d, basis, _)| d.is_some() && basis.starts_with("sentence"));
@@ -156,7 +161,10 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
         coded.headline = Some(trace);
     }
     for (index, (sentence, toks, actors)) in sentences.iter().enumerate() {
-        let (events, trace) = code_sentence(sentence, toks, actors, index, &article.doc_id, lex, gaz, &anchor, &sentence_opts, false);
+        let (events, trace, places) = code_sentence(sentence, toks, actors, index, &article.doc_id, lex, gaz, &anchor, &sentence_opts, false);
+        if index < LEAD_SENTENCES {
+            lead_found.push(places);
+        }
         coded.events.extend(events);
         coded.traces.push(trace);
     }
@@ -171,7 +179,7 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
     };
     let mut named = Vec::new();
     if let Some(title) = article.title.as_deref() {
-        named.extend(named_in(None, &title_actors, title, &khabar_text::tokens(title)));
+        named.extend(named_in(None, &title_actors, title, &title_toks));
     }
     for (index, (sentence, toks, actors)) in sentences.iter().enumerate() {
         named.extend(named_in(Some(index), actors, sentence, toks));
@@ -182,28 +190,46 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
         .or_else(|| title_actors.iter().find_map(|a| a.country.clone()))
         .or_else(|| anchor.countries.first().cloned());
     // the places the headline and the lead name: where the story is, for events their own
-    // sentence does not place
+    // sentence does not place (looked up only when an event needs them)
+    let unplaced = |e: &Event| !e.location.as_ref().is_some_and(|l| l.geonameid.is_some());
+    let lead_places = if headline_events.iter().chain(&coded.events).any(unplaced) { lead_places(article, lex, gaz, &anchor, (&title_toks, &title_actors, title_found), &sentences, lead_found) } else { Vec::new() };
+    let context = document::DocContext { named, home, date: anchor.date, lead_places, keep_negated: opts.keep_negated, keep_incomplete: opts.keep_incomplete };
+    Some(SentenceStage { coded, headline_events, context })
+}
+
+/// How many sentences make the lead, after the headline.
+const LEAD_SENTENCES: usize = 2;
+
+/// Towns and cities the headline and the first two sentences name, in order: a gazetteer place
+/// that is no actor and not a common word (a one-word Arabic name only if a capital, a big city
+/// or of the story's countries).
+fn lead_places(
+    article: &Article,
+    lex: &khabar_lexicon::Lexicon,
+    gaz: &'static Gazetteer,
+    anchor: &resolve::Anchor,
+    (title_toks, title_actors, title_found): (&[Token], &[ActorSpan], Option<Vec<khabar_geo::PlaceMention>>),
+    sentences: &[(&str, Vec<Token>, Vec<ActorSpan>)],
+    lead_found: Vec<Option<Vec<khabar_geo::PlaceMention>>>,
+) -> Vec<khabar_core::Location> {
     let story: Vec<&str> = anchor.countries.iter().map(String::as_str).collect();
-    let mut lead_places = Vec::new();
-    let title_toks = article.title.as_deref().map(khabar_text::tokens).unwrap_or_default();
-    let lead = article.title.as_deref().map(|t| (t, &title_toks, &title_actors)).into_iter().chain(sentences.iter().take(2).map(|(s, t, a)| (*s, t, a)));
-    for (text, toks, actors) in lead {
-        for m in gaz.find(text, toks, lex.lang) {
+    let title = article.title.as_deref().map(|t| (t, title_toks, title_actors, title_found));
+    let lead = sentences.iter().zip(lead_found).map(|((s, t, a), found)| (*s, &t[..], &a[..], found));
+    let mut out = Vec::new();
+    for (text, toks, actors, found) in title.into_iter().chain(lead) {
+        for m in found.unwrap_or_else(|| gaz.find(text, toks, lex.lang)) {
             if m.weak || actors.iter().any(|a| a.start < m.end && m.start < a.end) {
                 continue;
             }
             let Some(place) = gaz.choose(&m.candidates, &story) else { continue };
-            // a one-word Arabic name is often a word too: only a capital, a big city or a place of
-            // the story's countries
             let single = lex.lang == "ar" && m.end - m.start == 1;
             if single && !(place.capital || place.population >= 250_000 || story.contains(&place.iso3)) {
                 continue;
             }
-            lead_places.push(gaz.location(place, "lead"));
+            out.push(gaz.location(place, "lead"));
         }
     }
-    let context = document::DocContext { named, home, date: anchor.date, lead_places, keep_negated: opts.keep_negated, keep_incomplete: opts.keep_incomplete };
-    Some(SentenceStage { coded, headline_events, context })
+    out
 }
 
 #[cfg(test)]
