@@ -96,6 +96,11 @@ pub(crate) fn target_prefix(a: &ActorSpan, noun: bool) -> bool {
 /// ("الغارات الإسرائيلية") or an ل-phrase names who did it.
 pub(crate) fn noun_actor(cx: &Around) -> Option<usize> {
     let (actors, trig) = (cx.actors, cx.trig);
+    // a possessive pronoun on the noun is its doer ("زيارته السودان", his visit to Sudan): no
+    // genitive can follow it, so an actor after it is what the act is done to
+    if possessed_noun(trig, cx.toks) {
+        return None;
+    }
     let conflict = trig.pattern.cameo.as_str() >= "10";
     cx.after.iter().copied().find(|&k| {
         let a = &actors[k];
@@ -188,4 +193,11 @@ pub(crate) fn share_subject<'a>(mut r: Roles<'a>, shared: &'a ActorSpan) -> Role
         r.why = "shared with the verb before it, joined by و or ف";
     }
     r
+}
+
+/// Is a verbal noun's trigger word its own form with a possessive pronoun ("زيارته", "زيارتها"
+/// for "زيارة": ة becomes ت before the suffix)?
+fn possessed_noun(trig: &Trigger, toks: &[Token]) -> bool {
+    let word = &toks[trig.start].norm[trig.prefix.len().min(toks[trig.start].norm.len())..];
+    ["ته", "تها", "تهم", "تهما"].iter().any(|suf| word.strip_suffix(suf).is_some_and(|stem| trig.pattern.norm_forms.contains(&format!("{stem}ه"))))
 }
