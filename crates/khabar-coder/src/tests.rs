@@ -747,3 +747,10 @@ fn a_meeting_proposed_is_an_intent_not_a_meeting() {
     assert_eq!(triples("ar", "اقترحت الهند على باكستان عقد اجتماع لوزيري الخارجية الأسبوع المقبل."), vec![t("036", "IND", "PAK")]);
     assert_eq!(triples("en", "India proposed talks with Pakistan next month."), vec![t("036", "IND", "PAK")]);
 }
+
+#[test]
+fn english_the_place_a_visit_goes_to_is_its_target() {
+    // the trigger's own "in" does not make the place a mere location
+    assert_eq!(triples("en", "The Turkish foreign minister arrived in Qatar on Monday."), vec![t("042", "TURGOV", "QAT")]);
+    assert_eq!(triples("en", "The Egyptian president flew to Algeria on Sunday."), vec![t("042", "EGYGOV", "DZA")]);
+}
