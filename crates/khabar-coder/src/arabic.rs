@@ -117,9 +117,12 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
     let p = trig.pattern;
     // an actor set off from the verb by punctuation ("لندن ـ «الشرق الأوسط»: اغتال …", "…، قتل")
     // is a dateline, a headline or another clause, not the verb's subject
+    // (a bracket closing a gloss opened inside the actor is the actor's: "وزير الخارجية (الروسي) وجه")
     let punct_between = |k: usize| {
         let gap = &sentence[toks[actors[k].end - 1].end..toks[trig.start].start];
-        gap.chars().any(|c| matches!(c, ':' | '،' | ',' | '«' | '»' | '(' | ')' | '"' | '-' | 'ـ' | '–' | '*'))
+        let own = &sentence[toks[actors[k].start].start..toks[actors[k].end - 1].end];
+        let closes_own = |c: char| (c == ')' && own.contains('(')) || (c == '»' && own.contains('«'));
+        gap.chars().any(|c| matches!(c, ':' | '،' | ',' | '«' | '»' | '(' | ')' | '"' | '-' | 'ـ' | '–' | '*') && !closes_own(c))
     };
     let close_before = cx.before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !cx.is_target_prep(k) && !punct_between(k));
     // "أدى إلى مقتل ثلاثة جنود": an actor governed by a casualty noun is the victim

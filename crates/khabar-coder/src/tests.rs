@@ -754,3 +754,8 @@ fn english_the_place_a_visit_goes_to_is_its_target() {
     assert_eq!(triples("en", "The Turkish foreign minister arrived in Qatar on Monday."), vec![t("042", "TURGOV", "QAT")]);
     assert_eq!(triples("en", "The Egyptian president flew to Algeria on Sunday."), vec![t("042", "EGYGOV", "DZA")]);
 }
+
+#[test]
+fn arabic_bracket_closing_a_gloss_inside_the_subject_does_not_set_it_off() {
+    assert_eq!(triples("ar", "وقال المتحدث إن وزير الخارجية (الروسي) وجه الدعوة إلى الرئيس السوري لزيارة موسكو."), vec![t("036", "RUSGOV", "SYRGOV")]);
+}
