@@ -1,5 +1,7 @@
 //! Source and target of a trigger: which actor around it did what to whom, by the language's
 //! word order ([`crate::arabic`], [`crate::english`]) and the prepositions before the actors.
+//! A pattern may name other phrases as its source and target (`source`/`target` in
+//! `verbs.toml`, [`declared_roles`]): the file says who acts, the code only finds the phrases.
 
 use khabar_lexicon::{Arg, Grammar, Lexicon};
 use khabar_text::Token;
