@@ -96,6 +96,11 @@ pub(crate) fn target_prefix(a: &ActorSpan, noun: bool) -> bool {
 /// ("الغارات الإسرائيلية") or an ل-phrase names who did it.
 pub(crate) fn noun_actor(cx: &Around) -> Option<usize> {
     let (actors, trig) = (cx.actors, cx.trig);
+    // a possessive pronoun on the noun is its doer ("زيارته السودان", his visit to Sudan): no
+    // genitive can follow it, so an actor after it is what the act is done to
+    if possessed_noun(trig, cx.toks) {
+        return None;
+    }
     let conflict = trig.pattern.cameo.as_str() >= "10";
     cx.after.iter().copied().find(|&k| {
         let a = &actors[k];
@@ -112,9 +117,12 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
     let p = trig.pattern;
     // an actor set off from the verb by punctuation ("لندن ـ «الشرق الأوسط»: اغتال …", "…، قتل")
     // is a dateline, a headline or another clause, not the verb's subject
+    // (a bracket closing a gloss opened inside the actor is the actor's: "وزير الخارجية (الروسي) وجه")
     let punct_between = |k: usize| {
         let gap = &sentence[toks[actors[k].end - 1].end..toks[trig.start].start];
-        gap.chars().any(|c| matches!(c, ':' | '،' | ',' | '«' | '»' | '(' | ')' | '"' | '-' | 'ـ' | '–' | '*'))
+        let own = &sentence[toks[actors[k].start].start..toks[actors[k].end - 1].end];
+        let closes_own = |c: char| (c == ')' && own.contains('(')) || (c == '»' && own.contains('«'));
+        gap.chars().any(|c| matches!(c, ':' | '،' | ',' | '«' | '»' | '(' | ')' | '"' | '-' | 'ـ' | '–' | '*') && !closes_own(c))
     };
     let close_before = cx.before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !cx.is_target_prep(k) && !punct_between(k));
     // "أدى إلى مقتل ثلاثة جنود": an actor governed by a casualty noun is the victim
@@ -188,4 +196,11 @@ pub(crate) fn share_subject<'a>(mut r: Roles<'a>, shared: &'a ActorSpan) -> Role
         r.why = "shared with the verb before it, joined by و or ف";
     }
     r
+}
+
+/// Is a verbal noun's trigger word its own form with a possessive pronoun ("زيارته", "زيارتها"
+/// for "زيارة": ة becomes ت before the suffix)?
+fn possessed_noun(trig: &Trigger, toks: &[Token]) -> bool {
+    let word = &toks[trig.start].norm[trig.prefix.len().min(toks[trig.start].norm.len())..];
+    ["ته", "تها", "تهم", "تهما"].iter().any(|suf| word.strip_suffix(suf).is_some_and(|stem| trig.pattern.norm_forms.contains(&format!("{stem}ه"))))
 }

@@ -118,6 +118,10 @@ pub(crate) fn code_sentence(
             trace.notes.push(format!("trigger '{word}' ({}): no one named behind it, in a sentence about an accident or a disaster", p.origin));
             continue;
         }
+        if p.needs_source && roles.pairs.iter().all(|(s, _)| s.is_none()) {
+            trace.notes.push(format!("trigger '{word}' ({}): no source actor found, and this pattern needs one", p.origin));
+            continue;
+        }
         if p.needs_target && roles.pairs.iter().all(|(_, t)| t.is_none()) {
             trace.notes.push(format!("trigger '{word}' ({}): no target actor found, and this pattern needs one", p.origin));
             continue;

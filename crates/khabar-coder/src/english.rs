@@ -113,7 +113,9 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
     }
     // "they would blockade Paris": with a pronoun subject, the actor after the verb is its object
     let pronoun_subject = (trig.start.saturating_sub(4)..trig.start).any(|k| PRONOUNS.contains(&toks[k].norm.as_str()));
-    if pronoun_subject {
+    // "arrived in Cairo", "trip to Baghdad": after the trigger's own preposition is its object
+    let own_prep = trig.end - trig.start > 1 && matches!(toks[trig.end - 1].norm.as_str(), "in" | "to" | "into" | "with" | "from" | "for" | "on" | "at");
+    if pronoun_subject || own_prep {
         return None;
     }
     let k = cx.after.iter().copied().find(|&k| actors[k].start - trig.end <= 1)?;

@@ -1,5 +1,7 @@
 //! Source and target of a trigger: which actor around it did what to whom, by the language's
 //! word order ([`crate::arabic`], [`crate::english`]) and the prepositions before the actors.
+//! A pattern may name other phrases as its source and target (`source`/`target` in
+//! `verbs.toml`, [`declared_roles`]): the file says who acts, the code only finds the phrases.
 
 use khabar_lexicon::{Arg, Grammar, Lexicon};
 use khabar_text::Token;
@@ -112,8 +114,9 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
     // actors before and after the trigger, nearest first
     let before: Vec<usize> = (0..actors.len()).rev().filter(|&k| actors[k].end <= trig.start).collect();
     let after: Vec<usize> = (0..actors.len()).filter(|&k| actors[k].start >= trig.end).collect();
+    // (not the trigger's own "in": "arrived in Baghdad" names where the visit went)
     let locative: Vec<bool> = (0..actors.len()).map(|k| {
-        let prev = if actors[k].start > 0 { toks[actors[k].start - 1].norm.as_str() } else { "" };
+        let prev = if actors[k].start > 0 && actors[k].start != trig.end { toks[actors[k].start - 1].norm.as_str() } else { "" };
         matches!(prev, "في" | "in" | "inside" | "داخل")
     }).collect();
     let before: Vec<usize> = before.into_iter().filter(|&k| !locative[k]).collect();

@@ -728,3 +728,34 @@ fn english_meetings_to_come_and_invitations_are_intents() {
     assert_eq!(triples("en", "The French president invited the Lebanese president to visit Paris."), vec![t("036", "FRAGOV", "LBNGOV")]);
     assert_eq!(triples("en", "The Iranian president accepted an invitation to visit Rome."), vec![t("036", "IRNGOV", "ITAGOV")]);
 }
+
+#[test]
+fn arabic_possessive_on_a_visit_noun_is_the_visitor() {
+    // "زيارته السودان": his visit to Sudan, not Sudan's visit
+    assert_eq!(triples("ar", "وقال الوزير إن نائب الرئيس الإيراني وافق إبان زيارته السودان أمس على تمويل المشروع."), vec![t("042", "IRNGOV", "SDN")]);
+}
+
+#[test]
+fn an_arrival_with_no_one_named_is_no_visit() {
+    assert!(triples("ar", "وصلت أمس إلى القاهرة شحنة جديدة من الطائرات.").is_empty());
+    assert!(triples("en", "A shipment of new aircraft arrived in Cairo yesterday.").is_empty());
+}
+
+#[test]
+fn a_meeting_proposed_is_an_intent_not_a_meeting() {
+    // the meeting noun is the proposal's object, not a meeting held
+    assert_eq!(triples("ar", "اقترحت الهند على باكستان عقد اجتماع لوزيري الخارجية الأسبوع المقبل."), vec![t("036", "IND", "PAK")]);
+    assert_eq!(triples("en", "India proposed talks with Pakistan next month."), vec![t("036", "IND", "PAK")]);
+}
+
+#[test]
+fn english_the_place_a_visit_goes_to_is_its_target() {
+    // the trigger's own "in" does not make the place a mere location
+    assert_eq!(triples("en", "The Turkish foreign minister arrived in Qatar on Monday."), vec![t("042", "TURGOV", "QAT")]);
+    assert_eq!(triples("en", "The Egyptian president flew to Algeria on Sunday."), vec![t("042", "EGYGOV", "DZA")]);
+}
+
+#[test]
+fn arabic_bracket_closing_a_gloss_inside_the_subject_does_not_set_it_off() {
+    assert_eq!(triples("ar", "وقال المتحدث إن وزير الخارجية (الروسي) وجه الدعوة إلى الرئيس السوري لزيارة موسكو."), vec![t("036", "RUSGOV", "SYRGOV")]);
+}

@@ -64,13 +64,7 @@ pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token]
                 continue;
             }
             let after = &toks[m.end..(m.end + p.window).min(toks.len())];
-            let in_window = |window: &[Token], words: &[String]| {
-                if lex.lang == "ar" {
-                    window.iter().any(|t| any_word_matches(&khabar_text::strip_arabic_prefixes(&t.norm), words))
-                } else {
-                    words.iter().any(|w| window.iter().any(|t| word_matches(lex.lang, &t.norm, w)))
-                }
-            };
+            let in_window = |window: &[Token], words: &[String]| in_words(lex, window, words);
             let has = |words: &[String]| in_window(after, words);
             let before = &toks[i.saturating_sub(p.requires_before)..i];
             let has_before = || in_window(before, &p.requires);
@@ -255,6 +249,11 @@ pub(crate) fn subordinate(lex: &Lexicon, sentence: &str, toks: &[Token], i: usiz
         } else {
             noun && gap.len() <= 2
         };
+        // a noun of another kind of event that is the object the earlier pattern requires
+        // ("اقترحت على باكستان عقد اجتماع": a meeting proposed, not held) is part of that event;
+        // one of the same kind is folded into it later, adding what it names (`drop_subsumed`)
+        let required = noun && i < a.end + a.pattern.window && in_words(lex, std::slice::from_ref(&toks[i]), &a.pattern.requires) && !same_root(lex, a.pattern, i, toks);
+        let complement = complement || required;
         if complement {
             return Some(format!("the complement of '{}' ({})", toks[a.start].norm, a.pattern.origin));
         }
@@ -269,4 +268,18 @@ pub(crate) fn word_matches(lang: &str, token: &str, word: &str) -> bool {
         return token == word || token.strip_suffix('s') == Some(word) || token.strip_suffix("'s") == Some(word);
     }
     any_word_matches(&khabar_text::strip_arabic_prefixes(token), std::slice::from_ref(&word))
+}
+
+/// Does one of `words` (a pattern's `requires` or `excludes`) stand in `window`?
+fn in_words(lex: &Lexicon, window: &[Token], words: &[String]) -> bool {
+    if lex.lang == "ar" {
+        window.iter().any(|t| any_word_matches(&khabar_text::strip_arabic_prefixes(&t.norm), words))
+    } else {
+        words.iter().any(|w| window.iter().any(|t| word_matches(lex.lang, &t.norm, w)))
+    }
+}
+
+/// Is a pattern whose trigger stands at `i` of the same CAMEO root as `p`?
+fn same_root(lex: &Lexicon, p: &Pattern, i: usize, toks: &[Token]) -> bool {
+    lex.triggers.all_at(toks, i).iter().any(|m| lex.patterns[*m.value].cameo[..2] == p.cameo[..2])
 }

@@ -62,6 +62,10 @@ pub struct Pattern {
     /// Drop the event when no target is found (sanctions on nobody say nothing).
     #[serde(default)]
     pub needs_target: bool,
+    /// Drop the event when no source is found: a visit or an arrival by no one named ("وصل
+    /// الفوج الأول") is no diplomatic event.
+    #[serde(default)]
+    pub needs_source: bool,
     /// Which phrase is the event's source: the grammatical subject unless the pattern says
     /// otherwise ("received a call from X": X, the caller, is the source).
     #[serde(default = "Arg::subject", deserialize_with = "de_arg")]
