@@ -267,7 +267,16 @@ impl Gazetteer {
                 if key.is_empty() {
                     continue;
                 }
-                if is_arabic(n) { ar_names.push((key, idx)) } else { latin_names.push((key, idx)) }
+                if is_arabic(n) {
+                    ar_names.push((key, idx));
+                    continue;
+                }
+                // a final taa marbuta is romanised "-ah" or "-a" (Basrah and Basra, Jiddah and
+                // Jidda): the gazetteer often lists one spelling only
+                if let Some(stem) = key.strip_suffix("ah").filter(|s| s.chars().count() >= 3 && !s.ends_with(' ')) {
+                    latin_names.push((format!("{stem}a"), idx));
+                }
+                latin_names.push((key, idx));
             }
         }
         let none = std::collections::HashSet::new();
@@ -402,6 +411,14 @@ mod tests {
         assert_eq!(g.geocode("Tripoli", &["LBY"]).unwrap().iso3, "LBY");
         // without context the capital wins
         assert_eq!(g.geocode("Tripoli", &[]).unwrap().iso3, "LBY");
+    }
+
+    #[test]
+    fn a_final_ah_may_be_written_a() {
+        let g = Gazetteer::get();
+        for (spelling, name) in [("Basra", "Basrah"), ("Basrah", "Basrah")] {
+            assert_eq!(g.geocode(spelling, &[]).map(|p| p.name), Some(name), "{spelling}");
+        }
     }
 
     #[test]
