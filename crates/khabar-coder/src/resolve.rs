@@ -105,8 +105,9 @@ pub(crate) fn resolve_date(sentence: &str, anchor: &Anchor, modality: Modality, 
 /// from, not where the event is.
 const LOCATIVE_EN: &[&str] = &["in", "at", "near", "to", "outside", "inside", "into", "across", "around", "throughout", "over"];
 const LOCATIVE_AR: &[&str] = &["في", "الي", "قرب", "بالقرب", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "حول", "انحاء", "ارجاء"];
-/// Nouns that say the next word is a place: "مدينة صور", "the city of Tyre".
-const PLACE_NOUNS: &[&str] = &["مدينه", "بلده", "قريه", "محافظه", "منطقه", "ميناء", "مخيم", "حي", "ولايه", "ضاحيه", "city", "town", "village", "province", "port", "camp", "district"];
+/// Nouns that say the next word is a place: "the city of Tyre" (Arabic: `khabar_geo::AR_PLACE_NOUNS`,
+/// "مدينة صور").
+const PLACE_NOUNS_EN: &[&str] = &["city", "town", "village", "province", "port", "camp", "district"];
 /// Definite words that may follow a place name without making it a noun in construct
 /// ("في دمشق اليوم", "في حلب الشرقية").
 const AFTER_PLACE_OK: &[&str] = &["اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "القديمه"];
@@ -142,7 +143,15 @@ pub(crate) fn resolve_place(
     context.extend(anchor.countries.iter().map(String::as_str));
     let norm = |k: usize| toks.get(k).map(|t| t.norm.as_str()).unwrap_or("");
     let bare = |k: usize| khabar_text::strip_arabic_prefixes(norm(k)).last().copied().unwrap_or("");
-    let place_noun = |start: usize| start > 0 && (PLACE_NOUNS.contains(&bare(start - 1)) || (!ar && start > 1 && norm(start - 1) == "of" && PLACE_NOUNS.contains(&norm(start - 2))));
+    // any stem of the word before, not only the shortest: "بلدة" is not ب + لدة, "ولاية" not و + لاية
+    let place_noun = |start: usize| {
+        start > 0
+            && if ar {
+                khabar_text::strip_arabic_prefixes(norm(start - 1)).iter().any(|s| khabar_geo::AR_PLACE_NOUNS.contains(s))
+            } else {
+                PLACE_NOUNS_EN.contains(&norm(start - 1)) || (start > 1 && norm(start - 1) == "of" && PLACE_NOUNS_EN.contains(&norm(start - 2)))
+            }
+    };
     // is the word before `start` (or the clitic on it) a locative?
     let locative = |start: usize, prefix: &str| -> bool {
         if ar {
@@ -331,6 +340,12 @@ mod tests {
         assert_eq!(place_of("ar", "", None, "نشرت في صور الأقمار الصناعية", "010", &[]), None);
         let got = place_of("ar", "", None, "سقط صاروخ في مدينة صور", "190", &[]).unwrap();
         assert_eq!((got.0.as_str(), got.1.as_str()), ("Tyre", "LBN"));
+        // the place noun is the word "city", not Medina (مدينه in GeoNames); the name after it is
+        // the place, whatever the preposition and clitics ("على بلدة", "بمحافظة", "وولاية")
+        for (s, want) in [("انفجرت سيارة مفخخة في مدينة أبها", "Abha"), ("سقطت قذائف على بلدة سراقب", "Saraqib"), ("اندلعت اشتباكات بمحافظة صعدة", "Sa'dah")] {
+            let got = place_of("ar", "", None, s, "190", &[]).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(got.0, want, "{s}");
+        }
     }
 
     #[test]
