@@ -1,0 +1,216 @@
+//! Golden tests for the breadth of CAMEO in Arabic: one sentence (or a few) per pattern group of
+//! `lexicons/ar/verbs.toml` and per kind of actor in `lexicons/ar/actors.tsv`, each asserting the
+//! code, the source and the target. The sentences were written for these tests.
+
+use khabar_coder::{code_article, Options};
+use khabar_core::Article;
+
+fn article(text: &str) -> Article {
+    Article {
+        doc_id: "t".into(),
+        lang: Some("ar".into()),
+        published: Some("2015-08-04".into()),
+        paragraphs: vec![text.to_string()],
+        text: text.to_string(),
+        ..Default::default()
+    }
+}
+
+/// (cameo, source code, target code) of every event coded from one sentence.
+fn coded(text: &str) -> Vec<(String, String, String)> {
+    code_article(&article(text), &Options::default())
+        .events
+        .into_iter()
+        .map(|e| (e.cameo, e.source.map(|a| a.code).unwrap_or_default(), e.target.map(|a| a.code).unwrap_or_default()))
+        .collect()
+}
+
+#[track_caller]
+fn has(text: &str, cameo: &str, source: &str, target: &str) {
+    let got = coded(text);
+    assert!(got.iter().any(|(c, s, t)| c == cameo && s == source && t == target), "{text}\n  want ({cameo}, {source}, {target})\n  got  {got:?}");
+}
+
+#[track_caller]
+fn none_of_root(text: &str, root: &str) {
+    let got = coded(text);
+    assert!(!got.iter().any(|(c, _, _)| c.starts_with(root)), "{text}: no {root} event wanted, got {got:?}");
+}
+
+// ---- actors
+
+#[test]
+fn the_saudi_led_coalition_is_the_saudi_military() {
+    has("قصفت طائرات التحالف العربي أمس مواقع الحوثيين في صعدة.", "195", "SAUMIL", "YEMREBHTH");
+    has("وشنت قوات التحالف أمس غارات على معسكر للحوثيين.", "195", "SAUMIL", "YEMREBHTH");
+}
+
+#[test]
+fn missions_and_envoys_are_their_organisation() {
+    has("نفت بعثة الاتحاد الإفريقي الاتهامات التي وجهها لها نواب صوماليون.", "016", "IGOAFRAFU", "");
+    has("وندد المبعوث الأممي أمس بالهجوم على المدنيين.", "111", "IGOUNO", "CVL");
+}
+
+#[test]
+fn saudi_titles_name_the_office() {
+    has("واستقبل خادم الحرمين الشريفين أمس رئيس الوزراء الباكستاني.", "043", "SAUGOV", "PAKGOV");
+    has("والتقى ولي ولي العهد أمس وزير الدفاع الأمريكي.", "040", "SAUGOV", "USAGOVMIL");
+}
+
+#[test]
+fn jihadist_groups_and_branches_are_img() {
+    has("خطفت جبهة النصرة أمس ثلاثة جنود لبنانيين قرب عرسال.", "181", "IMGMUSALQ", "LBNMIL");
+    has("وأعلنت حركة الشباب مسؤوليتها عن الهجوم على قافلة للجيش الكيني أمس.", "015", "IMGMUSALQ", "KENMIL");
+    has("وهاجم مسلحو تنظيم القاعدة في جزيرة العرب أمس نقطة للجيش اليمني.", "180", "IMGMUSALQ", "YEMMIL");
+}
+
+#[test]
+fn the_saleh_forces_are_yemeni_rebels() {
+    has("واشتبكت المقاومة الشعبية أمس مع قوات صالح في تعز.", "193", "YEMMIL", "YEMREB");
+}
+
+// ---- 01 statements: denial and claims
+
+#[test]
+fn a_denial_of_accusations_is_016_and_a_bare_denial_negates() {
+    has("نفت وزارة الدفاع الأردنية الاتهامات التي وجهتها لها منظمة حقوقية.", "016", "JORGOVMIL", "");
+    // "نفى أن يكون قد قصف": the denied act is negated, and no 016 without an object
+    let got = coded("ونفى الجيش الروسي أن يكون قد قصف المستشفى أمس.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn claiming_responsibility_is_015() {
+    has("أعلنت جماعة أبو سياف مسؤوليتها عن خطف سائحين ماليزيين أمس.", "015", "PHLREB", "MYS");
+}
+
+// ---- 10 demands
+
+#[test]
+fn demanding_a_release_is_1053() {
+    has("طالبت الحكومة اللبنانية جبهة النصرة بالإفراج عن الجنود المخطوفين.", "1053", "LBNGOV", "IMGMUSALQ");
+}
+
+// ---- 11 disapprove
+
+#[test]
+fn condemnation_with_or_without_hamza() {
+    has("ودانت الجامعة العربية الهجوم على السفارة السعودية.", "111", "IGOARBALL", "SAUGOV");
+    has("أدانت الحكومة الأردنية أمس إعدام الطيار.", "111", "JORGOV", "");
+}
+
+#[test]
+fn criticism_levelled_and_blame_held() {
+    has("وجه الرئيس التركي انتقادات حادة إلى الاتحاد الأوروبي.", "111", "TURGOV", "IGOEUREEC");
+    has("وحمل أهالي القرية الجيش النيجيري المسؤولية عن مقتل ذويهم.", "112", "CVL", "NGAMIL");
+}
+
+#[test]
+fn summoning_an_envoy_is_a_formal_complaint_and_a_protest_note_too() {
+    has("استدعت الكويت السفير الإيراني لديها أمس.", "114", "KWT", "IRNGOV");
+    has("واستدعت وزارة الخارجية المصرية أمس السفير التركي في القاهرة.", "114", "EGYGOV", "TURGOV");
+    has("قدمت قطر مذكرة احتجاج إلى مجلس الأمن.", "114", "QAT", "IGOUNO");
+    // a protest note is not a street protest
+    none_of_root("قدمت قطر مذكرة احتجاج إلى مجلس الأمن.", "14");
+}
+
+// ---- 13 threats
+
+#[test]
+fn threats_of_force_and_of_sanctions() {
+    has("هدد تنظيم داعش بإعدام رهينة ياباني.", "138", "IMGMUSISI", "JPN");
+    has("ولوح الاتحاد الأوروبي بعقوبات جديدة على روسيا.", "1312", "IGOEUREEC", "RUS");
+}
+
+// ---- 15 force posture
+
+#[test]
+fn alerts_and_deployments() {
+    has("رفعت الشرطة التونسية حالة التأهب القصوى أمس في العاصمة.", "151", "TUNCOP", "");
+    has("نشرت الشرطة الفرنسية تعزيزات كبيرة في شوارع باريس أمس.", "153", "FRACOP", "FRAGOV");
+    // spreading pictures is not deploying forces
+    none_of_root("نشرت الشرطة الفرنسية صورا للمشتبه به أمس.", "15");
+}
+
+// ---- 16 reduce relations
+
+#[test]
+fn recalling_ones_own_ambassador_is_161() {
+    has("استدعت البحرين سفيرها من بغداد أمس للتشاور.", "161", "BHR", "IRQGOV");
+    // and is not a withdrawal of forces
+    none_of_root("سحبت البحرين سفيرها من بغداد أمس.", "08");
+}
+
+#[test]
+fn stopping_aid_is_162() {
+    has("أوقفت الولايات المتحدة مساعداتها العسكرية لمصر.", "162", "USA", "EGY");
+}
+
+// ---- 07 aid, 08 yield
+
+#[test]
+fn delivering_weapons_is_military_aid() {
+    has("سلمت روسيا العراق أمس عشر مروحيات قتالية.", "072", "RUS", "IRQ");
+    // surrendering one's own weapons is not aid
+    none_of_root("وسلم المسلحون أسلحتهم إلى الجيش أمس.", "07");
+}
+
+#[test]
+fn truce_declared_violated_or_only_mentioned() {
+    has("أعلن الجيش الأوكراني والانفصاليون هدنة لمدة أسبوع أمس.", "0871", "UKRMIL", "UKR");
+    has("انتهكت القوات الروسية وقف إطلاق النار في شرق أوكرانيا أمس.", "196", "RUSMIL", "UKR");
+    // a truce named in passing declares nothing
+    none_of_root("وتحدث الوزير المصري عن الهدنة الإنسانية في اليمن.", "08");
+}
+
+#[test]
+fn releasing_prisoners_is_0841() {
+    has("أفرجت السلطات المصرية أمس عن مئة معتقل.", "0841", "EGYGOV", "EGY");
+}
+
+// ---- 09 investigate
+
+#[test]
+fn questioning_a_suspect_is_an_investigation_but_achieving_is_not() {
+    has("حقق الادعاء التونسي مع ثلاثة مشتبه بهم أمس.", "090", "TUNJUD", "");
+    none_of_root("حقق المنتخب المغربي فوزا كبيرا مع بداية البطولة.", "09");
+}
+
+// ---- 17 coerce, 18 assault, 19 fight
+
+#[test]
+fn arrests_abductions_assassinations() {
+    has("اعتقلت الشرطة التركية أمس عشرة أشخاص يشتبه بانتمائهم لتنظيم داعش.", "173", "TURCOP", "IMGMUSISI");
+    has("اغتال مسلحون أمس قاضيا عراقيا في بغداد.", "186", "UAF", "IRQJUD");
+}
+
+#[test]
+fn a_suicide_bomber_blowing_himself_up_is_1831() {
+    has("فجر انتحاري نفسه أمس في مسجد بمدينة القطيف.", "1831", "UAF", "");
+    has("ووقع تفجير انتحاري أمس في سوق شعبية.", "1831", "UAF", "");
+}
+
+#[test]
+fn bombing_from_the_air_is_195_and_shelling_194() {
+    has("شنت الطائرات الإسرائيلية أمس غارات جوية على مواقع لحركة حماس في غزة.", "195", "ISR", "PSEREBHAM");
+    has("وقصفت مقاتلات روسية أمس مواقع للمعارضة السورية.", "195", "RUSMIL", "SYROPP");
+    has("وقصفت المدفعية التركية أمس مواقع لحزب العمال الكردستاني.", "194", "TURMIL", "TURREBPKK");
+}
+
+#[test]
+fn taking_control_of_a_town_but_not_of_a_fire() {
+    has("وسيطرت قوات البيشمركة أمس على بلدة سنجار بعد معارك مع تنظيم داعش.", "192", "IRQMIL", "");
+    none_of_root("وسيطرت فرق الدفاع المدني أمس على الحريق في المصنع.", "19");
+}
+
+// ---- places
+
+#[test]
+fn a_place_noun_before_a_name_is_the_word_city() {
+    let ev = code_article(&article("وقتل ثلاثة أشخاص أمس في انفجار سيارة مفخخة في مدينة أبها جنوب السعودية."), &Options::default()).events;
+    let loc = ev.first().and_then(|e| e.location.as_ref()).expect("a located event");
+    assert_eq!((loc.name.as_str(), loc.country.as_deref()), ("Abha", Some("SAU")), "{ev:?}");
+    let ev = code_article(&article("وقتل خمسة مدنيين أمس في قصف على بلدة سراقب في ريف إدلب."), &Options::default()).events;
+    let loc = ev.first().and_then(|e| e.location.as_ref()).expect("a located event");
+    assert_eq!(loc.name, "Saraqib", "{ev:?}");
+}
