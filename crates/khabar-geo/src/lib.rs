@@ -190,9 +190,10 @@ fn first_forms(norm: &str, arabic: bool) -> Vec<(std::borrow::Cow<'_, str>, usiz
 /// Arabic nouns (matching form, no article) that say the word after them is a place's name:
 /// "مدينة أبها", "محافظة صعدة", "بلدة سراقب". Standing alone they are the common word ("a
 /// city"), never a place, even where GeoNames lists one as a name (مدينه for Medina): the name
-/// is the word after them.
+/// is the word after them. (Not عاصمة, مقاطعة or قضاء: "عاصمة دولة", "مقاطعة الانتخابات" — a
+/// boycott — and "قضاء" — the judiciary — are followed by common words as often as by names.)
 pub const AR_PLACE_NOUNS: &[&str] = &[
-    "مدينه", "بلده", "قريه", "محافظه", "منطقه", "ميناء", "مخيم", "حي", "ولايه", "ضاحيه", "مديريه", "ناحيه", "قضاء", "اقليم", "مقاطعه", "جزيره", "عاصمه",
+    "مدينه", "بلده", "قريه", "محافظه", "منطقه", "ميناء", "مخيم", "حي", "ولايه", "ضاحيه", "مديريه", "ناحيه", "اقليم", "جزيره",
 ];
 
 fn is_arabic(s: &str) -> bool {
