@@ -214,3 +214,59 @@ fn a_place_noun_before_a_name_is_the_word_city() {
     let loc = ev.first().and_then(|e| e.location.as_ref()).expect("a located event");
     assert_eq!(loc.name, "Saraqib", "{ev:?}");
 }
+
+// ---- 02 appeals, 03 intents, 05 diplomatic cooperation
+
+#[test]
+fn appealing_for_a_release_is_0253() {
+    has("وناشدت والدة الصحفي الأمريكي تنظيم داعش إطلاق سراح ابنها.", "0253", "USAMED", "IMGMUSISI");
+}
+
+#[test]
+fn invitations_made_and_accepted_are_036() {
+    has("ودعا الرئيس الفرنسي روحاني لزيارة باريس.", "036", "FRAGOV", "IRNGOV");
+    has("وقبلت الحكومة الأردنية دعوة لزيارة أنقرة.", "036", "JORGOV", "TURGOV");
+    // a call to the streets is an appeal, not an invitation
+    let got = coded("ودعا حزب المعارضة المواطنين للتظاهر أمام البرلمان.");
+    assert!(got.iter().all(|(c, _, _)| c != "036"), "{got:?}");
+}
+
+#[test]
+fn endorsing_a_decision_and_solidarity_are_051() {
+    has("وصادق البرلمان الأردني على الاتفاقية مع مصر.", "051", "JORLEG", "EGY");
+    has("وأكدت الحكومة الكويتية تضامنها مع المملكة المغربية.", "051", "KWTGOV", "MAR");
+    // the ministry of social solidarity is no solidarity with anyone
+    let got = coded("وقالت وزارة التضامن الاجتماعي المصرية إنها وزعت المساعدات مع الهلال الأحمر.");
+    assert!(got.iter().all(|(c, _, _)| c != "051"), "{got:?}");
+}
+
+// ---- 06 material cooperation
+
+#[test]
+fn handing_over_a_suspect_is_judicial_cooperation() {
+    // (the target is the person handed over; here of the receiving country too)
+    has("وسلمت تركيا المتهم الفرنسي إلى السلطات الفرنسية أمس.", "063", "TUR", "FRA");
+}
+
+// ---- 11 disapprove: courts
+
+#[test]
+fn a_court_convicts_and_sentences() {
+    has("وأدانت محكمة تونسية المتهمين أمس.", "116", "TUNJUD", "");
+    has("وأصدرت محكمة مصرية أمس حكما بإعدام قيادي في جماعة الإخوان.", "116", "EGYJUD", "IMGMUSMBR");
+    // a government's أدان is a condemnation
+    has("وأدانت الحكومة التونسية الهجوم على المتحف.", "111", "TUNGOV", "");
+}
+
+#[test]
+fn reservations_about_a_statement_are_disapproval() {
+    has("وتحفظت الجزائر على بيان الجامعة العربية.", "110", "DZA", "IGOARBALL");
+}
+
+// ---- 19 fight
+
+#[test]
+fn a_blockade_or_cordon_is_191_not_sanctions() {
+    has("وفرضت القوات الإسرائيلية أمس طوقا أمنيا على مدينة الخليل.", "191", "ISRMIL", "");
+    none_of_root("وفرضت القوات الإسرائيلية أمس طوقا أمنيا على مدينة الخليل.", "16");
+}
