@@ -18,7 +18,14 @@ fn article(text: &str) -> Article {
 
 /// (cameo, source code, target code) of every event coded from one sentence.
 fn coded(text: &str) -> Vec<(String, String, String)> {
-    code_article(&article(text), &Options::default())
+    coded_in(text, "2015-08-04")
+}
+
+/// … of a story published on `date`.
+fn coded_in(text: &str, date: &str) -> Vec<(String, String, String)> {
+    let mut a = article(text);
+    a.published = Some(date.into());
+    code_article(&a, &Options::default())
         .events
         .into_iter()
         .map(|e| (e.cameo, e.source.map(|a| a.code).unwrap_or_default(), e.target.map(|a| a.code).unwrap_or_default()))
@@ -43,6 +50,14 @@ fn none_of_root(text: &str, root: &str) {
 fn the_saudi_led_coalition_is_the_saudi_military() {
     has("قصفت طائرات التحالف العربي أمس مواقع الحوثيين في صعدة.", "195", "SAUMIL", "YEMREBHTH");
     has("وشنت قوات التحالف أمس غارات على معسكر للحوثيين.", "195", "SAUMIL", "YEMREBHTH");
+}
+
+#[test]
+fn a_coalition_of_another_year_keeps_the_plain_forces() {
+    // 2007: the coalition in Iraq is not the Saudi-led one
+    let got = coded_in("وقصفت طائرات التحالف أمس مواقع لتنظيم القاعدة في ديالى.", "2007-05-02");
+    assert!(got.iter().any(|(c, s, _)| c == "195" && s == "MIL"), "{got:?}");
+    assert!(!got.iter().any(|(_, s, _)| s.starts_with("SAU")), "{got:?}");
 }
 
 #[test]
@@ -269,4 +284,20 @@ fn reservations_about_a_statement_are_disapproval() {
 fn a_blockade_or_cordon_is_191_not_sanctions() {
     has("وفرضت القوات الإسرائيلية أمس طوقا أمنيا على مدينة الخليل.", "191", "ISRMIL", "");
     none_of_root("وفرضت القوات الإسرائيلية أمس طوقا أمنيا على مدينة الخليل.", "16");
+}
+
+// ---- 15 and 17: emergencies, curfews, forces sent in
+
+#[test]
+fn states_of_emergency_curfews_and_alerts() {
+    has("وأعلنت الحكومة المصرية أمس حالة الطوارئ في شمال سيناء.", "1724", "EGYGOV", "EGY");
+    has("وفرضت السلطات العراقية أمس حظر التجول في مدينة كركوك.", "1723", "IRQGOV", "IRQ");
+    has("ودفع الجيش اللبناني أمس بتعزيزات إلى بلدة عرسال.", "153", "LBNMIL", "");
+    // "دفع X إلى" is "prompted X to"
+    none_of_root("ودفعت الأزمة الحكومة الأردنية إلى خفض الإنفاق.", "15");
+}
+
+#[test]
+fn holding_back_a_crowd_is_not_taking_a_town() {
+    none_of_root("وسيطر مئات من رجال الشرطة أمس على المتظاهرين أمام البرلمان.", "19");
 }
