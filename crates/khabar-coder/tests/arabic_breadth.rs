@@ -301,3 +301,32 @@ fn states_of_emergency_curfews_and_alerts() {
 fn holding_back_a_crowd_is_not_taking_a_town() {
     none_of_root("وسيطر مئات من رجال الشرطة أمس على المتظاهرين أمام البرلمان.", "19");
 }
+
+// ---- "أعرب عن …": the attitude expressed is the event
+
+#[test]
+fn an_expressed_attitude_is_coded_by_what_is_expressed() {
+    has("وأعرب الرئيس اللبناني عن استيائه من تصريحات السفير الأمريكي.", "110", "LBNGOV", "USAGOV");
+    has("وأعربت الحكومة المغربية عن إدانتها للهجوم على السفارة الفرنسية.", "111", "MARGOV", "FRAGOV");
+    has("وأعرب وزير الخارجية الأردني عن تأييده للمبادرة المصرية.", "051", "JORGOV", "EGY");
+}
+
+// ---- 03 proposals, 05 apologies
+
+#[test]
+fn proposing_talks_and_apologising() {
+    has("واقترحت روسيا على تركيا عقد اجتماع لوزيري الخارجية.", "036", "RUS", "TUR");
+    has("وقدمت الحكومة اليابانية اعتذارا رسميا لكوريا الجنوبية.", "055", "JPNGOV", "KOR");
+}
+
+// ---- 15, 17, 19: more police, detentions and raids, attacks stepped up
+
+#[test]
+fn more_police_detentions_raids_and_stepped_up_attacks() {
+    has("وزادت السلطات البلجيكية عدد أفراد الشرطة في محطات القطار.", "153", "BELGOV", "");
+    has("وأوقفت الشرطة الجزائرية أمس ثلاثة أشخاص يشتبه في تورطهم بالتفجير.", "173", "DZACOP", "DZA");
+    // أوقف with no person after it is "stopped"
+    none_of_root("وأوقفت الحكومة الجزائرية العمل بالمشروع.", "17");
+    has("واقتحمت الشرطة الإسرائيلية أمس منزل ناشط فلسطيني في الخليل.", "170", "ISRCOP", "PSECVL");
+    has("وكثفت القوات العراقية أمس هجماتها على مواقع تنظيم داعش.", "190", "IRQMIL", "IMGMUSISI");
+}
