@@ -171,7 +171,9 @@ pub(crate) fn resolve_place(
         let text = &sentence[toks[m.start].start..toks[m.end - 1].end];
         let prefix = &toks[m.start].norm[..m.prefix_len];
         let by_noun = place_noun(m.start);
-        if !by_noun && !locative(m.start, prefix) {
+        // the object of a visit is where it happens ("زار جنتيلوني طهران", "visited Tehran")
+        let visited = ev.cameo.starts_with("042") && m.start > ev.trigger && m.start <= ev.trigger + 4 && !m.weak;
+        if !by_noun && !visited && !locative(m.start, prefix) {
             continue;
         }
         // a name the actor dictionary knows as an organisation, group or person ("UN", "Hamas")
@@ -349,6 +351,17 @@ mod tests {
             let got = place_of("ar", "", None, s, "190", &[]).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(got.0, want, "{s}");
         }
+    }
+
+    #[test]
+    fn a_visit_happens_in_the_town_visited() {
+        // the town is the object of the verb, with no locative before it
+        let got = place_of("ar", "", None, "وزار الوزير الإيطالي طهران أمس", "042", &[(Some("ITA"), Some("IRN"))]).unwrap();
+        assert_eq!((got.0.as_str(), got.2.as_str()), ("Tehran", "sentence"), "{got:?}");
+        let got = place_of("en", "", None, "Gentiloni visited Tehran on Wednesday.", "042", &[(Some("ITA"), Some("IRN"))]).unwrap();
+        assert_eq!(got.0, "Tehran", "{got:?}");
+        // further on, a place still needs its locative
+        assert_eq!(place_of("ar", "", None, "زار الوزير المدرسة التي بناها أهالي القرية قبل أعوام في حلب", "042", &[]).map(|g| g.0), Some("Aleppo".into()));
     }
 
     #[test]
