@@ -330,3 +330,9 @@ fn more_police_detentions_raids_and_stepped_up_attacks() {
     has("واقتحمت الشرطة الإسرائيلية أمس منزل ناشط فلسطيني في الخليل.", "170", "ISRCOP", "PSECVL");
     has("وكثفت القوات العراقية أمس هجماتها على مواقع تنظيم داعش.", "190", "IRQMIL", "IMGMUSISI");
 }
+
+#[test]
+fn a_verb_form_after_includes_is_a_noun() {
+    // "تشمل قتل": charges that include killing, not a killing reported
+    none_of_root("ووجهت النيابة المصرية أمس للمتهمين تهما تشمل قتل متظاهرين.", "18");
+}
