@@ -336,3 +336,20 @@ fn a_verb_form_after_includes_is_a_noun() {
     // "تشمل قتل": charges that include killing, not a killing reported
     none_of_root("ووجهت النيابة المصرية أمس للمتهمين تهما تشمل قتل متظاهرين.", "18");
 }
+
+// ---- 07 aid by kind
+
+#[test]
+fn aid_is_coded_by_its_kind() {
+    has("وقدمت السعودية أمس مساعدات إنسانية لليمن.", "073", "SAU", "YEM");
+    has("وسيرت الإمارات قافلة إغاثة إلى مدينة تعز أمس.", "073", "ARE", "");
+    has("وأرسلت تركيا مساعدات عسكرية للجيش العراقي.", "072", "TUR", "IRQMIL");
+    // reinforcements sent are a deployment, not aid
+    let got = coded("وأرسلت تركيا تعزيزات عسكرية إلى الحدود.");
+    assert!(got.iter().all(|(c, _, _)| !c.starts_with("07")), "{got:?}");
+}
+
+#[test]
+fn mission_acronyms_in_latin_script() {
+    has("وقالت قوة حفظ السلام الأفريقية (AMISOM) إنها نفت الاتهامات بقتل مدنيين.", "016", "IGOAFRAFU", "");
+}
