@@ -300,6 +300,7 @@ fn states_of_emergency_curfews_and_alerts() {
 #[test]
 fn holding_back_a_crowd_is_not_taking_a_town() {
     none_of_root("وسيطر مئات من رجال الشرطة أمس على المتظاهرين أمام البرلمان.", "19");
+    none_of_root("وسيطر مائة شرطي على ثلاثين من المتظاهرين أمام المطار أمس.", "19");
 }
 
 // ---- "أعرب عن …": the attitude expressed is the event
@@ -324,6 +325,8 @@ fn proposing_talks_and_apologising() {
 #[test]
 fn more_police_detentions_raids_and_stepped_up_attacks() {
     has("وزادت السلطات البلجيكية عدد أفراد الشرطة في محطات القطار.", "153", "BELGOV", "");
+    // fears going up are not police
+    none_of_root("وزادت المخاوف الأمنية في العاصمة الباكستانية أمس.", "15");
     has("وأوقفت الشرطة الجزائرية أمس ثلاثة أشخاص يشتبه في تورطهم بالتفجير.", "173", "DZACOP", "DZA");
     // أوقف with no person after it is "stopped"
     none_of_root("وأوقفت الحكومة الجزائرية العمل بالمشروع.", "17");
