@@ -356,3 +356,10 @@ fn aid_is_coded_by_its_kind() {
 fn mission_acronyms_in_latin_script() {
     has("وقالت قوة حفظ السلام الأفريقية (AMISOM) إنها نفت الاتهامات بقتل مدنيين.", "016", "IGOAFRAFU", "");
 }
+
+#[test]
+fn the_air_base_is_not_al_qaeda() {
+    let got = coded("وشنت مقاتلات التحالف أمس غارات على القاعدة الجوية في لحج.");
+    assert!(!got.iter().any(|(_, s, t)| s.starts_with("IMG") || t.starts_with("IMG")), "{got:?}");
+    has("وشنت مقاتلات التحالف أمس غارات على القاعدة الجوية في لحج.", "195", "SAUMIL", "MIL");
+}
