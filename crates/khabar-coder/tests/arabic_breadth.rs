@@ -363,3 +363,17 @@ fn the_air_base_is_not_al_qaeda() {
     assert!(!got.iter().any(|(_, s, t)| s.starts_with("IMG") || t.starts_with("IMG")), "{got:?}");
     has("وشنت مقاتلات التحالف أمس غارات على القاعدة الجوية في لحج.", "195", "SAUMIL", "MIL");
 }
+
+#[test]
+fn investigations_opened_and_suspects_questioned() {
+    has("وفتحت النيابة العامة الفرنسية تحقيقا في الهجوم أمس.", "090", "FRAJUD", "");
+    has("واستجوبت الشرطة البريطانية أمس ثلاثة مشتبه بهم.", "090", "GBRCOP", "");
+}
+
+#[test]
+fn more_forms_of_invitations_rejections_and_sentences() {
+    has("وقال المتحدث إن الرئيس التونسي قبل دعوة لزيارة الجزائر.", "036", "TUNGOV", "DZA");
+    has("وأعربت الحكومة العراقية عن رفضها للتدخل التركي.", "120", "IRQGOV", "TUR");
+    has("وقضت محكمة كويتية أمس بسجن نائب سابق.", "116", "KWTJUD", "");
+    has("وحكمت محكمة أردنية أمس على متهمين بالسجن عشر سنوات.", "116", "JORJUD", "");
+}
