@@ -99,10 +99,10 @@ pub fn code_article(article: &Article, opts: &Options) -> Coded {
     stage.coded
 }
 
-/// The sentence stage alone: each body sentence's events as the sentence gives them (for the
-/// golden tests of sentence rules).
-#[cfg(test)]
-fn code_sentences(article: &Article, opts: &Options) -> Coded {
+/// The sentence stage alone: each body sentence's events as the sentence gives them, before
+/// the document stage (no actor resolved across the article, no merging, nothing held back but
+/// negated events). For studies of sentence coding and the golden tests of sentence rules.
+pub fn code_sentences(article: &Article, opts: &Options) -> Coded {
     sentence_stage(article, opts).map(|s| s.coded).unwrap_or_default()
 }
 

@@ -105,8 +105,9 @@ pub(crate) fn resolve_date(sentence: &str, anchor: &Anchor, modality: Modality, 
 /// from, not where the event is.
 const LOCATIVE_EN: &[&str] = &["in", "at", "near", "to", "outside", "inside", "into", "across", "around", "throughout", "over"];
 const LOCATIVE_AR: &[&str] = &["في", "الي", "قرب", "بالقرب", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "حول", "انحاء", "ارجاء"];
-/// Nouns that say the next word is a place: "مدينة صور", "the city of Tyre".
-const PLACE_NOUNS: &[&str] = &["مدينه", "بلده", "قريه", "محافظه", "منطقه", "ميناء", "مخيم", "حي", "ولايه", "ضاحيه", "city", "town", "village", "province", "port", "camp", "district"];
+/// Nouns that say the next word is a place: "the city of Tyre" (Arabic: `khabar_geo::AR_PLACE_NOUNS`,
+/// "مدينة صور").
+const PLACE_NOUNS_EN: &[&str] = &["city", "town", "village", "province", "port", "camp", "district"];
 /// Definite words that may follow a place name without making it a noun in construct
 /// ("في دمشق اليوم", "في حلب الشرقية").
 const AFTER_PLACE_OK: &[&str] = &["اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "القديمه"];
@@ -142,7 +143,16 @@ pub(crate) fn resolve_place(
     context.extend(anchor.countries.iter().map(String::as_str));
     let norm = |k: usize| toks.get(k).map(|t| t.norm.as_str()).unwrap_or("");
     let bare = |k: usize| khabar_text::strip_arabic_prefixes(norm(k)).last().copied().unwrap_or("");
-    let place_noun = |start: usize| start > 0 && (PLACE_NOUNS.contains(&bare(start - 1)) || (!ar && start > 1 && norm(start - 1) == "of" && PLACE_NOUNS.contains(&norm(start - 2))));
+    // any stem of the word before, not only the shortest: "بلدة" is not ب + لدة, "ولاية" not و + لاية
+    let place_noun = |start: usize| {
+        start > 0
+            && if ar {
+                // "the capital" only with its article: "العاصمة صنعاء", not "عاصمة دولة"
+                khabar_text::strip_arabic_prefixes(norm(start - 1)).iter().any(|s| khabar_geo::AR_PLACE_NOUNS.contains(s) || *s == "العاصمه")
+            } else {
+                PLACE_NOUNS_EN.contains(&norm(start - 1)) || (start > 1 && norm(start - 1) == "of" && PLACE_NOUNS_EN.contains(&norm(start - 2)))
+            }
+    };
     // is the word before `start` (or the clitic on it) a locative?
     let locative = |start: usize, prefix: &str| -> bool {
         if ar {
@@ -161,7 +171,9 @@ pub(crate) fn resolve_place(
         let text = &sentence[toks[m.start].start..toks[m.end - 1].end];
         let prefix = &toks[m.start].norm[..m.prefix_len];
         let by_noun = place_noun(m.start);
-        if !by_noun && !locative(m.start, prefix) {
+        // the object of a visit is where it happens ("زار جنتيلوني طهران", "visited Tehran")
+        let visited = ev.cameo.starts_with("042") && m.start > ev.trigger && m.start <= ev.trigger + 4 && !m.weak;
+        if !by_noun && !visited && !locative(m.start, prefix) {
             continue;
         }
         // a name the actor dictionary knows as an organisation, group or person ("UN", "Hamas")
@@ -329,8 +341,27 @@ mod tests {
         assert_eq!(place_of("ar", "", None, "دعم الحكومة لحلب", "070", &[]), None);
         // "صور" (pictures / Tyre) in a construct is not a place; with "مدينة" it is
         assert_eq!(place_of("ar", "", None, "نشرت في صور الأقمار الصناعية", "010", &[]), None);
+        // an indefinite "capital of" is no place noun: "لعاصمة دولة" is not Dhule
+        assert_eq!(place_of("ar", "", None, "أولى زياراته لعاصمة دولة أوروبية", "042", &[]), None);
         let got = place_of("ar", "", None, "سقط صاروخ في مدينة صور", "190", &[]).unwrap();
         assert_eq!((got.0.as_str(), got.1.as_str()), ("Tyre", "LBN"));
+        // the place noun is the word "city", not Medina (مدينه in GeoNames); the name after it is
+        // the place, whatever the preposition and clitics ("على بلدة", "بمحافظة", "وولاية")
+        for (s, want) in [("انفجرت سيارة مفخخة في مدينة أبها", "Abha"), ("سقطت قذائف على بلدة سراقب", "Saraqib"), ("اندلعت اشتباكات بمحافظة صعدة", "Sa'dah"), ("تظاهر المئات بالعاصمة صنعاء", "Sanaa")] {
+            let got = place_of("ar", "", None, s, "190", &[]).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(got.0, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_visit_happens_in_the_town_visited() {
+        // the town is the object of the verb, with no locative before it
+        let got = place_of("ar", "", None, "وزار الوزير الإيطالي طهران أمس", "042", &[(Some("ITA"), Some("IRN"))]).unwrap();
+        assert_eq!((got.0.as_str(), got.2.as_str()), ("Tehran", "sentence"), "{got:?}");
+        let got = place_of("en", "", None, "Gentiloni visited Tehran on Wednesday.", "042", &[(Some("ITA"), Some("IRN"))]).unwrap();
+        assert_eq!(got.0, "Tehran", "{got:?}");
+        // further on, a place still needs its locative
+        assert_eq!(place_of("ar", "", None, "زار الوزير المدرسة التي بناها أهالي القرية قبل أعوام في حلب", "042", &[]).map(|g| g.0), Some("Aleppo".into()));
     }
 
     #[test]

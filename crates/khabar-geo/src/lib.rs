@@ -187,6 +187,15 @@ fn first_forms(norm: &str, arabic: bool) -> Vec<(std::borrow::Cow<'_, str>, usiz
     out
 }
 
+/// Arabic nouns (matching form, no article) that say the word after them is a place's name:
+/// "مدينة أبها", "محافظة صعدة", "بلدة سراقب". Standing alone they are the common word ("a
+/// city"), never a place, even where GeoNames lists one as a name (مدينه for Medina): the name
+/// is the word after them. (Not عاصمة, مقاطعة or قضاء: "عاصمة دولة", "مقاطعة الانتخابات" — a
+/// boycott — and "قضاء" — the judiciary — are followed by common words as often as by names.)
+pub const AR_PLACE_NOUNS: &[&str] = &[
+    "مدينه", "بلده", "قريه", "محافظه", "منطقه", "ميناء", "مخيم", "حي", "ولايه", "ضاحيه", "مديريه", "ناحيه", "اقليم", "جزيره",
+];
+
 fn is_arabic(s: &str) -> bool {
     s.chars().any(|c| khabar_text::script_of(c) == Some(khabar_text::Script::Arabic))
 }
@@ -327,6 +336,8 @@ impl Gazetteer {
         let mut i = 0;
         while i < toks.len() {
             match index.longest_at(toks, i, arabic) {
+                // "مدينة أبها": the indefinite place noun is the word "city", the name follows
+                Some(m) if arabic && m.end - m.start == 1 && AR_PLACE_NOUNS.contains(&toks[i].norm.get(m.prefix_len..).unwrap_or("")) => i += 1,
                 Some(m) => {
                     i = m.end;
                     if arabic || text[toks[m.start].start..].starts_with(char::is_uppercase) {
@@ -475,6 +486,17 @@ mod find_tests {
         // "الصور" (the pictures) is not صور (Tyre); GeoNames does list الصور for Tyre, and the
         // corpus marks it weak
         assert!(names("نشرت الوكالة الصور").iter().all(|f| f.2), "{:?}", names("نشرت الوكالة الصور"));
+    }
+
+    #[test]
+    fn a_place_noun_is_the_word_and_the_name_after_it_the_place() {
+        // GeoNames lists مدينه for Medina, but "مدينة أبها" is the city of Abha
+        for text in ["وقع الانفجار في مدينة أبها", "وصلوا إلى مدينة أبها", "ومدينة أبها"] {
+            assert_eq!(names(text).iter().map(|f| f.0).collect::<Vec<_>>(), vec!["Abha"], "{text}");
+        }
+        // a place noun with no name after it is no place either; المدينة itself stays Medina
+        assert!(names("وقالوا إن مدينة كاملة غرقت").is_empty(), "{:?}", names("وقالوا إن مدينة كاملة غرقت"));
+        assert_eq!(names("زار المدينة المنورة").first().map(|f| f.0), Some("Madinah"));
     }
 
     #[test]

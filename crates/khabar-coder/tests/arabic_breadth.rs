@@ -1,0 +1,379 @@
+//! Golden tests for the breadth of CAMEO in Arabic: one sentence (or a few) per pattern group of
+//! `lexicons/ar/verbs.toml` and per kind of actor in `lexicons/ar/actors.tsv`, each asserting the
+//! code, the source and the target. The sentences were written for these tests.
+
+use khabar_coder::{code_sentences, Options};
+use khabar_core::Article;
+
+fn article(text: &str) -> Article {
+    Article {
+        doc_id: "t".into(),
+        lang: Some("ar".into()),
+        published: Some("2015-08-04".into()),
+        paragraphs: vec![text.to_string()],
+        text: text.to_string(),
+        ..Default::default()
+    }
+}
+
+/// (cameo, source code, target code) of every event coded from one sentence.
+fn coded(text: &str) -> Vec<(String, String, String)> {
+    coded_in(text, "2015-08-04")
+}
+
+/// … of a story published on `date`.
+fn coded_in(text: &str, date: &str) -> Vec<(String, String, String)> {
+    let mut a = article(text);
+    a.published = Some(date.into());
+    code_sentences(&a, &Options::default())
+        .events
+        .into_iter()
+        .map(|e| (e.cameo, e.source.map(|a| a.code).unwrap_or_default(), e.target.map(|a| a.code).unwrap_or_default()))
+        .collect()
+}
+
+#[track_caller]
+fn has(text: &str, cameo: &str, source: &str, target: &str) {
+    let got = coded(text);
+    assert!(got.iter().any(|(c, s, t)| c == cameo && s == source && t == target), "{text}\n  want ({cameo}, {source}, {target})\n  got  {got:?}");
+}
+
+#[track_caller]
+fn none_of_root(text: &str, root: &str) {
+    let got = coded(text);
+    assert!(!got.iter().any(|(c, _, _)| c.starts_with(root)), "{text}: no {root} event wanted, got {got:?}");
+}
+
+// ---- actors
+
+#[test]
+fn the_saudi_led_coalition_is_the_saudi_military() {
+    has("قصفت طائرات التحالف العربي أمس مواقع الحوثيين في صعدة.", "195", "SAUMIL", "YEMREBHTH");
+    has("وشنت قوات التحالف أمس غارات على معسكر للحوثيين.", "195", "SAUMIL", "YEMREBHTH");
+}
+
+#[test]
+fn a_coalition_of_another_year_keeps_the_plain_forces() {
+    // 2007: the coalition in Iraq is not the Saudi-led one
+    let got = coded_in("وقصفت طائرات التحالف أمس مواقع لتنظيم القاعدة في ديالى.", "2007-05-02");
+    assert!(got.iter().any(|(c, s, _)| c == "195" && s == "MIL"), "{got:?}");
+    assert!(!got.iter().any(|(_, s, _)| s.starts_with("SAU")), "{got:?}");
+}
+
+#[test]
+fn missions_and_envoys_are_their_organisation() {
+    has("نفت بعثة الاتحاد الإفريقي الاتهامات التي وجهها لها نواب صوماليون.", "016", "IGOAFRAFU", "");
+    has("وندد المبعوث الأممي أمس بالهجوم على المدنيين.", "111", "IGOUNO", "CVL");
+}
+
+#[test]
+fn saudi_titles_name_the_office() {
+    has("واستقبل خادم الحرمين الشريفين أمس رئيس الوزراء الباكستاني.", "043", "SAUGOV", "PAKGOV");
+    has("والتقى ولي ولي العهد أمس وزير الدفاع الأمريكي.", "040", "SAUGOV", "USAGOVMIL");
+}
+
+#[test]
+fn jihadist_groups_and_branches_are_img() {
+    has("خطفت جبهة النصرة أمس ثلاثة جنود لبنانيين قرب عرسال.", "181", "IMGMUSALQ", "LBNMIL");
+    has("وأعلنت حركة الشباب مسؤوليتها عن الهجوم على قافلة للجيش الكيني أمس.", "015", "IMGMUSALQ", "KENMIL");
+    has("وهاجم مسلحو تنظيم القاعدة في جزيرة العرب أمس نقطة للجيش اليمني.", "180", "IMGMUSALQ", "YEMMIL");
+}
+
+#[test]
+fn the_saleh_forces_are_yemeni_rebels() {
+    has("واشتبكت المقاومة الشعبية أمس مع قوات صالح في تعز.", "193", "YEMMIL", "YEMREB");
+}
+
+// ---- 01 statements: denial and claims
+
+#[test]
+fn a_denial_of_accusations_is_016_and_a_bare_denial_negates() {
+    has("نفت وزارة الدفاع الأردنية الاتهامات التي وجهتها لها منظمة حقوقية.", "016", "JORGOVMIL", "");
+    // "نفى أن يكون قد قصف": the denied act is negated, and no 016 without an object
+    let got = coded("ونفى الجيش الروسي أن يكون قد قصف المستشفى أمس.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn claiming_responsibility_is_015() {
+    has("أعلنت جماعة أبو سياف مسؤوليتها عن خطف سائحين ماليزيين أمس.", "015", "PHLREB", "MYS");
+}
+
+// ---- 10 demands
+
+#[test]
+fn demanding_a_release_is_1053() {
+    has("طالبت الحكومة اللبنانية جبهة النصرة بالإفراج عن الجنود المخطوفين.", "1053", "LBNGOV", "IMGMUSALQ");
+}
+
+// ---- 11 disapprove
+
+#[test]
+fn condemnation_with_or_without_hamza() {
+    has("ودانت الجامعة العربية الهجوم على السفارة السعودية.", "111", "IGOARBALL", "SAUGOV");
+    has("أدانت الحكومة الأردنية أمس إعدام الطيار.", "111", "JORGOV", "");
+}
+
+#[test]
+fn criticism_levelled_and_blame_held() {
+    has("وجه الرئيس التركي انتقادات حادة إلى الاتحاد الأوروبي.", "111", "TURGOV", "IGOEUREEC");
+    has("وحمل أهالي القرية الجيش النيجيري المسؤولية عن مقتل ذويهم.", "112", "CVL", "NGAMIL");
+}
+
+#[test]
+fn summoning_an_envoy_is_a_formal_complaint_and_a_protest_note_too() {
+    has("استدعت الكويت السفير الإيراني لديها أمس.", "114", "KWT", "IRNGOV");
+    has("واستدعت وزارة الخارجية المصرية أمس السفير التركي في القاهرة.", "114", "EGYGOV", "TURGOV");
+    has("قدمت قطر مذكرة احتجاج إلى مجلس الأمن.", "114", "QAT", "IGOUNO");
+    // a protest note is not a street protest
+    none_of_root("قدمت قطر مذكرة احتجاج إلى مجلس الأمن.", "14");
+}
+
+// ---- 13 threats
+
+#[test]
+fn threats_of_force_and_of_sanctions() {
+    has("هدد تنظيم داعش بإعدام رهينة ياباني.", "138", "IMGMUSISI", "JPN");
+    has("ولوح الاتحاد الأوروبي بعقوبات جديدة على روسيا.", "1312", "IGOEUREEC", "RUS");
+}
+
+// ---- 15 force posture
+
+#[test]
+fn alerts_and_deployments() {
+    has("رفعت الشرطة التونسية حالة التأهب القصوى أمس في العاصمة.", "151", "TUNCOP", "");
+    has("نشرت الشرطة الفرنسية تعزيزات كبيرة في شوارع باريس أمس.", "153", "FRACOP", "FRAGOV");
+    // spreading pictures is not deploying forces
+    none_of_root("نشرت الشرطة الفرنسية صورا للمشتبه به أمس.", "15");
+}
+
+// ---- 16 reduce relations
+
+#[test]
+fn recalling_ones_own_ambassador_is_161() {
+    has("استدعت البحرين سفيرها من بغداد أمس للتشاور.", "161", "BHR", "IRQGOV");
+    // and is not a withdrawal of forces
+    none_of_root("سحبت البحرين سفيرها من بغداد أمس.", "08");
+}
+
+#[test]
+fn stopping_aid_is_162() {
+    has("أوقفت الولايات المتحدة مساعداتها العسكرية لمصر.", "162", "USA", "EGY");
+}
+
+// ---- 07 aid, 08 yield
+
+#[test]
+fn delivering_weapons_is_military_aid() {
+    has("سلمت روسيا العراق أمس عشر مروحيات قتالية.", "072", "RUS", "IRQ");
+    // surrendering one's own weapons is not aid
+    none_of_root("وسلم المسلحون أسلحتهم إلى الجيش أمس.", "07");
+}
+
+#[test]
+fn truce_declared_violated_or_only_mentioned() {
+    has("أعلن الجيش الأوكراني والانفصاليون هدنة لمدة أسبوع أمس.", "0871", "UKRMIL", "UKR");
+    has("انتهكت القوات الروسية وقف إطلاق النار في شرق أوكرانيا أمس.", "196", "RUSMIL", "UKR");
+    // a truce named in passing declares nothing
+    none_of_root("وتحدث الوزير المصري عن الهدنة الإنسانية في اليمن.", "08");
+}
+
+#[test]
+fn releasing_prisoners_is_0841() {
+    has("أفرجت السلطات المصرية أمس عن مئة معتقل.", "0841", "EGYGOV", "EGY");
+}
+
+// ---- 09 investigate
+
+#[test]
+fn questioning_a_suspect_is_an_investigation_but_achieving_is_not() {
+    has("حقق الادعاء التونسي مع ثلاثة مشتبه بهم أمس.", "090", "TUNJUD", "");
+    none_of_root("حقق المنتخب المغربي فوزا كبيرا مع بداية البطولة.", "09");
+}
+
+// ---- 17 coerce, 18 assault, 19 fight
+
+#[test]
+fn arrests_abductions_assassinations() {
+    has("اعتقلت الشرطة التركية أمس عشرة أشخاص يشتبه بانتمائهم لتنظيم داعش.", "173", "TURCOP", "IMGMUSISI");
+    has("اغتال مسلحون أمس قاضيا عراقيا في بغداد.", "186", "UAF", "IRQJUD");
+}
+
+#[test]
+fn a_suicide_bomber_blowing_himself_up_is_1831() {
+    has("فجر انتحاري نفسه أمس في مسجد بمدينة القطيف.", "1831", "UAF", "");
+    has("ووقع تفجير انتحاري أمس في سوق شعبية.", "1831", "UAF", "");
+}
+
+#[test]
+fn bombing_from_the_air_is_195_and_shelling_194() {
+    has("شنت الطائرات الإسرائيلية أمس غارات جوية على مواقع لحركة حماس في غزة.", "195", "ISR", "PSEREBHAM");
+    has("وقصفت مقاتلات روسية أمس مواقع للمعارضة السورية.", "195", "RUSMIL", "SYROPP");
+    has("وقصفت المدفعية التركية أمس مواقع لحزب العمال الكردستاني.", "194", "TURMIL", "TURREBPKK");
+}
+
+#[test]
+fn taking_control_of_a_town_but_not_of_a_fire() {
+    has("وسيطرت قوات البيشمركة أمس على بلدة سنجار بعد معارك مع تنظيم داعش.", "192", "IRQMIL", "");
+    none_of_root("وسيطرت فرق الدفاع المدني أمس على الحريق في المصنع.", "19");
+}
+
+// ---- places
+
+#[test]
+fn a_place_noun_before_a_name_is_the_word_city() {
+    let ev = code_sentences(&article("وقتل ثلاثة أشخاص أمس في انفجار سيارة مفخخة في مدينة أبها جنوب السعودية."), &Options::default()).events;
+    let loc = ev.first().and_then(|e| e.location.as_ref()).expect("a located event");
+    assert_eq!((loc.name.as_str(), loc.country.as_deref()), ("Abha", Some("SAU")), "{ev:?}");
+    let ev = code_sentences(&article("وقتل خمسة مدنيين أمس في قصف على بلدة سراقب في ريف إدلب."), &Options::default()).events;
+    let loc = ev.first().and_then(|e| e.location.as_ref()).expect("a located event");
+    assert_eq!(loc.name, "Saraqib", "{ev:?}");
+}
+
+// ---- 02 appeals, 03 intents, 05 diplomatic cooperation
+
+#[test]
+fn appealing_for_a_release_is_0253() {
+    has("وناشدت والدة الصحفي الأمريكي تنظيم داعش إطلاق سراح ابنها.", "0253", "USAMED", "IMGMUSISI");
+}
+
+#[test]
+fn invitations_made_and_accepted_are_036() {
+    has("ودعا الرئيس الفرنسي روحاني لزيارة باريس.", "036", "FRAGOV", "IRNGOV");
+    has("وقبلت الحكومة الأردنية دعوة لزيارة أنقرة.", "036", "JORGOV", "TURGOV");
+    // a call to the streets is an appeal, not an invitation
+    let got = coded("ودعا حزب المعارضة المواطنين للتظاهر أمام البرلمان.");
+    assert!(got.iter().all(|(c, _, _)| c != "036"), "{got:?}");
+}
+
+#[test]
+fn endorsing_a_decision_and_solidarity_are_051() {
+    has("وصادق البرلمان الأردني على الاتفاقية مع مصر.", "051", "JORLEG", "EGY");
+    has("وأكدت الحكومة الكويتية تضامنها مع المملكة المغربية.", "051", "KWTGOV", "MAR");
+    // the ministry of social solidarity is no solidarity with anyone
+    let got = coded("وقالت وزارة التضامن الاجتماعي المصرية إنها وزعت المساعدات مع الهلال الأحمر.");
+    assert!(got.iter().all(|(c, _, _)| c != "051"), "{got:?}");
+}
+
+// ---- 06 material cooperation
+
+#[test]
+fn handing_over_a_suspect_is_judicial_cooperation() {
+    // (the target is the person handed over; here of the receiving country too)
+    has("وسلمت تركيا المتهم الفرنسي إلى السلطات الفرنسية أمس.", "063", "TUR", "FRA");
+}
+
+// ---- 11 disapprove: courts
+
+#[test]
+fn a_court_convicts_and_sentences() {
+    has("وأدانت محكمة تونسية المتهمين أمس.", "116", "TUNJUD", "");
+    has("وأصدرت محكمة مصرية أمس حكما بإعدام قيادي في جماعة الإخوان.", "116", "EGYJUD", "IMGMUSMBR");
+    // a government's أدان is a condemnation
+    has("وأدانت الحكومة التونسية الهجوم على المتحف.", "111", "TUNGOV", "");
+}
+
+#[test]
+fn reservations_about_a_statement_are_disapproval() {
+    has("وتحفظت الجزائر على بيان الجامعة العربية.", "110", "DZA", "IGOARBALL");
+}
+
+// ---- 19 fight
+
+#[test]
+fn a_blockade_or_cordon_is_191_not_sanctions() {
+    has("وفرضت القوات الإسرائيلية أمس طوقا أمنيا على مدينة الخليل.", "191", "ISRMIL", "");
+    none_of_root("وفرضت القوات الإسرائيلية أمس طوقا أمنيا على مدينة الخليل.", "16");
+}
+
+// ---- 15 and 17: emergencies, curfews, forces sent in
+
+#[test]
+fn states_of_emergency_curfews_and_alerts() {
+    has("وأعلنت الحكومة المصرية أمس حالة الطوارئ في شمال سيناء.", "1724", "EGYGOV", "EGY");
+    has("وفرضت السلطات العراقية أمس حظر التجول في مدينة كركوك.", "1723", "IRQGOV", "IRQ");
+    has("ودفع الجيش اللبناني أمس بتعزيزات إلى بلدة عرسال.", "153", "LBNMIL", "");
+    // "دفع X إلى" is "prompted X to"
+    none_of_root("ودفعت الأزمة الحكومة الأردنية إلى خفض الإنفاق.", "15");
+}
+
+#[test]
+fn holding_back_a_crowd_is_not_taking_a_town() {
+    none_of_root("وسيطر مئات من رجال الشرطة أمس على المتظاهرين أمام البرلمان.", "19");
+    none_of_root("وسيطر مائة شرطي على ثلاثين من المتظاهرين أمام المطار أمس.", "19");
+}
+
+// ---- "أعرب عن …": the attitude expressed is the event
+
+#[test]
+fn an_expressed_attitude_is_coded_by_what_is_expressed() {
+    has("وأعرب الرئيس اللبناني عن استيائه من تصريحات السفير الأمريكي.", "110", "LBNGOV", "USAGOV");
+    has("وأعربت الحكومة المغربية عن إدانتها للهجوم على السفارة الفرنسية.", "111", "MARGOV", "FRAGOV");
+    has("وأعرب وزير الخارجية الأردني عن تأييده للمبادرة المصرية.", "051", "JORGOV", "EGY");
+}
+
+// ---- 03 proposals, 05 apologies
+
+#[test]
+fn proposing_talks_and_apologising() {
+    has("واقترحت روسيا على تركيا عقد اجتماع لوزيري الخارجية.", "036", "RUS", "TUR");
+    has("وقدمت الحكومة اليابانية اعتذارا رسميا لكوريا الجنوبية.", "055", "JPNGOV", "KOR");
+}
+
+// ---- 15, 17, 19: more police, detentions and raids, attacks stepped up
+
+#[test]
+fn more_police_detentions_raids_and_stepped_up_attacks() {
+    has("وزادت السلطات البلجيكية عدد أفراد الشرطة في محطات القطار.", "153", "BELGOV", "");
+    // fears going up are not police
+    none_of_root("وزادت المخاوف الأمنية في العاصمة الباكستانية أمس.", "15");
+    has("وأوقفت الشرطة الجزائرية أمس ثلاثة أشخاص يشتبه في تورطهم بالتفجير.", "173", "DZACOP", "DZA");
+    // أوقف with no person after it is "stopped"
+    none_of_root("وأوقفت الحكومة الجزائرية العمل بالمشروع.", "17");
+    has("واقتحمت الشرطة الإسرائيلية أمس منزل ناشط فلسطيني في الخليل.", "170", "ISRCOP", "PSECVL");
+    has("وكثفت القوات العراقية أمس هجماتها على مواقع تنظيم داعش.", "190", "IRQMIL", "IMGMUSISI");
+}
+
+#[test]
+fn a_verb_form_after_includes_is_a_noun() {
+    // "تشمل قتل": charges that include killing, not a killing reported
+    none_of_root("ووجهت النيابة المصرية أمس للمتهمين تهما تشمل قتل متظاهرين.", "18");
+}
+
+// ---- 07 aid by kind
+
+#[test]
+fn aid_is_coded_by_its_kind() {
+    has("وقدمت السعودية أمس مساعدات إنسانية لليمن.", "073", "SAU", "YEM");
+    has("وسيرت الإمارات قافلة إغاثة إلى مدينة تعز أمس.", "073", "ARE", "");
+    has("وأرسلت تركيا مساعدات عسكرية للجيش العراقي.", "072", "TUR", "IRQMIL");
+    // reinforcements sent are a deployment, not aid
+    let got = coded("وأرسلت تركيا تعزيزات عسكرية إلى الحدود.");
+    assert!(got.iter().all(|(c, _, _)| !c.starts_with("07")), "{got:?}");
+}
+
+#[test]
+fn mission_acronyms_in_latin_script() {
+    has("وقالت قوة حفظ السلام الأفريقية (AMISOM) إنها نفت الاتهامات بقتل مدنيين.", "016", "IGOAFRAFU", "");
+}
+
+#[test]
+fn the_air_base_is_not_al_qaeda() {
+    let got = coded("وشنت مقاتلات التحالف أمس غارات على القاعدة الجوية في لحج.");
+    assert!(!got.iter().any(|(_, s, t)| s.starts_with("IMG") || t.starts_with("IMG")), "{got:?}");
+    has("وشنت مقاتلات التحالف أمس غارات على القاعدة الجوية في لحج.", "195", "SAUMIL", "MIL");
+}
+
+#[test]
+fn investigations_opened_and_suspects_questioned() {
+    has("وفتحت النيابة العامة الفرنسية تحقيقا في الهجوم أمس.", "090", "FRAJUD", "");
+    has("واستجوبت الشرطة البريطانية أمس ثلاثة مشتبه بهم.", "090", "GBRCOP", "");
+}
+
+#[test]
+fn more_forms_of_invitations_rejections_and_sentences() {
+    has("وقال المتحدث إن الرئيس التونسي قبل دعوة لزيارة الجزائر.", "036", "TUNGOV", "DZA");
+    has("وأعربت الحكومة العراقية عن رفضها للتدخل التركي.", "120", "IRQGOV", "TUR");
+    has("وقضت محكمة كويتية أمس بسجن نائب سابق.", "116", "KWTJUD", "");
+    has("وحكمت محكمة أردنية أمس على متهمين بالسجن عشر سنوات.", "116", "JORJUD", "");
+}
