@@ -1,0 +1,278 @@
+//! Golden tests for the breadth of the English dictionaries: one sentence (or a few) per actor
+//! group and per pattern group of `lexicons/en/`, written for these tests. Each names the code,
+//! the source and the target it must give; the last group holds sentences that must give nothing
+//! (the words that over-triggered before).
+
+use khabar_coder::{code_article, Options};
+use khabar_core::Article;
+
+fn article(text: &str) -> Article {
+    Article {
+        doc_id: "t".into(),
+        lang: Some("en".into()),
+        published: Some("2021-03-04".into()),
+        paragraphs: vec![text.to_string()],
+        text: text.to_string(),
+        ..Default::default()
+    }
+}
+
+/// (cameo, source code, target code) of every event, "" for a missing actor.
+fn triples(text: &str) -> Vec<(String, String, String)> {
+    code_article(&article(text), &Options::default())
+        .events
+        .into_iter()
+        .map(|e| (e.cameo, e.source.map(|a| a.code).unwrap_or_default(), e.target.map(|a| a.code).unwrap_or_default()))
+        .collect()
+}
+
+fn t(c: &str, s: &str, g: &str) -> (String, String, String) {
+    (c.into(), s.into(), g.into())
+}
+
+fn one(text: &str, c: &str, s: &str, g: &str) {
+    assert_eq!(triples(text), vec![t(c, s, g)], "{text}");
+}
+
+// ---- actors: missions, armed groups, titles
+
+#[test]
+fn international_missions_are_igos() {
+    one("AMISOM troops clashed with al-Shabaab fighters in Mogadishu on Tuesday.", "193", "IGOAFRAFU", "SOMREBSHB");
+    one("An al-Shabaab suicide bomber blew himself up at an AMISOM base on Monday.", "1831", "SOMREBSHB", "IGOAFRAFU");
+}
+
+#[test]
+fn armed_groups_carry_their_country() {
+    one("Taliban gunmen ambushed an Afghan army convoy on Monday.", "180", "AFGREBTAL", "AFGMIL");
+    one("Hezbollah fired rockets at Israel on Friday.", "194", "LBNREBHEZ", "ISR");
+    one("MEND militants kidnapped four Filipino sailors on Sunday.", "181", "NGAREB", "PHL");
+    one("The Tamil Tigers attacked a Sri Lankan navy base on Saturday.", "180", "LKAREB", "LKAMIL");
+    one("FARC rebels released two Colombian soldiers on Wednesday.", "0841", "COLREB", "COLMIL");
+    one("The LRA signed a ceasefire with Uganda on Monday.", "057", "UGAREB", "UGA");
+}
+
+#[test]
+fn jihadist_branches_are_img() {
+    one("Al-Qaeda in the Arabian Peninsula claimed responsibility for the bombing.", "015", "IMGMUSALQ", "");
+}
+
+#[test]
+fn official_titles_and_bodies() {
+    one("Kenyan prosecutors charged the finance minister with corruption.", "173", "KENJUD", "KENGOV");
+    one("Egyptian police arrested twenty Muslim Brotherhood members on Sunday.", "173", "EGYCOP", "IMGMUSMBR");
+}
+
+#[test]
+fn a_region_named_after_a_country_is_not_that_country() {
+    // "Niger Delta" is in Nigeria, not Niger
+    one("Niger Delta militants kidnapped three Filipino workers on Monday.", "181", "NGAREB", "PHLLAB");
+}
+
+// ---- 01 statements
+
+#[test]
+fn denying_allegations_is_016() {
+    one("The Pentagon denied the allegations on Monday.", "016", "USAMIL", "");
+    one("The Pakistani army denied any role in the attack.", "016", "PAKMIL", "");
+}
+
+#[test]
+fn claiming_responsibility_is_015() {
+    one("Al-Qaeda claimed responsibility for the bombing.", "015", "IMGMUSALQ", "");
+}
+
+// ---- 02 appeals
+
+#[test]
+fn appeals_by_what_they_ask() {
+    one("The United Nations urged Sudan to release the journalists.", "0253", "IGOUNO", "SDN");
+    one("France called on Israel to respect the ceasefire.", "0256", "FRA", "ISR");
+    one("Germany urged Serbia to resume talks with Kosovo.", "026", "DEU", "SRB");
+}
+
+// ---- 07 aid
+
+#[test]
+fn aid_by_its_kind() {
+    one("Japan delivered humanitarian aid to Haiti on Friday.", "073", "JPN", "HTI");
+    one("Iran supplied weapons to Hezbollah last month.", "072", "IRN", "LBNREBHEZ");
+    one("China gave Pakistan a loan of two billion dollars.", "071", "CHN", "PAK");
+    one("Australia sent peacekeepers to East Timor on Friday.", "074", "AUS", "TLS");
+}
+
+#[test]
+fn aid_delivered_in_the_passive_takes_its_agent() {
+    let got = triples("Weapons were delivered to the rebels by Qatar last week.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("072", "QAT"));
+}
+
+// ---- 08 yield
+
+#[test]
+fn a_truce_declared_is_0871() {
+    one("Hamas declared a truce with Israel on Sunday.", "0871", "PSEREBHAM", "ISR");
+}
+
+#[test]
+fn people_released() {
+    one("Iran released fifteen British sailors on Wednesday.", "0841", "IRN", "GBR");
+    one("The rebels were released by Ugandan police on Monday.", "0841", "UGACOP", "UGAREB");
+}
+
+// ---- 09 investigate
+
+#[test]
+fn investigations() {
+    one("Pakistan launched an investigation into the killings on Monday.", "090", "PAK", "");
+    one("Kenya opened an inquiry into the shooting of Somali refugees.", "090", "KEN", "SOMREF");
+}
+
+// ---- 10 demands
+
+#[test]
+fn demands_by_what_they_ask() {
+    one("Egypt demanded the release of its nationals held in Libya.", "1053", "EGY", "LBY");
+    one("Syria demanded the withdrawal of Turkish troops from its territory.", "106", "SYR", "TURMIL");
+    one("The Iraqi government gave the Mahdi Army until Friday to disarm.", "139", "IRQGOV", "IRQREB");
+}
+
+// ---- 11 disapprove
+
+#[test]
+fn condemnation_accusation_and_verdicts() {
+    one("Germany condemned Russia on Monday.", "111", "DEU", "RUS");
+    one("Turkey accused Syria of shelling its border towns.", "112", "TUR", "SYR");
+    one("A Kenyan court convicted two Somali pirates on Monday.", "116", "KENJUD", "SOMCRM");
+}
+
+// ---- 12 reject
+
+#[test]
+fn leaving_or_ending_an_agreement_is_127() {
+    one("Israel withdrew from the peace agreement with Syria on Monday.", "127", "ISR", "SYR");
+    one("The Sri Lankan government ended the truce with the LTTE on Monday.", "127", "LKAGOV", "LKAREB");
+}
+
+// ---- 13 threaten
+
+#[test]
+fn threats_by_what_they_threaten() {
+    one("Iran threatened to attack Israel on Monday.", "138", "IRN", "ISR");
+    one("Russia warned Georgia against any attack on South Ossetia.", "138", "RUS", "GEO");
+    one("The United States threatened sanctions against Venezuela on Monday.", "1312", "USA", "VEN");
+    one("Peru issued an ultimatum to Ecuador on Monday.", "139", "PER", "ECU");
+}
+
+// ---- 14 protest
+
+#[test]
+fn crowds_that_attack_also_riot() {
+    assert_eq!(
+        triples("Angry mobs attacked a Nigerian police station on Monday."),
+        vec![t("180", "NGACVL", "NGACOP"), t("145", "NGACVL", "NGACOP")]
+    );
+}
+
+// ---- 15 force posture
+
+#[test]
+fn alerts_tests_and_deployments() {
+    one("The Lebanese army put its units on alert on Monday.", "150", "LBNMIL", "");
+    one("North Korea test-fired two missiles on Monday.", "150", "PRK", "");
+    one("Iran tested a new missile on Sunday.", "150", "IRN", "");
+    one("Russia sent troops to the border with Georgia on Friday.", "154", "RUS", "GEO");
+}
+
+// ---- 16 reduce relations
+
+#[test]
+fn ambassadors_recalled_and_diplomats_expelled_are_161() {
+    one("Kenya recalled its ambassador to Somalia on Tuesday.", "161", "KEN", "SOM");
+    one("Ecuador expelled two Colombian diplomats on Friday.", "161", "ECU", "COLGOV");
+    one("Venezuela expelled the American ambassador on Thursday.", "161", "VEN", "USAGOV");
+}
+
+#[test]
+fn sanctions_and_aid_agencies() {
+    one("The European Union imposed sanctions on Belarus on Monday.", "163", "IGOEUREEC", "BLR");
+    one("Sudan expelled ten foreign aid agencies on Thursday.", "1663", "SDN", "");
+}
+
+// ---- 17 coerce
+
+#[test]
+fn arrests_and_warrants_are_173() {
+    one("The International Criminal Court issued an arrest warrant for the president of Sudan.", "173", "IGOJUDICC", "SDNGOV");
+    one("The ICC ordered the arrest of the Sudanese president on Wednesday.", "173", "IGOJUDICC", "SDNGOV");
+}
+
+#[test]
+fn a_curfew_imposed_in_the_passive() {
+    one("A curfew was imposed by Pakistani authorities on Monday.", "1723", "PAKGOV", "PAK");
+}
+
+// ---- 18 assault
+
+#[test]
+fn bombings_by_kind() {
+    one("A suicide bomber killed ten Iraqi soldiers in Mosul on Monday.", "1831", "UAF", "IRQMIL");
+    one("The Taliban carried out a roadside bombing against Afghan police on Monday.", "1833", "AFGREBTAL", "AFGCOP");
+}
+
+#[test]
+fn abduction_assassination_and_attempts() {
+    one("Gunmen kidnapped two Italian aid workers in Kenya on Monday.", "181", "REB", "ITANGO");
+    one("Militants assassinated a senior Afghan official in Kabul on Friday.", "186", "AFGREB", "AFGGOV");
+    one("Rebels attempted to assassinate the president of Chad on Friday.", "185", "TCDREB", "TCDGOV");
+}
+
+// ---- 19 fight
+
+#[test]
+fn air_strikes_are_195() {
+    one("Israeli warplanes launched air strikes on Gaza on Sunday.", "195", "ISRMIL", "PSE");
+    one("Russian jets dropped bombs on rebel positions in Syria on Monday.", "195", "RUSMIL", "REB");
+}
+
+#[test]
+fn shells_fired_storming_and_ceasefire_violations() {
+    one("Israeli troops fired tank shells at targets in Gaza.", "194", "ISRMIL", "PSE");
+    one("Syrian troops stormed the town of Rastan on Monday.", "190", "SYRMIL", "");
+    one("Syrian troops violated the truce on Sunday.", "196", "SYRMIL", "");
+    one("Hamas fighters captured the Gaza headquarters of Fatah on Thursday.", "192", "PSEREBHAM", "PSE");
+}
+
+// ---- 20 mass violence
+
+#[test]
+fn chemical_weapons_are_2041() {
+    one("Government forces used chemical weapons against Syrian rebels on Monday.", "2041", "SYRMIL", "SYRREB");
+}
+
+// ---- what must give nothing
+
+#[test]
+fn words_that_are_not_these_events() {
+    for text in [
+        // a statement released, not people
+        "The Nigerian army released a statement on Monday.",
+        // the bare word names the agreement, it does not declare one
+        "The truce between Israel and Hamas held on Monday.",
+        // storming needs a place stormed
+        "Fans stormed onto the pitch after the match.",
+        // a warning with no one warned is a comment
+        "The minister warned that prices would rise.",
+        // praise of a thing, no actor praised
+        "The president hailed the result as a step forward.",
+        // a claim, not a demand
+        "Officials insisted that the army was not involved.",
+        // the oil company, not shelling
+        "Shell closed the plant on Monday.",
+        // people captured are prisoners, not territory
+        "Rebels captured three soldiers on Monday.",
+    ] {
+        assert_eq!(triples(text), vec![], "{text}");
+    }
+}
