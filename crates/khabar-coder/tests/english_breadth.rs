@@ -58,6 +58,12 @@ fn jihadist_branches_are_img() {
 }
 
 #[test]
+fn regions_stand_for_their_country() {
+    one("Darfur rebels attacked a Chadian army base on Monday.", "180", "SDNREB", "TCDMIL");
+    one("Chechen rebels ambushed a Russian convoy on Monday.", "180", "RUSREB", "RUS");
+}
+
+#[test]
 fn official_titles_and_bodies() {
     one("Kenyan prosecutors charged the finance minister with corruption.", "173", "KENJUD", "KENGOV");
     one("Egyptian police arrested twenty Muslim Brotherhood members on Sunday.", "173", "EGYCOP", "IMGMUSMBR");
@@ -234,6 +240,7 @@ fn abduction_assassination_and_attempts() {
 fn air_strikes_are_195() {
     one("Israeli warplanes launched air strikes on Gaza on Sunday.", "195", "ISRMIL", "PSE");
     one("Russian jets dropped bombs on rebel positions in Syria on Monday.", "195", "RUSMIL", "REB");
+    one("A US missile attack on a Pakistani village killed eight people on Friday.", "195", "USA", "PAK");
 }
 
 #[test]
@@ -272,6 +279,8 @@ fn words_that_are_not_these_events() {
         "Shell closed the plant on Monday.",
         // people captured are prisoners, not territory
         "Rebels captured three soldiers on Monday.",
+        // a toll with no one named who was killed or who killed
+        "Dozens of people had been killed in the region by Monday.",
     ] {
         assert_eq!(triples(text), vec![], "{text}");
     }
