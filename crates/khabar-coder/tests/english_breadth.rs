@@ -67,6 +67,8 @@ fn regions_stand_for_their_country() {
 fn official_titles_and_bodies() {
     one("Kenyan prosecutors charged the finance minister with corruption.", "173", "KENJUD", "KENGOV");
     one("Egyptian police arrested twenty Muslim Brotherhood members on Sunday.", "173", "EGYCOP", "IMGMUSMBR");
+    one("The British foreign secretary criticised Iran on Monday.", "111", "GBRGOV", "IRN");
+    one("The Pakistani foreign office condemned India on Monday.", "111", "PAKGOV", "IND");
 }
 
 #[test]
@@ -81,6 +83,9 @@ fn a_region_named_after_a_country_is_not_that_country() {
 fn denying_allegations_is_016() {
     one("The Pentagon denied the allegations on Monday.", "016", "USAMIL", "");
     one("The Pakistani army denied any role in the attack.", "016", "PAKMIL", "");
+    one("Iran dismissed the accusations on Monday.", "016", "IRN", "");
+    // another's claims rejected are a rejection, not a denial
+    one("Serbia rejected the claims of Kosovo on Monday.", "120", "SRB", "XKX");
 }
 
 #[test]
