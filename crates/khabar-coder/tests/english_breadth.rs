@@ -100,6 +100,7 @@ fn appeals_by_what_they_ask() {
     one("The United Nations urged Sudan to release the journalists.", "0253", "IGOUNO", "SDN");
     one("France called on Israel to respect the ceasefire.", "0256", "FRA", "ISR");
     one("Germany urged Serbia to resume talks with Kosovo.", "026", "DEU", "SRB");
+    one("France urged the Syrian president to step down.", "0241", "FRA", "SYRGOV");
 }
 
 // ---- 07 aid
@@ -132,6 +133,13 @@ fn people_released() {
     one("The rebels were released by Ugandan police on Monday.", "0841", "UGACOP", "UGAREB");
 }
 
+#[test]
+fn letting_peacekeepers_inspectors_and_aid_in() {
+    one("Sudan allowed UN peacekeepers into Darfur.", "0861", "SDN", "IGOUNO");
+    one("Iran allowed IAEA inspectors to visit the site.", "0862", "IRN", "IGOUNOIAE");
+    one("Israel allowed aid convoys into Gaza on Monday.", "0863", "ISR", "PSE");
+}
+
 // ---- 09 investigate
 
 #[test]
@@ -147,6 +155,9 @@ fn demands_by_what_they_ask() {
     one("Egypt demanded the release of its nationals held in Libya.", "1053", "EGY", "LBY");
     one("Syria demanded the withdrawal of Turkish troops from its territory.", "106", "SYR", "TURMIL");
     one("The Iraqi government gave the Mahdi Army until Friday to disarm.", "139", "IRQGOV", "IRQREB");
+    one("Amnesty International demanded an investigation into the killings.", "101", "NGOHRIAMN", "");
+    one("Thai protesters demanded the resignation of the prime minister.", "1041", "THACVL", "THAGOV");
+    one("Serbia demanded a meeting of the Security Council.", "108", "SRB", "IGOUNO");
 }
 
 // ---- 11 disapprove
@@ -159,6 +170,13 @@ fn condemnation_accusation_and_verdicts() {
 }
 
 // ---- 12 reject
+
+#[test]
+fn rejections_by_what_is_rejected() {
+    one("Hamas rejected talks with Israel on Monday.", "125", "PSEREBHAM", "ISR");
+    one("Eritrea rejected the mediation of Qatar.", "126", "ERI", "QAT");
+    one("North Korea rejected food aid from South Korea.", "122", "PRK", "KOR");
+}
 
 #[test]
 fn leaving_or_ending_an_agreement_is_127() {
@@ -174,6 +192,10 @@ fn threats_by_what_they_threaten() {
     one("Russia warned Georgia against any attack on South Ossetia.", "138", "RUS", "GEO");
     one("The United States threatened sanctions against Venezuela on Monday.", "1312", "USA", "VEN");
     one("Peru issued an ultimatum to Ecuador on Monday.", "139", "PER", "ECU");
+    one("Kenyan opposition parties threatened protests on Monday.", "133", "KENOPPPTY", "");
+    one("The Palestinians threatened to pull out of the talks with Israel.", "134", "PSE", "ISR");
+    one("Azerbaijan threatened to break relations with Russia.", "1313", "AZE", "RUS");
+    one("The Iraqi prime minister threatened to ban the Mahdi Army.", "1322", "IRQGOV", "IRQREB");
 }
 
 // ---- 14 protest
@@ -186,6 +208,11 @@ fn crowds_that_attack_also_riot() {
     );
 }
 
+#[test]
+fn roads_blocked() {
+    one("Bolivian farmers blocked the main highway to La Paz on Monday.", "144", "BOLAGR", "BOLGOV");
+}
+
 // ---- 15 force posture
 
 #[test]
@@ -194,6 +221,7 @@ fn alerts_tests_and_deployments() {
     one("North Korea test-fired two missiles on Monday.", "150", "PRK", "");
     one("Iran tested a new missile on Sunday.", "150", "IRN", "");
     one("Russia sent troops to the border with Georgia on Friday.", "154", "RUS", "GEO");
+    one("Kenya sent riot police to the border with Somalia.", "153", "KEN", "SOM");
 }
 
 // ---- 16 reduce relations
@@ -238,6 +266,13 @@ fn a_town_attacked_is_the_target_of_a_killing_or_an_attack() {
     // patterns must not need an actor target (the place is found after that check)
     one("Gunmen attacked a bus near Peshawar on Monday.", "180", "REB", "PAK");
     one("Militants killed five people near Kandahar on Monday.", "180", "REB", "AFG");
+}
+
+#[test]
+fn beatings_lynchings_and_human_shields() {
+    one("A mob lynched two Nigerian policemen on Monday.", "1823", "NGACVL", "NGACOP");
+    one("Zimbabwean police beat up two British journalists on Monday.", "182", "ZWECOP", "GBRMED");
+    one("Tamil Tiger rebels used villagers as human shields.", "184", "LKAREB", "LKACVL");
 }
 
 #[test]
@@ -289,6 +324,9 @@ fn words_that_are_not_these_events() {
         "The Nigerian army released a statement on Monday.",
         // the bare word names the agreement, it does not declare one
         "The truce between Israel and Hamas held on Monday.",
+        // a resolution blocked, a match won
+        "The Security Council blocked a resolution on Syria.",
+        "Spain beat Italy in the final on Sunday.",
         // storming needs a place stormed
         "Fans stormed onto the pitch after the match.",
         // a warning with no one warned is a comment
