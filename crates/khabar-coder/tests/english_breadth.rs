@@ -89,6 +89,11 @@ fn denying_allegations_is_016() {
 }
 
 #[test]
+fn condolences_are_018() {
+    one("Jordan offered condolences to Egypt on Monday.", "018", "JOR", "EGY");
+}
+
+#[test]
 fn claiming_responsibility_is_015() {
     one("Al-Qaeda claimed responsibility for the bombing.", "015", "IMGMUSALQ", "");
 }
@@ -115,9 +120,17 @@ fn aid_by_its_kind() {
 
 #[test]
 fn aid_delivered_in_the_passive_takes_its_agent() {
-    let got = triples("Weapons were delivered to the rebels by Qatar last week.");
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("072", "QAT"));
+    // code and source only: the coder takes a passive's target from before the verb, so the
+    // country after "to" is not (yet) the target
+    for (text, code, source) in [
+        ("Weapons were delivered to the rebels by Qatar last week.", "072", "QAT"),
+        ("Aid was delivered to Gaza by the European Union on Monday.", "070", "IGOEUREEC"),
+    ] {
+        let got = triples(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].1.as_str()), (code, source), "{text}");
+    }
+    one("Food aid was delivered to Yemen by the World Food Programme on Monday.", "073", "IGOUNOAGR", "");
 }
 
 // ---- 08 yield
@@ -154,6 +167,7 @@ fn investigations() {
 fn demands_by_what_they_ask() {
     one("Egypt demanded the release of its nationals held in Libya.", "1053", "EGY", "LBY");
     one("Syria demanded the withdrawal of Turkish troops from its territory.", "106", "SYR", "TURMIL");
+    one("The United Nations demanded a ceasefire in Darfur on Monday.", "107", "IGOUNO", "SDN");
     one("The Iraqi government gave the Mahdi Army until Friday to disarm.", "139", "IRQGOV", "IRQREB");
     one("Amnesty International demanded an investigation into the killings.", "101", "NGOHRIAMN", "");
     one("Thai protesters demanded the resignation of the prime minister.", "1041", "THACVL", "THAGOV");
@@ -237,6 +251,8 @@ fn ambassadors_recalled_and_diplomats_expelled_are_161() {
 fn sanctions_and_aid_agencies() {
     one("The European Union imposed sanctions on Belarus on Monday.", "163", "IGOEUREEC", "BLR");
     one("Sudan expelled ten foreign aid agencies on Thursday.", "1663", "SDN", "");
+    one("Eritrea expelled UN peacekeepers on Monday.", "1661", "ERI", "IGOUNO");
+    one("North Korea expelled IAEA inspectors on Monday.", "1662", "PRK", "IGOUNOIAE");
 }
 
 // ---- 17 coerce
@@ -258,6 +274,7 @@ fn a_curfew_imposed_in_the_passive() {
 fn bombings_by_kind() {
     one("A suicide bomber killed ten Iraqi soldiers in Mosul on Monday.", "1831", "UAF", "IRQMIL");
     one("The Taliban carried out a roadside bombing against Afghan police on Monday.", "1833", "AFGREBTAL", "AFGCOP");
+    one("The Taliban launched a car bomb attack on an Afghan army base on Monday.", "1832", "AFGREBTAL", "AFGMIL");
 }
 
 #[test]
@@ -273,6 +290,7 @@ fn beatings_lynchings_and_human_shields() {
     one("A mob lynched two Nigerian policemen on Monday.", "1823", "NGACVL", "NGACOP");
     one("Zimbabwean police beat up two British journalists on Monday.", "182", "ZWECOP", "GBRMED");
     one("Tamil Tiger rebels used villagers as human shields.", "184", "LKAREB", "LKACVL");
+    one("Soldiers raped dozens of Congolese women, the UN said.", "1821", "CODMIL", "COD");
 }
 
 #[test]
@@ -311,7 +329,14 @@ fn shells_fired_storming_and_ceasefire_violations() {
 // ---- 20 mass violence
 
 #[test]
+fn ethnic_cleansing_203_and_mass_expulsion_201() {
+    one("Serb forces carried out ethnic cleansing in Kosovo, the court found.", "203", "SRBMIL", "XKX");
+    one("Iraqi forces carried out mass expulsions of Kurdish villagers in 1988.", "201", "IRQMIL", "IRQCVL");
+}
+
+#[test]
 fn chemical_weapons_are_2041() {
+    one("Burmese troops conducted a chemical attack on Karen villages.", "2041", "MMRMIL", "");
     one("Government forces used chemical weapons against Syrian rebels on Monday.", "2041", "SYRMIL", "SYRREB");
 }
 
