@@ -105,7 +105,9 @@ fn appeals_by_what_they_ask() {
     one("The United Nations urged Sudan to release the journalists.", "0253", "IGOUNO", "SDN");
     one("France called on Israel to respect the ceasefire.", "0256", "FRA", "ISR");
     one("Germany urged Serbia to resume talks with Kosovo.", "026", "DEU", "SRB");
-    one("France urged the Syrian president to step down.", "0241", "FRA", "SYRGOV");
+    one("France urged the Syrian president to resign.", "0241", "FRA", "SYRGOV");
+    // "step up" asks for more, not for a resignation
+    one("The UN urged both sides to step up efforts for peace.", "020", "IGOUNO", "");
 }
 
 // ---- 07 aid
@@ -349,6 +351,8 @@ fn words_that_are_not_these_events() {
         "The Nigerian army released a statement on Monday.",
         // the bare word names the agreement, it does not declare one
         "The truce between Israel and Hamas held on Monday.",
+        // "give up until" is no deadline
+        "The rebels said they would not give up until the president resigned.",
         // a resolution blocked, a match won
         "The Security Council blocked a resolution on Syria.",
         "Spain beat Italy in the final on Sunday.",
