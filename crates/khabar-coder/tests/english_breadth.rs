@@ -64,6 +64,11 @@ fn regions_stand_for_their_country() {
 }
 
 #[test]
+fn islamists_are_radicals() {
+    one("Egyptian Islamists staged a hunger strike on Monday.", "142", "EGYRAD", "EGYGOV");
+}
+
+#[test]
 fn official_titles_and_bodies() {
     one("Kenyan prosecutors charged the finance minister with corruption.", "173", "KENJUD", "KENGOV");
     one("Egyptian police arrested twenty Muslim Brotherhood members on Sunday.", "173", "EGYCOP", "IMGMUSMBR");
@@ -118,6 +123,8 @@ fn aid_by_its_kind() {
     one("Iran supplied weapons to Hezbollah last month.", "072", "IRN", "LBNREBHEZ");
     one("China gave Pakistan a loan of two billion dollars.", "071", "CHN", "PAK");
     one("Australia sent peacekeepers to East Timor on Friday.", "074", "AUS", "TLS");
+    // the wounded evacuated are helped; troops evacuated withdraw
+    one("UN helicopters evacuated the wounded from a Congolese town on Sunday.", "073", "IGOUNO", "COD");
 }
 
 #[test]
@@ -326,6 +333,7 @@ fn shells_fired_storming_and_ceasefire_violations() {
     one("Syrian troops stormed the town of Rastan on Monday.", "190", "SYRMIL", "");
     one("Syrian troops violated the truce on Sunday.", "196", "SYRMIL", "");
     one("Hamas fighters captured the Gaza headquarters of Fatah on Thursday.", "192", "PSEREBHAM", "PSE");
+    one("Ethiopian troops recaptured a town in southern Somalia on Sunday.", "192", "ETHMIL", "SOM");
 }
 
 // ---- 20 mass violence
