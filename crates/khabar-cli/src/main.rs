@@ -7,6 +7,7 @@ mod eval_cmd;
 mod export_cmd;
 mod extract_cmd;
 mod ingest_cmd;
+mod lexicon_cmd;
 mod search_cmd;
 mod stats_cmd;
 
@@ -41,6 +42,8 @@ enum Command {
     Export(export_cmd::Args),
     /// Print the store's counts as one JSON object.
     Stats(stats_cmd::Args),
+    /// Report on the compiled-in dictionaries: `--coverage` lists the patterns per CAMEO code.
+    Lexicon(lexicon_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
         Command::Search(args) => search_cmd::run(args),
         Command::Export(args) => export_cmd::run(args),
         Command::Stats(args) => stats_cmd::run(args),
+        Command::Lexicon(args) => lexicon_cmd::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
