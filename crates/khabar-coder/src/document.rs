@@ -65,6 +65,7 @@ pub(crate) fn finish(headline: Vec<Event>, body: Vec<Event>, ctx: &DocContext, n
     for mut e in headline.into_iter().chain(body) {
         resolve_actors(&mut e, ctx, notes);
         place_by_lead(&mut e, ctx, notes);
+        place_by_speaker(&mut e, notes);
         e.held_back = held_back(&e, ctx);
         all.push(e);
     }
@@ -125,6 +126,32 @@ fn place_by_lead(e: &mut Event, ctx: &DocContext, notes: &mut Vec<String>) {
     notes.push(format!("document: {} {} in sentence {}: placed in {}, the town the lead names", e.cameo, e.rule, e.sentence, place.name));
     e.explanation = format!("{}; document: placed in {}, the town the story's lead names in a country of the event", e.explanation, place.name);
     e.location = Some(place.clone());
+}
+
+/// Roles of a state speaking or acting as such.
+const STATE_ROLES: &[&str] = &["GOV", "MIL", "JUD", "LEG", "SPY", "COP"];
+
+/// A state's words are said in its capital: a verbal event (QuadClass 1 or 3, but for meetings
+/// and visits, CAMEO 04, which happen where they are held) that neither its sentence nor the lead
+/// places in a town, by a state or its government, takes the source's capital.
+fn place_by_speaker(e: &mut Event, notes: &mut Vec<String>) {
+    if e.location.as_ref().is_some_and(|l| l.geonameid.is_some()) || !matches!(e.quad_class, 1 | 3) || e.cameo_root == "04" {
+        return;
+    }
+    let Some(source) = e.source.as_ref() else { return };
+    let Some(country) = source.country.as_deref() else { return };
+    if !source.roles.iter().all(|r| STATE_ROLES.contains(&r.as_str())) {
+        return;
+    }
+    // (a country-level place of another country says the words were said elsewhere)
+    if e.location.as_ref().and_then(|l| l.country.as_deref()).is_some_and(|c| c != country) {
+        return;
+    }
+    let gaz = khabar_geo::Gazetteer::get();
+    let Some(capital) = gaz.country(country).and_then(|c| c.capital).and_then(|id| gaz.by_id(id)) else { return };
+    notes.push(format!("document: {} {} in sentence {}: placed in {}, the capital of its source", e.cameo, e.rule, e.sentence, capital.name));
+    e.explanation = format!("{}; document: placed in {}, where the state that says it speaks from", e.explanation, capital.name);
+    e.location = Some(gaz.location(capital, "source capital"));
 }
 
 /// The country a bare role takes from the article, and why.
@@ -354,7 +381,7 @@ mod tests {
         c.lead_places = vec![town("Elsewhere", "TCD"), town("Harbour Town", "CMR")];
         let mut e = event(3, "111", Some(actor("CMRGOV", Some("CMR"), &["GOV"])), Some(actor("NGA", Some("NGA"), &[])));
         e.location = Some(Location { name: "Cameroon".into(), country: Some("CMR".into()), basis: "country".into(), ..Default::default() });
-        let unplaced = event(4, "112", Some(actor("NGA", Some("NGA"), &[])), Some(actor("NER", Some("NER"), &[])));
+        let unplaced = event(4, "190", Some(actor("NGA", Some("NGA"), &[])), Some(actor("NER", Some("NER"), &[])));
         let out = finish(vec![], vec![e, unplaced], &c, &mut vec![]);
         assert_eq!(out[0].location.as_ref().map(|l| l.name.as_str()), Some("Harbour Town"));
         assert_eq!(out[1].location, None, "no lead town in a country of the event");
@@ -370,5 +397,16 @@ mod tests {
         assert_eq!(out[0].target.as_ref().map(|a| a.code.as_str()), Some("MLI"));
         assert_eq!(out[0].held_back, None, "no longer untargeted");
         assert_eq!(out[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_states_words_are_placed_in_its_capital_but_not_its_acts() {
+        let said = event(1, "111", Some(actor("EGYGOV", Some("EGY"), &["GOV"])), Some(actor("ISR", Some("ISR"), &[])));
+        let fought = event(2, "190", Some(actor("EGYMIL", Some("EGY"), &["MIL"])), Some(actor("ISR", Some("ISR"), &[])));
+        let rebels = event(3, "111", Some(actor("EGYREB", Some("EGY"), &["REB"])), Some(actor("ISR", Some("ISR"), &[])));
+        let out = finish(vec![], vec![said, fought, rebels], &ctx(vec![], None), &mut vec![]);
+        let place = |i: usize| out[i].location.as_ref().map(|l| l.name.clone());
+        assert_eq!(place(0).as_deref(), Some("Cairo"));
+        assert_eq!((place(1), place(2)), (None, None));
     }
 }
