@@ -19,7 +19,7 @@
 //!    source whose country the article does not tell) and untargeted ones (no target, but for
 //!    statements, CAMEO 01).
 
-use khabar_core::{Actor, Event, Location, Mention};
+use khabar_core::{Actor, Event, Location, Mention, Modality};
 use khabar_time::Date;
 
 /// An event dated this many days or more before the story is background, not its news.
@@ -62,6 +62,7 @@ pub(crate) struct DocContext {
 /// `headline` events come from the title, `body` events from the sentences.
 pub(crate) fn finish(headline: Vec<Event>, body: Vec<Event>, ctx: &DocContext, notes: &mut Vec<String>) -> Vec<Event> {
     let mut all: Vec<Event> = Vec::with_capacity(headline.len() + body.len());
+    let body = narrative_dates(body, ctx, notes);
     for mut e in headline.into_iter().chain(body) {
         resolve_actors(&mut e, ctx, notes);
         place_by_lead(&mut e, ctx, notes);
@@ -70,6 +71,36 @@ pub(crate) fn finish(headline: Vec<Event>, body: Vec<Event>, ctx: &DocContext, n
         all.push(e);
     }
     merge(all, ctx, notes)
+}
+
+/// A story is told in order: a sentence that names no date goes on in the time of the last one
+/// that did ("اعتقلت الشرطة أمس …" then "وأحالته إلى النيابة"), if that date is of the story's
+/// own week. Events dated only by the story's date take the date of the last earlier event
+/// whose sentence gave one.
+fn narrative_dates(mut body: Vec<Event>, ctx: &DocContext, notes: &mut Vec<String>) -> Vec<Event> {
+    let Some(story) = ctx.date else { return body };
+    // (sentence, date, the words' kind) of the last event its own sentence dated
+    let mut reference: Option<(usize, String, String)> = None;
+    for e in body.iter_mut() {
+        let basis = e.date_basis.clone().unwrap_or_default();
+        if e.modality == Modality::Intended {
+            continue;
+        }
+        if let Some(kind) = basis.strip_prefix("sentence:") {
+            let this_week = e.date.as_deref().and_then(|d| khabar_time::parse_date(d, None)).is_some_and(|d| (0..7).contains(&(story - d).num_days()));
+            reference = this_week.then(|| (e.sentence, e.date.clone().unwrap_or_default(), kind.to_string()));
+            continue;
+        }
+        let Some((from, date, kind)) = reference.as_ref() else { continue };
+        if *from >= e.sentence || !(basis == "published" || basis == "dateline") {
+            continue;
+        }
+        notes.push(format!("document: {} {} in sentence {}: dated {date}, the time of sentence {from}", e.cameo, e.rule, e.sentence));
+        e.explanation = format!("{}; document: dated {date} like sentence {from}, the last that named a date", e.explanation);
+        e.date = Some(date.clone());
+        e.date_basis = Some(format!("narrative:{kind}"));
+    }
+    body
 }
 
 /// The sentence position of an event for reading order: the headline comes before sentence 0.
@@ -408,5 +439,26 @@ mod tests {
         let place = |i: usize| out[i].location.as_ref().map(|l| l.name.clone());
         assert_eq!(place(0).as_deref(), Some("Cairo"));
         assert_eq!((place(1), place(2)), (None, None));
+    }
+
+    #[test]
+    fn an_undated_sentence_goes_on_in_the_time_of_the_last_dated_one() {
+        let mut dated = event(1, "173", Some(actor("TURCOP", Some("TUR"), &["COP"])), Some(actor("TURCVL", Some("TUR"), &["CVL"])));
+        dated.date = Some("2020-05-09".into());
+        dated.date_basis = Some("sentence:yesterday".into());
+        let later = event(2, "111", Some(actor("GRC", Some("GRC"), &[])), Some(actor("TUR", Some("TUR"), &[])));
+        let earlier = event(0, "112", Some(actor("GRC", Some("GRC"), &[])), Some(actor("TUR", Some("TUR"), &[])));
+        let mut long_ago = event(3, "163", Some(actor("USA", Some("USA"), &[])), Some(actor("TUR", Some("TUR"), &[])));
+        long_ago.date = Some("2019-01-01".into());
+        long_ago.date_basis = Some("sentence:explicit".into());
+        let after_old = event(4, "036", Some(actor("GRC", Some("GRC"), &[])), Some(actor("USA", Some("USA"), &[])));
+        let mut c = ctx(vec![], None);
+        c.keep_incomplete = true;
+        let out = finish(vec![], vec![earlier, dated, later, long_ago, after_old], &c, &mut vec![]);
+        let date = |s: usize| out.iter().find(|e| e.sentence == s).and_then(|e| e.date.clone());
+        assert_eq!(date(2).as_deref(), Some("2020-05-09"), "goes on in yesterday's time");
+        assert_eq!(out.iter().find(|e| e.sentence == 2).and_then(|e| e.date_basis.as_deref()), Some("narrative:yesterday"));
+        assert_eq!(date(0).as_deref(), Some("2020-05-10"), "nothing before it was dated");
+        assert_eq!(date(4).as_deref(), Some("2020-05-10"), "a date of another year sets no time for the story");
     }
 }
