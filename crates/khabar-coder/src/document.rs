@@ -163,10 +163,12 @@ fn place_by_lead(e: &mut Event, ctx: &DocContext, notes: &mut Vec<String>) {
 const STATE_ROLES: &[&str] = &["GOV", "MIL", "JUD", "LEG", "SPY", "COP"];
 
 /// A state's words are said in its capital: a verbal event (QuadClass 1 or 3, but for meetings
-/// and visits, CAMEO 04, which happen where they are held) that neither its sentence nor the lead
-/// places in a town, by a state or its government, takes the source's capital.
+/// and visits, CAMEO 04, and signings, 057, which happen where they are held) that neither its
+/// sentence nor the lead places in a town, by a state or its government, takes the source's
+/// capital.
 fn place_by_speaker(e: &mut Event, notes: &mut Vec<String>) {
-    if e.location.as_ref().is_some_and(|l| l.geonameid.is_some()) || !matches!(e.quad_class, 1 | 3) || e.cameo_root == "04" {
+    // (meetings, visits and signings happen where they are held, not where a state speaks from)
+    if e.location.as_ref().is_some_and(|l| l.geonameid.is_some()) || !matches!(e.quad_class, 1 | 3) || e.cameo_root == "04" || e.cameo == "057" {
         return;
     }
     let Some(source) = e.source.as_ref() else { return };
