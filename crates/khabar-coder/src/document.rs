@@ -11,10 +11,15 @@
 //!    country the sentence puts the event in, and state roles (government, army, police) of the
 //!    story's country (dateline, then headline, then the country the story names most). A
 //!    resolution that would make source and target one actor is not taken.
-//! 2. **One event per (code, source, target)**, every sentence that reports it kept as a
+//! 2. **Dates.** A sentence that names no date goes on in the time of the last one that named a
+//!    date of the story's week (narrative reference time).
+//! 3. **Places.** An event its sentence leaves unplaced, or placed only in a country, takes the
+//!    town the lead names in a country of the event; a state's words, the state's capital.
+//! 4. **One event per (code, source, target)**, every sentence that reports it kept as a
 //!    [`Mention`]; an event the headline reports is marked `headline` and, with one from the
-//!    lead sentence, `root_event` (GDELT's IsRootEvent).
-//! 3. **Held back** (left out unless `--all`): background events (dated by the text
+//!    lead sentence, `root_event` (GDELT's IsRootEvent). A headline event joins the body event
+//!    of the same code and source countries, lending it the target the body left out.
+//! 5. **Held back** (left out unless `--all`): background events (dated by the text
 //!    [`BACKGROUND_DAYS`] or more before the story), negated ones, unattributed ones (no source, or a
 //!    source whose country the article does not tell) and untargeted ones (no target, but for
 //!    statements, CAMEO 01).
