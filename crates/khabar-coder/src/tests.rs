@@ -759,3 +759,20 @@ fn english_the_place_a_visit_goes_to_is_its_target() {
 fn arabic_bracket_closing_a_gloss_inside_the_subject_does_not_set_it_off() {
     assert_eq!(triples("ar", "وقال المتحدث إن وزير الخارجية (الروسي) وجه الدعوة إلى الرئيس السوري لزيارة موسكو."), vec![t("036", "RUSGOV", "SYRGOV")]);
 }
+
+#[test]
+fn a_place_after_fi_or_in_and_a_place_word_is_where_not_who() {
+    // "في شمال العراق": Iraq is where the shelling was, not who made the demand after "حيث"
+    assert_eq!(triples("ar", "ودانت الحكومة المصرية القصف في شمال العراق حيث طالبت تركيا بسحب القوات."), vec![t("100", "TUR", "")]);
+    // "in The Hague, Netherlands": the country after the city is still the place
+    let got = triples("en", "The tribunal in The Hague, Netherlands, ordered the arrest of the Serbian general.");
+    assert!(got.iter().all(|e| e.1 != "NLD"), "{got:?}");
+}
+
+#[test]
+fn a_verbal_noun_takes_no_subject_across_a_comma_that_opens_a_phrase() {
+    let got = triples("ar", "وأكدت الولايات المتحدة دعمها للحرب على تنظيم داعش، وفي زيارة قصيرة للمنطقة الأسبوع الماضي، أكد الوزير أن التعاون مستمر.");
+    assert!(got.iter().all(|e| e.1 != "IMGMUSISI"), "{got:?}");
+    // an apposition's commas are no such break
+    assert_eq!(triples("en", "A member of the Syrian parliament, Ali Hassan, started a hunger strike on Monday."), vec![t("142", "SYRLEG", "SYRGOV")]);
+}
