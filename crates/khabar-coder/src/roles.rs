@@ -41,9 +41,12 @@ pub(crate) fn compound_of(actors: &[ActorSpan], member: usize) -> Vec<usize> {
 
 /// Are two mentions the same party? The same code, or the same country where one of them is the
 /// bare country. Two parts of one country ("the PKK" and "the Turkish government", a parliament
-/// and its president) are different parties: domestic events are events too.
+/// and its president) are different parties: domestic events are events too. The bare country
+/// is its state, so a rebel or opposition group of it is another party ("Turkey attacked PKK
+/// camps").
 pub(crate) fn same_actor(a: &ActorSpan, b: &ActorSpan) -> bool {
-    a.code() == b.code() || (a.country.is_some() && a.country == b.country && (a.roles.is_empty() || b.roles.is_empty()))
+    let challenger = |x: &ActorSpan| x.roles.iter().any(|r| matches!(r.as_str(), "REB" | "OPP" | "SEP" | "INS" | "IMG"));
+    a.code() == b.code() || (a.country.is_some() && a.country == b.country && (a.roles.is_empty() || b.roles.is_empty()) && !challenger(a) && !challenger(b))
 }
 
 /// Words between two token positions that end a clause: a verb of saying, "that", a full stop.

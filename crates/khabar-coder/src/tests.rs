@@ -770,6 +770,11 @@ fn a_place_after_fi_or_in_and_a_place_word_is_where_not_who() {
 }
 
 #[test]
+fn a_rebel_group_is_another_party_than_its_own_country() {
+    assert_eq!(triples("ar", "وقصفت تركيا أمس مواقع لحزب العمال الكردستاني في شمال العراق."), vec![t("194", "TUR", "TURREBPKK")]);
+}
+
+#[test]
 fn a_verbal_noun_takes_no_subject_across_a_comma_that_opens_a_phrase() {
     let got = triples("ar", "وأكدت الولايات المتحدة دعمها للحرب على تنظيم داعش، وفي زيارة قصيرة للمنطقة الأسبوع الماضي، أكد الوزير أن التعاون مستمر.");
     assert!(got.iter().all(|e| e.1 != "IMGMUSISI"), "{got:?}");
