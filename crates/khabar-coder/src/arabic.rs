@@ -91,6 +91,19 @@ pub(crate) fn target_prefix(a: &ActorSpan, noun: bool) -> bool {
     a.prefix.contains('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل") || a.prefix.contains('ب') && noun
 }
 
+/// Is actor `k` a country adjective of a noun that a target preposition governs ("على الحدود
+/// الباكستانية", "ضد المواقع الإسرائيلية")? Then it says whose the thing acted on is, and is
+/// no more the doer than an actor right after the preposition would be.
+pub(crate) fn adjective_of_target(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], k: usize) -> bool {
+    let a = &actors[k];
+    a.kind == "demonym"
+        && a.start >= 2
+        && a.end == a.start + 1
+        && !a.prefix.trim_start_matches(['و', 'ف']).starts_with(['ب', 'ل', 'ك'])
+        && !actors.iter().any(|b| b.end == a.start)
+        && Grammar::has(&lex.grammar.target_preps, &toks[a.start - 2].norm)
+}
+
 /// The actor of an Arabic verbal noun: its adjective or genitive right after it. A conflict
 /// noun's plain genitive is its victim ("اغتيال الحريري", "اعتقال الصحفيين"); only an adjective
 /// ("الغارات الإسرائيلية") or an ل-phrase names who did it.

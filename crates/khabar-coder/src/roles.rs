@@ -111,7 +111,8 @@ impl Around<'_> {
     pub(crate) fn is_target_prep(&self, k: usize) -> bool {
         let a = &self.actors[k];
         let prev = if a.start > 0 { self.toks[a.start - 1].norm.as_str() } else { "" };
-        Grammar::has(&self.lex.grammar.target_preps, prev) || (self.lex.lang == "ar" && arabic::target_prefix(a, self.trig.noun))
+        Grammar::has(&self.lex.grammar.target_preps, prev)
+            || (self.lex.lang == "ar" && (arabic::target_prefix(a, self.trig.noun) || arabic::adjective_of_target(self.lex, self.toks, self.actors, k)))
     }
 
     /// Does an agent preposition ("by", "على يد") introduce actor `k`?

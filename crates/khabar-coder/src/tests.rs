@@ -775,6 +775,15 @@ fn a_rebel_group_is_another_party_than_its_own_country() {
 }
 
 #[test]
+fn arabic_country_adjective_of_what_is_attacked_is_not_the_attacker() {
+    // "على البلدات التركية": the towns are Turkish; the Russian aircraft did the killing
+    assert_eq!(
+        triples("ar", "وأوضح المتحدث أن الغارات التي نفذتها الطائرات الروسية على البلدات التركية أدت إلى مقتل خمسة مدنيين."),
+        vec![t("180", "RUS", "CVL")]
+    );
+}
+
+#[test]
 fn a_verbal_noun_takes_no_subject_across_a_comma_that_opens_a_phrase() {
     let got = triples("ar", "وأكدت الولايات المتحدة دعمها للحرب على تنظيم داعش، وفي زيارة قصيرة للمنطقة الأسبوع الماضي، أكد الوزير أن التعاون مستمر.");
     assert!(got.iter().all(|e| e.1 != "IMGMUSISI"), "{got:?}");
