@@ -770,6 +770,21 @@ fn a_place_after_fi_or_in_and_a_place_word_is_where_not_who() {
 }
 
 #[test]
+fn arabic_noun_after_inna_is_the_subject_of_the_verb_after_it() {
+    // a name the dictionaries do not know: no source, neither the speaker nor the object
+    assert_eq!(triples("ar", "وقال المتحدث إن مشعل بحث مع وزير الخارجية الروسي الأوضاع في المنطقة."), vec![t("040", "", "RUSGOV")]);
+    assert!(triples("ar", "وأفاد البيان أن الرسالة طالبت الأمم المتحدة بفتح تحقيق.").is_empty());
+    // a possessive pronoun on the noun stands for the actor named before إن
+    assert_eq!(triples("ar", "وقال الجيش الأردني إن طائراته قصفت أمس مواقع لتنظيم داعش."), vec![t("194", "JORMIL", "IMGMUSISI")]);
+}
+
+#[test]
+fn arabic_actor_after_a_noun_with_a_preposition_is_no_subject_after_the_verb() {
+    // "بقتل جندي": the soldier is the killing's object, not the one who threatens
+    assert_eq!(triples("ar", "وتوعد فيه بقتل جندي أردني أسير لدى التنظيم."), vec![t("130", "", "JORMIL")]);
+}
+
+#[test]
 fn a_rebel_group_is_another_party_than_its_own_country() {
     assert_eq!(triples("ar", "وقصفت تركيا أمس مواقع لحزب العمال الكردستاني في شمال العراق."), vec![t("194", "TUR", "TURREBPKK")]);
 }
