@@ -805,3 +805,15 @@ fn a_verbal_noun_takes_no_subject_across_a_comma_that_opens_a_phrase() {
     // an apposition's commas are no such break
     assert_eq!(triples("en", "A member of the Syrian parliament, Ali Hassan, started a hunger strike on Monday."), vec![t("142", "SYRLEG", "SYRGOV")]);
 }
+
+#[test]
+fn english_verb_joined_by_and_shares_the_subject_not_the_earlier_object() {
+    let got = triples("en", "The Iraqi foreign minister flew to the US on Monday and met the Jordanian king.");
+    assert!(got.contains(&t("040", "IRQGOV", "JORGOV")) && got.iter().all(|e| e.1 != "USA" && e.1 != "JORGOV"), "{got:?}");
+}
+
+#[test]
+fn english_participle_before_an_actor_says_what_was_done_to_it() {
+    let got = triples("en", "Three kidnapped Turkish engineers were freed on Monday.");
+    assert!(got.iter().all(|e| !(e.0 == "181" && e.1 == "TUR")), "{got:?}");
+}
