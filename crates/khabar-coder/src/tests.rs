@@ -817,3 +817,8 @@ fn english_participle_before_an_actor_says_what_was_done_to_it() {
     let got = triples("en", "Three kidnapped Turkish engineers were freed on Monday.");
     assert!(got.iter().all(|e| !(e.0 == "181" && e.1 == "TUR")), "{got:?}");
 }
+
+#[test]
+fn english_speaker_and_the_person_after_said_that_are_two_actors() {
+    assert_eq!(triples("en", "The ICC said that Omar al-Bashir had attacked civilians."), vec![t("180", "SDNGOV", "SDNCVL")]);
+}
