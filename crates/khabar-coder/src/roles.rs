@@ -210,12 +210,16 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
                         && (PHRASE_OPENERS.contains(&w) || w.strip_prefix('و').is_some_and(|r| PHRASE_OPENERS.contains(&r)))
                 })
             };
-            source = before.iter().copied().find(|&k| trig.start - actors[k].end <= 4 && !crosses_clause(lex, toks, actors[k].end, trig.start) && !new_phrase(k));
+            // (an Arabic bare role right before a definite verbal noun is the head of a construct,
+            // "نظام العقوبات" the sanctions regime, not the one who acts)
+            let construct_head = |k: usize| ar && actors[k].end == trig.start && actors[k].kind == "role" && actors[k].country.is_none() && trig.prefix.ends_with("ال");
+            source = before.iter().copied().find(|&k| trig.start - actors[k].end <= 4 && !crosses_clause(lex, toks, actors[k].end, trig.start) && !new_phrase(k) && !construct_head(k));
             why = "subject before the noun";
             certainty = 0.8;
         }
         if source.is_none() {
-            source = after.iter().copied().find(|&k| is_agent_prep(k));
+            // (not the agent of a passive verb after the noun: "the protest was prompted by X")
+            source = after.iter().copied().find(|&k| is_agent_prep(k) && !toks[trig.end..actors[k].start].iter().any(|t| matches!(t.norm.as_str(), "was" | "were" | "is" | "are" | "been" | "being")));
             why = "agent after the noun";
         }
     } else {

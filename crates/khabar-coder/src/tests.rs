@@ -822,3 +822,17 @@ fn english_participle_before_an_actor_says_what_was_done_to_it() {
 fn english_speaker_and_the_person_after_said_that_are_two_actors() {
     assert_eq!(triples("en", "The ICC said that Omar al-Bashir had attacked civilians."), vec![t("180", "SDNGOV", "SDNCVL")]);
 }
+
+#[test]
+fn arabic_bare_role_heading_a_definite_verbal_noun_is_no_doer() {
+    // "نظام العقوبات": the sanctions regime, not a government imposing them
+    let got = triples("ar", "وتستعد الشركات الإيرانية للخروج من نظام العقوبات الصارم.");
+    assert!(got.iter().all(|e| e.1 != "GOV"), "{got:?}");
+}
+
+#[test]
+fn english_agent_of_a_passive_after_a_noun_is_not_the_nouns_actor() {
+    // the US prompted the protest; it did not protest
+    let got = triples("en", "A protest on Friday was prompted by a US missile attack.");
+    assert!(got.iter().all(|e| !(e.0.starts_with("14") && e.1.starts_with("USA"))), "{got:?}");
+}
