@@ -152,7 +152,9 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
     let before: Vec<usize> = (0..actors.len()).rev().filter(|&k| actors[k].end <= trig.start).collect();
     let after: Vec<usize> = (0..actors.len()).filter(|&k| actors[k].start >= trig.end).collect();
     // (not the trigger's own "in": "arrived in Baghdad" names where the visit went)
-    let locative: Vec<bool> = (0..actors.len()).map(|k| actors[k].start != trig.end && is_locative(sentence, toks, actors[k].start)).collect();
+    // ("arrived in the United States": the article does not take the place from the trigger)
+    let own_place = |k: usize| actors[k].start == trig.end || (actors[k].start == trig.end + 1 && toks[trig.end].norm == "the");
+    let locative: Vec<bool> = (0..actors.len()).map(|k| !own_place(k) && is_locative(sentence, toks, actors[k].start)).collect();
     let before: Vec<usize> = before.into_iter().filter(|&k| !locative[k]).collect();
     let after_all = after.clone();
     let after: Vec<usize> = after.into_iter().filter(|&k| !locative[k]).collect();

@@ -753,6 +753,7 @@ fn english_the_place_a_visit_goes_to_is_its_target() {
     // the trigger's own "in" does not make the place a mere location
     assert_eq!(triples("en", "The Turkish foreign minister arrived in Qatar on Monday."), vec![t("042", "TURGOV", "QAT")]);
     assert_eq!(triples("en", "The Egyptian president flew to Algeria on Sunday."), vec![t("042", "EGYGOV", "DZA")]);
+    assert_eq!(triples("en", "The Iraqi president arrived in the United States on Monday."), vec![t("042", "IRQGOV", "USA")]);
 }
 
 #[test]
