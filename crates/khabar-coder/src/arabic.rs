@@ -91,6 +91,19 @@ pub(crate) fn target_prefix(a: &ActorSpan, noun: bool) -> bool {
     a.prefix.contains('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل") || a.prefix.contains('ب') && noun
 }
 
+/// Is actor `k` a country adjective of a noun that a target preposition governs ("على الحدود
+/// الباكستانية", "ضد المواقع الإسرائيلية")? Then it says whose the thing acted on is, and is
+/// no more the doer than an actor right after the preposition would be.
+pub(crate) fn adjective_of_target(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], k: usize) -> bool {
+    let a = &actors[k];
+    a.kind == "demonym"
+        && a.start >= 2
+        && a.end == a.start + 1
+        && !a.prefix.trim_start_matches(['و', 'ف']).starts_with(['ب', 'ل', 'ك'])
+        && !actors.iter().any(|b| b.end == a.start)
+        && Grammar::has(&lex.grammar.target_preps, &toks[a.start - 2].norm)
+}
+
 /// The actor of an Arabic verbal noun: its adjective or genitive right after it. A conflict
 /// noun's plain genitive is its victim ("اغتيال الحريري", "اعتقال الصحفيين"); only an adjective
 /// ("الغارات الإسرائيلية") or an ل-phrase names who did it.
@@ -124,7 +137,40 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
         let closes_own = |c: char| (c == ')' && own.contains('(')) || (c == '»' && own.contains('«'));
         gap.chars().any(|c| matches!(c, ':' | '،' | ',' | '«' | '»' | '(' | ')' | '"' | '-' | 'ـ' | '–' | '*') && !closes_own(c))
     };
-    let close_before = cx.before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !cx.is_target_prep(k) && !punct_between(k));
+    // "إن مشعل بحث …", "أن المذكرة طالبت …": the noun after إن / أن is the subject of the verb
+    // after it; when the dictionaries do not know it, the subject is not named — neither the
+    // speaker before إن nor the object after the verb
+    if trig.start >= 2 && !trig.prefix.starts_with(['و', 'ف']) && matches!(toks[trig.start - 2].norm.as_str(), "ان" | "وان" | "بان" | "لان")
+        && !actors.iter().any(|a| a.start < trig.start && a.end >= trig.start)
+        && !toks[trig.start - 1].norm.chars().any(|c| c.is_ascii_digit())
+        && !Grammar::has(&lex.grammar.negation, &toks[trig.start - 1].norm)
+        && !Grammar::has(&lex.grammar.future, &toks[trig.start - 1].norm)
+        && toks[trig.start - 1].norm != "قد"
+    {
+        // … unless the noun carries a possessive pronoun: "قال الجيش إن طائراته قصفت" — its
+        // aircraft are the army's, the actor the pronoun stands for, named before إن
+        let noun = toks[trig.start - 1].norm.as_str();
+        let possessed = !noun.starts_with("ال") && noun.chars().count() >= 4 && ["اته", "ها", "هم", "هما"].iter().any(|s| noun.ends_with(s));
+        if possessed {
+            if let Some(k) = cx.before.iter().copied().find(|&k| actors[k].end < trig.start - 1 && !cx.is_target_prep(k) && !crosses_clause_before(lex, toks, actors[k].end, trig.start - 2)) {
+                return Some((k, "the actor the subject's possessive pronoun stands for", 0.8));
+            }
+        }
+        return None;
+    }
+    // a clause word between ("… في شمال العراق حيث طالبت أنقرة") starts the verb's own clause
+    let clause_word = |k: usize| toks[actors[k].end..trig.start].iter().any(|t| matches!(t.norm.as_str(), "حيث" | "بينما" | "لكن" | "اذ" | "لان" | "كما" | "ان"));
+    let close_before = cx.before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !cx.is_target_prep(k) && !punct_between(k) && !clause_word(k));
+    // "يهدد فيه بإعدام كرواتي": an actor after a noun with the preposition ب or ل is that noun's
+    // genitive, not the verb's subject (a pronoun with a preposition, "فيه", "لها", may stand
+    // before a subject; a delegation's or a force's leader is named after "برئاسة", "بقيادة")
+    let governed = |k: usize| {
+        toks[trig.end..actors[k].start].iter().any(|t| {
+            let w = t.norm.trim_start_matches(['و', 'ف']);
+            let noun = w.strip_prefix(['ب', 'ل']).is_some_and(|n| n.starts_with("ال") || n.chars().count() >= 4);
+            noun && !matches!(w, "برئاسه" | "بقياده" | "بزعامه") && !Grammar::has(&lex.grammar.agent_preps, &t.norm)
+        })
+    };
     // "أدى إلى مقتل ثلاثة جنود": an actor governed by a casualty noun is the victim
     let casualty_genitive = |k: usize| toks[actors[k].start.saturating_sub(2).max(trig.end)..actors[k].start].iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.casualties, w)));
     // counts and member words stand between a verb and its subject without distancing it
@@ -136,7 +182,7 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
     // VSO order the verb stays singular, so an actor after it is its object
     let stem = &toks[trig.start].norm[trig.prefix.len().min(toks[trig.start].norm.len())..];
     let plural_verb = stem.ends_with("وا") || (stem.ends_with("ون") && arabic_present(p, stem));
-    let close_after = cx.after.first().copied().filter(|&k| !plural_verb && gap_after(k) <= 3 && !cx.is_target_prep(k) && !casualty_genitive(k));
+    let close_after = cx.after.first().copied().filter(|&k| !plural_verb && gap_after(k) <= 3 && !cx.is_target_prep(k) && !casualty_genitive(k) && !governed(k));
     if let Some(k) = close_before.filter(|_| close_after.is_none() || trig.start > 0 && toks[..trig.start].len() > 2) {
         Some((k, "subject before the verb (SVO)", 1.0))
     } else if let Some(k) = close_after {
@@ -145,6 +191,12 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
         let k = cx.before.iter().copied().find(|&k| trig.start - actors[k].end <= 8 && !cx.is_target_prep(k) && !cx.clause_before(k))?;
         Some((k, "nearest actor before the verb", 0.8))
     }
+}
+
+/// Is there a clause boundary (a verb of saying, a subordinator) strictly between two token
+/// positions, not counting the إن / أن at `to`?
+fn crosses_clause_before(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> bool {
+    from < to && toks[from..to].iter().any(|t| matches!(t.norm.as_str(), "ان" | "حيث" | "بينما" | "لكن" | "اذ" | "الذي" | "التي" | "الذين") || Grammar::has(&lex.grammar.report, &t.norm))
 }
 
 /// Arabic VSO: the subject of a passive verb stands right after it ("اغتيل القاضي على يد …").

@@ -101,6 +101,13 @@ pub(crate) fn noun_actor(cx: &Around) -> Option<usize> {
     cx.before.iter().copied().find(|&k| actors[k].end + 2 >= trig.start && !cx.clause_before(k))
 }
 
+/// Counts that may stand before a participle used as an adjective ("five kidnapped workers").
+const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "several", "many", "some"];
+
+/// Prepositions whose object is never the subject of a later verb (not "of": "supporters of
+/// Hamas attacked" names who attacked).
+const SUBJECTLESS_PREPS: &[&str] = &["to", "with", "from", "for", "at", "on", "against", "into", "toward", "towards", "by", "near", "across"];
+
 /// Pronoun subjects of English verbs.
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
 
@@ -108,8 +115,35 @@ const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
 /// none, and no pronoun subject, an actor right after it ("Said X …", an inverted report).
 pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
     let (toks, actors, trig) = (cx.toks, cx.actors, cx.trig);
-    if let Some(k) = cx.before.iter().copied().find(|&k| trig.start - actors[k].end <= 6 && !cx.is_target_prep(k) && !cx.clause_before(k)) {
+    // the object of a preposition in an earlier verb phrase joined by "and" is not the subject
+    // of the verb after it ("flew to the US and is to meet …"); one inside the subject still
+    // stands for it ("workers affiliated with the union stopped work")
+    let prepositional = |k: usize| {
+        let at = |d: usize| if actors[k].start >= d { toks[actors[k].start - d].norm.as_str() } else { "" };
+        let prep = if matches!(at(1), "the" | "a" | "an") { at(2) } else { at(1) };
+        SUBJECTLESS_PREPS.contains(&prep) && toks[actors[k].end..trig.start].iter().any(|t| t.norm == "and")
+    };
+    if let Some(k) = cx.before.iter().copied().find(|&k| trig.start - actors[k].end <= 6 && !cx.is_target_prep(k) && !prepositional(k) && !cx.clause_before(k)) {
         return Some((k, "subject before the verb (SVO)", 1.0));
+    }
+    // "X flew to the US on Monday and met …": a verb joined by "and" to an earlier one shares
+    // its subject, which stands before that earlier verb phrase
+    if let Some(and) = (trig.start.saturating_sub(6)..trig.start).rev().find(|&i| toks[i].norm == "and") {
+        let joined = cx.before.iter().copied().find(|&k| actors[k].end <= and && and - actors[k].end <= 10 && !cx.is_target_prep(k) && !cx.clause_before(k) && {
+            let at = |d: usize| if actors[k].start >= d { toks[actors[k].start - d].norm.as_str() } else { "" };
+            let prep = if matches!(at(1), "the" | "a" | "an") { at(2) } else { at(1) };
+            !SUBJECTLESS_PREPS.contains(&prep)
+        });
+        if let Some(k) = joined.filter(|_| cx.before.iter().any(|&k| actors[k].end > and || prepositional(k))) {
+            return Some((k, "subject of the verb before 'and'", 0.8));
+        }
+    }
+    // "five kidnapped workers", "wounded soldiers": a participle before an actor describes it
+    // (it is what was done to them), it does not say what they did
+    let numeral = |w: &str| w.chars().all(|c| c.is_ascii_digit() || c == ',') || NUMBER_WORDS.contains(&w);
+    let attributive = trig.start == 0 || { let w = toks[trig.start - 1].norm.as_str(); DETERMINERS.contains(&w) || numeral(w) };
+    if attributive && toks[trig.start].norm.ends_with("ed") && trig.end == trig.start + 1 && !Grammar::has(&cx.lex.grammar.report, &toks[trig.start].norm) {
+        return None;
     }
     // "they would blockade Paris": with a pronoun subject, the actor after the verb is its object
     let pronoun_subject = (trig.start.saturating_sub(4)..trig.start).any(|k| PRONOUNS.contains(&toks[k].norm.as_str()));

@@ -148,7 +148,10 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
                 let restates = !roles.is_empty() && roles.iter().all(|r| prev.roles.contains(r)) && !other_country;
                 (definite || ending.is_some()) && !(nisba && agrees) && !restates
             };
-            let joinable = !coord && !starts_with_prep && !new_noun_phrase && (gap <= if kind == "person" { 2 } else { 0 } || (gap <= 2 && modifiers_only));
+            // a verb of saying or "that" between ends the first actor's clause: "the ICC said that
+            // al-Bashir …" names two actors, not a title and its holder
+            let clause_between = toks[prev.end..start].iter().any(|t| Grammar::has(&lex.grammar.report, &t.norm) || matches!(t.norm.as_str(), "that" | "ان" | "who" | "which"));
+            let joinable = !coord && !starts_with_prep && !new_noun_phrase && !clause_between && (gap <= if kind == "person" { 2 } else { 0 } || (gap <= 2 && modifiers_only));
             // an English possessive or "of" joins a country to a role: "Syria's army", "army of Syria"
             // … or "in": "opposition groups in Zimbabwe", "rebels in Darfur"
             let via_of = lex.lang == "en" && gap == 1 && matches!(toks[prev.end].norm.as_str(), "of" | "in") && country.is_some() && prev.country.is_none() && prev.kind == "role";

@@ -41,9 +41,12 @@ pub(crate) fn compound_of(actors: &[ActorSpan], member: usize) -> Vec<usize> {
 
 /// Are two mentions the same party? The same code, or the same country where one of them is the
 /// bare country. Two parts of one country ("the PKK" and "the Turkish government", a parliament
-/// and its president) are different parties: domestic events are events too.
+/// and its president) are different parties: domestic events are events too. The bare country
+/// is its state, so a rebel or opposition group of it is another party ("Turkey attacked PKK
+/// camps").
 pub(crate) fn same_actor(a: &ActorSpan, b: &ActorSpan) -> bool {
-    a.code() == b.code() || (a.country.is_some() && a.country == b.country && (a.roles.is_empty() || b.roles.is_empty()))
+    let challenger = |x: &ActorSpan| x.roles.iter().any(|r| matches!(r.as_str(), "REB" | "OPP" | "SEP" | "INS" | "IMG"));
+    a.code() == b.code() || (a.country.is_some() && a.country == b.country && (a.roles.is_empty() || b.roles.is_empty()) && !challenger(a) && !challenger(b))
 }
 
 /// Words between two token positions that end a clause: a verb of saying, "that", a full stop.
@@ -54,6 +57,39 @@ pub(crate) fn crosses_clause(lex: &Lexicon, toks: &[Token], from: usize, to: usi
             || Grammar::has(&lex.grammar.report, khabar_text::strip_arabic_prefixes(n).get(1).copied().unwrap_or(""))
             || matches!(n, "ان" | "that" | "which" | "who" | "while" | "but" | "after" | "before" | "because" | "لكن" | "بينما" | "بعد" | "حيث" | "اذ" | "لان" | "كما" | "الذي" | "التي" | "الذين")
     })
+}
+
+/// Conjunctions and prepositions that, after a comma, open a phrase of their own.
+const PHRASE_OPENERS: &[&str] = &["and", "but", "in", "on", "during", "while", "after", "في", "خلال", "من", "على", "بعد", "قبل", "عند", "اثناء"];
+
+/// Words that may stand between "في" / "in" and the place it names: a part of a country or a
+/// kind of place ("في شمال العراق", "في إحدى ضواحي القاهرة", "in the city of Basra").
+const PLACE_WORDS: &[&str] = &[
+    "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "مدينه", "محافظه", "منطقه", "ضواحي",
+    "احدي", "ولايه", "اقليم", "العاصمه", "بلده", "قريه", "مخيم", "حي", "the", "city", "town", "capital", "province",
+    "region", "village", "of", "northern", "southern", "eastern", "western", "central",
+];
+
+/// Does the actor starting at token `start` name where something happens rather than a party
+/// to it? It does after "في" / "in" ("in Gaza"), after a place word of its own ("في شمال
+/// العراق", "in the city of Basra"), and as the country set after a city ("in The Hague,
+/// Netherlands").
+pub(crate) fn is_locative(sentence: &str, toks: &[Token], start: usize) -> bool {
+    let at = |d: usize| if start >= d { toks[start - d].norm.as_str() } else { "" };
+    let locative_prep = |w: &str| matches!(w, "في" | "in" | "inside" | "داخل");
+    if locative_prep(at(1)) {
+        return true;
+    }
+    // up to three place words between the preposition and the place
+    if (1..=3).any(|n| (1..=n).all(|d| PLACE_WORDS.contains(&at(d))) && locative_prep(at(n + 1))) {
+        return true;
+    }
+    // "in The Hague, Netherlands": a comma after a capitalised place name that "in" introduces
+    if start == 0 || !sentence[toks[start - 1].end..toks[start].start].contains(',') {
+        return false;
+    }
+    let capitalised = |i: usize| sentence[toks[i].start..].chars().next().is_some_and(char::is_uppercase);
+    (2..=4).any(|d| start >= d && at(d) == "in" && (1..d).all(|e| capitalised(start - e)) && (1..d - 1).all(|e| !sentence[toks[start - e - 1].end..toks[start - e].start].contains(',')))
 }
 
 /// The actors around one trigger, as the role rules of both languages see them.
@@ -75,7 +111,8 @@ impl Around<'_> {
     pub(crate) fn is_target_prep(&self, k: usize) -> bool {
         let a = &self.actors[k];
         let prev = if a.start > 0 { self.toks[a.start - 1].norm.as_str() } else { "" };
-        Grammar::has(&self.lex.grammar.target_preps, prev) || (self.lex.lang == "ar" && arabic::target_prefix(a, self.trig.noun))
+        Grammar::has(&self.lex.grammar.target_preps, prev)
+            || (self.lex.lang == "ar" && (arabic::target_prefix(a, self.trig.noun) || arabic::adjective_of_target(self.lex, self.toks, self.actors, k)))
     }
 
     /// Does an agent preposition ("by", "على يد") introduce actor `k`?
@@ -115,10 +152,9 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
     let before: Vec<usize> = (0..actors.len()).rev().filter(|&k| actors[k].end <= trig.start).collect();
     let after: Vec<usize> = (0..actors.len()).filter(|&k| actors[k].start >= trig.end).collect();
     // (not the trigger's own "in": "arrived in Baghdad" names where the visit went)
-    let locative: Vec<bool> = (0..actors.len()).map(|k| {
-        let prev = if actors[k].start > 0 && actors[k].start != trig.end { toks[actors[k].start - 1].norm.as_str() } else { "" };
-        matches!(prev, "في" | "in" | "inside" | "داخل")
-    }).collect();
+    // ("arrived in the United States": the article does not take the place from the trigger)
+    let own_place = |k: usize| actors[k].start == trig.end || (actors[k].start == trig.end + 1 && toks[trig.end].norm == "the");
+    let locative: Vec<bool> = (0..actors.len()).map(|k| !own_place(k) && is_locative(sentence, toks, actors[k].start)).collect();
     let before: Vec<usize> = before.into_iter().filter(|&k| !locative[k]).collect();
     let after_all = after.clone();
     let after: Vec<usize> = after.into_iter().filter(|&k| !locative[k]).collect();
@@ -166,12 +202,26 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
             }
         }
         if source.is_none() {
-            source = before.iter().copied().find(|&k| trig.start - actors[k].end <= 4 && !crosses_clause(lex, toks, actors[k].end, trig.start));
+            // (not across a comma that opens another phrase: "… in the war on ISIS, and on a visit
+            // to Erbil"; an apposition's comma is no such break: "a deputy, Ali Hassan, began a
+            // hunger strike")
+            let new_phrase = |k: usize| {
+                (actors[k].end..trig.start + 1).any(|i| {
+                    let w = toks[i].norm.as_str();
+                    sentence[toks[i - 1].end..toks[i].start].contains([',', '،', ';'])
+                        && (PHRASE_OPENERS.contains(&w) || w.strip_prefix('و').is_some_and(|r| PHRASE_OPENERS.contains(&r)))
+                })
+            };
+            // (an Arabic bare role right before a definite verbal noun is the head of a construct,
+            // "نظام العقوبات" the sanctions regime, not the one who acts)
+            let construct_head = |k: usize| ar && actors[k].end == trig.start && actors[k].kind == "role" && actors[k].country.is_none() && trig.prefix.ends_with("ال");
+            source = before.iter().copied().find(|&k| trig.start - actors[k].end <= 4 && !crosses_clause(lex, toks, actors[k].end, trig.start) && !new_phrase(k) && !construct_head(k));
             why = "subject before the noun";
             certainty = 0.8;
         }
         if source.is_none() {
-            source = after.iter().copied().find(|&k| is_agent_prep(k));
+            // (not the agent of a passive verb after the noun: "the protest was prompted by X")
+            source = after.iter().copied().find(|&k| is_agent_prep(k) && !toks[trig.end..actors[k].start].iter().any(|t| matches!(t.norm.as_str(), "was" | "were" | "is" | "are" | "been" | "being")));
             why = "agent after the noun";
         }
     } else {

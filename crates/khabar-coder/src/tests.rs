@@ -753,9 +753,87 @@ fn english_the_place_a_visit_goes_to_is_its_target() {
     // the trigger's own "in" does not make the place a mere location
     assert_eq!(triples("en", "The Turkish foreign minister arrived in Qatar on Monday."), vec![t("042", "TURGOV", "QAT")]);
     assert_eq!(triples("en", "The Egyptian president flew to Algeria on Sunday."), vec![t("042", "EGYGOV", "DZA")]);
+    assert_eq!(triples("en", "The Iraqi president arrived in the United States on Monday."), vec![t("042", "IRQGOV", "USA")]);
 }
 
 #[test]
 fn arabic_bracket_closing_a_gloss_inside_the_subject_does_not_set_it_off() {
     assert_eq!(triples("ar", "وقال المتحدث إن وزير الخارجية (الروسي) وجه الدعوة إلى الرئيس السوري لزيارة موسكو."), vec![t("036", "RUSGOV", "SYRGOV")]);
+}
+
+#[test]
+fn a_place_after_fi_or_in_and_a_place_word_is_where_not_who() {
+    // "في شمال العراق": Iraq is where the shelling was, not who made the demand after "حيث"
+    assert_eq!(triples("ar", "ودانت الحكومة المصرية القصف في شمال العراق حيث طالبت تركيا بسحب القوات."), vec![t("100", "TUR", "")]);
+    // "in The Hague, Netherlands": the country after the city is still the place
+    let got = triples("en", "The tribunal in The Hague, Netherlands, ordered the arrest of the Serbian general.");
+    assert!(got.iter().all(|e| e.1 != "NLD"), "{got:?}");
+}
+
+#[test]
+fn arabic_noun_after_inna_is_the_subject_of_the_verb_after_it() {
+    // a name the dictionaries do not know: no source, neither the speaker nor the object
+    assert_eq!(triples("ar", "وقال المتحدث إن مشعل بحث مع وزير الخارجية الروسي الأوضاع في المنطقة."), vec![t("040", "", "RUSGOV")]);
+    assert!(triples("ar", "وأفاد البيان أن الرسالة طالبت الأمم المتحدة بفتح تحقيق.").is_empty());
+    // a possessive pronoun on the noun stands for the actor named before إن
+    assert_eq!(triples("ar", "وقال الجيش الأردني إن طائراته قصفت أمس مواقع لتنظيم داعش."), vec![t("194", "JORMIL", "IMGMUSISI")]);
+}
+
+#[test]
+fn arabic_actor_after_a_noun_with_a_preposition_is_no_subject_after_the_verb() {
+    // "بقتل جندي": the soldier is the killing's object, not the one who threatens
+    assert_eq!(triples("ar", "وتوعد فيه بقتل جندي أردني أسير لدى التنظيم."), vec![t("130", "", "JORMIL")]);
+}
+
+#[test]
+fn a_rebel_group_is_another_party_than_its_own_country() {
+    assert_eq!(triples("ar", "وقصفت تركيا أمس مواقع لحزب العمال الكردستاني في شمال العراق."), vec![t("194", "TUR", "TURREBPKK")]);
+}
+
+#[test]
+fn arabic_country_adjective_of_what_is_attacked_is_not_the_attacker() {
+    // "على البلدات التركية": the towns are Turkish; the Russian aircraft did the killing
+    assert_eq!(
+        triples("ar", "وأوضح المتحدث أن الغارات التي نفذتها الطائرات الروسية على البلدات التركية أدت إلى مقتل خمسة مدنيين."),
+        vec![t("180", "RUS", "CVL")]
+    );
+}
+
+#[test]
+fn a_verbal_noun_takes_no_subject_across_a_comma_that_opens_a_phrase() {
+    let got = triples("ar", "وأكدت الولايات المتحدة دعمها للحرب على تنظيم داعش، وفي زيارة قصيرة للمنطقة الأسبوع الماضي، أكد الوزير أن التعاون مستمر.");
+    assert!(got.iter().all(|e| e.1 != "IMGMUSISI"), "{got:?}");
+    // an apposition's commas are no such break
+    assert_eq!(triples("en", "A member of the Syrian parliament, Ali Hassan, started a hunger strike on Monday."), vec![t("142", "SYRLEG", "SYRGOV")]);
+}
+
+#[test]
+fn english_verb_joined_by_and_shares_the_subject_not_the_earlier_object() {
+    let got = triples("en", "The Iraqi foreign minister flew to the US on Monday and met the Jordanian king.");
+    assert!(got.contains(&t("040", "IRQGOV", "JORGOV")) && got.iter().all(|e| e.1 != "USA" && e.1 != "JORGOV"), "{got:?}");
+}
+
+#[test]
+fn english_participle_before_an_actor_says_what_was_done_to_it() {
+    let got = triples("en", "Three kidnapped Turkish engineers were freed on Monday.");
+    assert!(got.iter().all(|e| !(e.0 == "181" && e.1 == "TUR")), "{got:?}");
+}
+
+#[test]
+fn english_speaker_and_the_person_after_said_that_are_two_actors() {
+    assert_eq!(triples("en", "The ICC said that Omar al-Bashir had attacked civilians."), vec![t("180", "SDNGOV", "SDNCVL")]);
+}
+
+#[test]
+fn arabic_bare_role_heading_a_definite_verbal_noun_is_no_doer() {
+    // "نظام العقوبات": the sanctions regime, not a government imposing them
+    let got = triples("ar", "وتستعد الشركات الإيرانية للخروج من نظام العقوبات الصارم.");
+    assert!(got.iter().all(|e| e.1 != "GOV"), "{got:?}");
+}
+
+#[test]
+fn english_agent_of_a_passive_after_a_noun_is_not_the_nouns_actor() {
+    // the US prompted the protest; it did not protest
+    let got = triples("en", "A protest on Friday was prompted by a US missile attack.");
+    assert!(got.iter().all(|e| !(e.0.starts_with("14") && e.1.starts_with("USA"))), "{got:?}");
 }
