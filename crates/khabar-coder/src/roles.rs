@@ -145,6 +145,10 @@ impl Around<'_> {
     }
 }
 
+/// English passive verbs whose agent caused or judged an event rather than did it ("the protest
+/// was prompted by the killing", "the raid was condemned by the UN").
+const CAUSED_BY: &[&str] = &["prompted", "caused", "triggered", "sparked", "provoked", "fuelled", "fueled", "motivated", "condemned", "criticised", "criticized", "denounced", "welcomed", "reported", "blamed"];
+
 pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], actors: &'a [ActorSpan], trig: &Trigger) -> Option<Roles<'a>> {
     let p = trig.pattern;
     let ar = lex.lang == "ar";
@@ -220,8 +224,13 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
             certainty = 0.8;
         }
         if source.is_none() {
-            // (not the agent of a passive verb after the noun: "the protest was prompted by X")
-            source = after.iter().copied().find(|&k| is_agent_prep(k) && !toks[trig.end..actors[k].start].iter().any(|t| matches!(t.norm.as_str(), "was" | "were" | "is" | "are" | "been" | "being")));
+            // (not the agent of a passive verb of causing or judging after the noun: "the protest
+            // was prompted by X" — X caused it; "aid was delivered by X" is X's aid)
+            let caused = |k: usize| {
+                let between = &toks[trig.end..actors[k].start];
+                between.windows(2).any(|w| matches!(w[0].norm.as_str(), "was" | "were" | "is" | "are" | "been" | "being") && CAUSED_BY.contains(&w[1].norm.as_str()))
+            };
+            source = after.iter().copied().find(|&k| is_agent_prep(k) && !caused(k));
             why = "agent after the noun";
         }
     } else {
