@@ -239,6 +239,17 @@ mod tests {
     }
 
     #[test]
+    fn demonyms_in_every_number_and_gender() {
+        let lex = get("ar").unwrap();
+        // dual, feminine dual, feminine plural, masculine plural: all generated from one ms form
+        for (text, at) in [("وصل الوفدان المغربيان", 2), ("وقالت الجمعيتان التونسيتان", 2), ("ندد الوزيران بالممرضتين الأردنيتين", 3), ("وتظاهرت العاملات الهنديات", 2)] {
+            let toks = khabar_text::tokens(text);
+            let hit = lex.actors.longest_at(&toks, at).unwrap_or_else(|| panic!("{text}"));
+            assert!(["MAR", "TUN", "JOR", "IND"].contains(&hit.value.code.as_str()), "{text}: {}", hit.value.code);
+        }
+    }
+
+    #[test]
     fn both_languages_load() {
         for lang in ["ar", "en"] {
             let lex = get(lang).unwrap();
