@@ -250,6 +250,15 @@ mod tests {
     }
 
     #[test]
+    fn verb_triggers_with_object_pronouns() {
+        let lex = get("ar").unwrap();
+        // a verb of ar_verbs with its object attached is still its trigger
+        let toks = khabar_text::tokens("واعتقلوهم أمس");
+        let hit = lex.triggers.longest_at(&toks, 0).expect("اعتقلوهم");
+        assert_eq!(lex.patterns[*hit.value].cameo[..2], *"17");
+    }
+
+    #[test]
     fn both_languages_load() {
         for lang in ["ar", "en"] {
             let lex = get(lang).unwrap();
