@@ -210,7 +210,7 @@ impl Lexicon {
                 return Err(lex_err(roles.0, line, "expected form<TAB>roles"));
             }
             let codes: Vec<String> = f[1].split_whitespace().map(str::to_string).collect();
-            role_m.insert(&f[0], RoleEntry { roles: codes, origin: format!("{}:{line}", roles.0) });
+            role_m.insert_inflected(&f[0], RoleEntry { roles: codes, origin: format!("{}:{line}", roles.0) });
         }
         let mut patterns = Vec::new();
         for (file, text) in verbs {
