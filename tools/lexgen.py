@@ -422,13 +422,16 @@ def ar_variants(form):
 
 def nisba_inflect(ms):
     """Regular inflections of a (possibly multi-word) nisba: ms, fs, mp nominative, mp oblique,
-    and the indefinite accusative ms ("قاضيا عراقيا")."""
+    the indefinite accusative ms ("قاضيا عراقيا"), the dual, the feminine dual and the feminine
+    plural ("ليبيان، ليبيتان، ليبيتين، ليبيات")."""
     words = ms.split()
 
     def each(suffix):
         return " ".join(w + suffix if w.endswith("ي") else w for w in words)
 
-    return [ms, each("ة"), each("ون"), each("ين"), each("ا")]
+    # the dual (ان nominative; its oblique ين is written as the plural's), the feminine dual
+    # (تان، تين) and the feminine sound plural (ات): "قبيلتي التبو والطوارق الليبيتين"
+    return [ms, each("ة"), each("ون"), each("ين"), each("ا"), each("ان"), each("تان"), each("تين"), each("ات")]
 
 
 def gen_ar_countries(shared, iso, cldr):

@@ -210,7 +210,7 @@ impl Lexicon {
                 return Err(lex_err(roles.0, line, "expected form<TAB>roles"));
             }
             let codes: Vec<String> = f[1].split_whitespace().map(str::to_string).collect();
-            role_m.insert(&f[0], RoleEntry { roles: codes, origin: format!("{}:{line}", roles.0) });
+            role_m.insert_inflected(&f[0], RoleEntry { roles: codes, origin: format!("{}:{line}", roles.0) });
         }
         let mut patterns = Vec::new();
         for (file, text) in verbs {
@@ -236,6 +236,26 @@ mod tests {
         assert_eq!(split_code("IRNMIL"), (Some("IRN".into()), vec!["MIL".into()]));
         assert_eq!(split_code("IGOUNO"), (None, vec!["IGO".into(), "UNO".into()]));
         assert_eq!(split_code("SYR"), (Some("SYR".into()), vec![]));
+    }
+
+    #[test]
+    fn demonyms_in_every_number_and_gender() {
+        let lex = get("ar").unwrap();
+        // dual, feminine dual, feminine plural, masculine plural: all generated from one ms form
+        for (text, at) in [("وصل الوفدان المغربيان", 2), ("وقالت الجمعيتان التونسيتان", 2), ("ندد الوزيران بالممرضتين الأردنيتين", 3), ("وتظاهرت العاملات الهنديات", 2)] {
+            let toks = khabar_text::tokens(text);
+            let hit = lex.actors.longest_at(&toks, at).unwrap_or_else(|| panic!("{text}"));
+            assert!(["MAR", "TUN", "JOR", "IND"].contains(&hit.value.code.as_str()), "{text}: {}", hit.value.code);
+        }
+    }
+
+    #[test]
+    fn verb_triggers_with_object_pronouns() {
+        let lex = get("ar").unwrap();
+        // a verb of ar_verbs with its object attached is still its trigger
+        let toks = khabar_text::tokens("واعتقلوهم أمس");
+        let hit = lex.triggers.longest_at(&toks, 0).expect("اعتقلوهم");
+        assert_eq!(lex.patterns[*hit.value].cameo[..2], *"17");
     }
 
     #[test]

@@ -79,6 +79,24 @@ impl<T> PhraseMatcher<T> {
         self.len += 1;
     }
 
+    /// Adds a noun phrase with the regular number inflections of its head, for dictionaries of
+    /// nouns (role words): an Arabic head in ة also stands in the dual and its construct
+    /// ("حكومة" → حكومتان، حكومتين، حكومتا، حكومتي: "the two governments", "وزارتي الدفاع
+    /// والداخلية") and, from four letters on, in the sound feminine plural ("وزارة" → وزارات; a
+    /// shorter one such as "طلبة" is itself a plural, and "طلبات" another word). A head in اة
+    /// ("قضاة") is a broken plural and is left as it is. Other languages: as [`Self::insert`].
+    pub fn insert_inflected(&mut self, phrase: &str, value: T)
+    where
+        T: Clone,
+    {
+        if self.lang == "ar" {
+            for variant in arabic_noun_numbers(phrase) {
+                self.insert(&variant, value.clone());
+            }
+        }
+        self.insert(phrase, value);
+    }
+
     /// Arabic keys lose a leading article so "السعودية" and "سعودية" are one entry.
     fn key_form(&self, w: &str) -> String {
         if self.lang == "ar" {
@@ -179,6 +197,26 @@ impl<T> PhraseMatcher<T> {
     }
 }
 
+/// The dual and sound feminine plural of a phrase whose first word ends in ة (see
+/// [`PhraseMatcher::insert_inflected`]); none for other phrases.
+fn arabic_noun_numbers(phrase: &str) -> Vec<String> {
+    let phrase = phrase.trim();
+    let (head, rest) = match phrase.split_once(' ') {
+        Some((h, r)) => (h, format!(" {r}")),
+        None => (phrase, String::new()),
+    };
+    let Some(stem) = head.strip_suffix('ة') else { return vec![] };
+    if stem.ends_with('ا') || stem.chars().count() < 2 {
+        return vec![];
+    }
+    let mut out: Vec<String> = ["تان", "تين", "تا", "تي"].iter().map(|s| format!("{stem}{s}{rest}")).collect();
+    let bare = stem.strip_prefix("ال").unwrap_or(stem);
+    if bare.chars().count() >= 4 {
+        out.push(format!("{stem}ات{rest}"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +239,27 @@ mod tests {
         assert!(m.longest_at(&tokens("وقال بأن الحكومة"), 1).is_none());
         assert!(m.longest_at(&tokens("وقال الألبان"), 1).is_some());
         assert!(m.longest_at(&tokens("وقال ألبان كوسوفو"), 1).is_some());
+    }
+
+    #[test]
+    fn nouns_in_taa_marbuta_in_the_dual_and_plural() {
+        let mut m = PhraseMatcher::new("ar");
+        m.insert_inflected("بلدية", "GOV");
+        m.insert_inflected("إدارة الجمارك", "GOV");
+        m.insert_inflected("طلبة", "EDU");
+        m.insert_inflected("قضاة", "JUD");
+        for text in ["البلديتين", "بلديتا", "للبلديتين", "والبلديات", "إدارتي الجمارك", "ادارات الجمارك", "الطلبة"] {
+            let toks = tokens(text);
+            assert!(m.longest_at(&toks, 0).is_some_and(|x| x.end == toks.len()), "{text}");
+        }
+        // "طلبات" (requests) is another word; a head in اة is a broken plural
+        for text in ["طلبات", "قضاتين"] {
+            assert!(m.longest_at(&tokens(text), 0).is_none(), "{text}");
+        }
+        // a plain insert does not inflect
+        let mut m = PhraseMatcher::new("ar");
+        m.insert("بلدية", 1);
+        assert!(m.longest_at(&tokens("البلديات"), 0).is_none());
     }
 
     #[test]

@@ -18,8 +18,9 @@ pub struct Pattern {
     #[serde(default)]
     pub verbs: Vec<String>,
     /// Arabic sound verbs as "past|present" in the third person masculine singular
-    /// ("وقع|يوقع"), expanded on load to the third-person forms news text uses:
-    /// وقع وقعت وقعا وقعتا وقعوا يوقع توقع يوقعان توقعان يوقعون.
+    /// ("وقع|يوقع"), expanded on load by [`arabic_inflections`] to the forms news text uses:
+    /// every third person, the subjunctive/jussive, and each with an attached object pronoun
+    /// (وقعوه، يوقعها).
     #[serde(default)]
     pub ar_verbs: Vec<String>,
     /// If set, one of these words must appear within `window` tokens after the trigger.
@@ -186,7 +187,36 @@ pub fn english_inflections(lemma: &str) -> Vec<String> {
     forms.into_iter().map(|f| format!("{f}{tail}")).collect()
 }
 
-/// Third-person forms of an Arabic sound verb given as past and present 3ms.
+/// Attached object pronouns of an Arabic verb: him, her, them, them two, them (f.), you (pl.),
+/// us, me ("قتلوه", "استقبلها", "دعانا").
+pub const AR_OBJECT_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني"];
+
+/// Pushes `base` with every object pronoun attached.
+fn with_objects(out: &mut Vec<String>, base: &str) {
+    for o in AR_OBJECT_SUFFIXES {
+        out.push(format!("{base}{o}"));
+    }
+}
+
+/// Does a 3ms past with "ه" attached read as a noun in ة once normalised (ة and ه fold
+/// together)? A bare triliteral "فعل" + ة is a noun of one act or a plural ("حملة", "قتلة",
+/// "ضربة"), a Form III "فاعل" + ة a feminine participle ("طالبة", "صادقة"), a quadriliteral
+/// "فعلل" + ة its verbal noun ("سيطرة"): of the four-letter pasts only Form IV and VIII (أرسل،
+/// اتهم) keep the suffix ه; the other pronouns (ها، هم، …) stay.
+fn ha_reads_as_noun(past: &str) -> bool {
+    let c: Vec<char> = past.chars().collect();
+    c.len() <= 3 || (c.len() == 4 && !matches!(c[0], 'أ' | 'ا' | 'إ'))
+}
+
+/// The forms of an Arabic sound verb given as past and present 3ms ("وقع|يوقع") that news text
+/// uses: the third person in every number and gender (وقع وقعت وقعا وقعتا وقعوا وقعن; يوقع توقع
+/// يوقعان توقعان يوقعون يوقعن), the subjunctive and jussive without nūn after أن، لن، لم (يوقعوا،
+/// يوقعا، توقعا), and each of these with an attached object pronoun (وقعه، وقعته، وقعوه — the
+/// alif of وا falls before a pronoun — يوقعها، يوقعونهم). Unvocalised, the passive is written as the active, so it is
+/// covered too. A past of two letters (a doubled verb, "عم") or one ending in a vowel letter
+/// ("قوى") takes no pronoun on the past, where it would read as a noun ("عمه"); nor does a
+/// Form V/VI past ("تعهد", "تفاوض"), whose letters with a pronoun are its verbal noun with a
+/// possessive ("تظاهرهم"), nor the 3ms of a bare triliteral ("قتلهم": "their killing").
 pub fn arabic_inflections(past: &str, present: &str) -> Vec<String> {
     let mut forms = vec![
         past.to_string(),
@@ -194,15 +224,77 @@ pub fn arabic_inflections(past: &str, present: &str) -> Vec<String> {
         format!("{past}ا"),
         format!("{past}تا"),
         format!("{past}وا"),
+        format!("{past}ن"),
         present.to_string(),
         format!("{present}ان"),
         format!("{present}ون"),
+        format!("{present}ن"),
+        format!("{present}وا"),
+        format!("{present}ا"),
     ];
-    if let Some(stem) = present.strip_prefix('ي') {
-        forms.push(format!("ت{stem}"));
-        forms.push(format!("ت{stem}ان"));
+    let fem = present.strip_prefix('ي').map(|stem| format!("ت{stem}"));
+    if let Some(t) = &fem {
+        forms.push(t.clone());
+        forms.push(format!("{t}ان"));
+        forms.push(format!("{t}ا"));
     }
+    let n = past.chars().count();
+    let past_takes_object = n >= 3 && !past.ends_with(['ى', 'ا', 'ي', 'و']) && !past.starts_with('ت');
+    if past_takes_object {
+        // a bare triliteral past is spelt as its verbal noun (قتل "killed" / "killing"): with a
+        // pronoun it is mostly the noun and its possessive ("أو قتلهم", "تم قتلها"), so only
+        // the longer pasts (استقبله، اعتقلهم، هاجمها) take one on the 3ms
+        if n >= 4 {
+            for o in AR_OBJECT_SUFFIXES {
+                if *o != "ه" || !ha_reads_as_noun(past) {
+                    forms.push(format!("{past}{o}"));
+                }
+            }
+        }
+        for base in [format!("{past}ت"), format!("{past}ا"), format!("{past}تا"), format!("{past}و")] {
+            with_objects(&mut forms, &base);
+        }
+    }
+    for base in [present.to_string(), format!("{present}ان"), format!("{present}ون"), format!("{present}و"), format!("{present}ا")] {
+        with_objects(&mut forms, &base);
+    }
+    if let Some(t) = &fem {
+        for base in [t.clone(), format!("{t}ان"), format!("{t}ا")] {
+            with_objects(&mut forms, &base);
+        }
+    }
+    // "me" after a long alif reads as a nisba in -اني ("طالباني" is a name, not "the two
+    // demanded of me")
+    forms.retain(|f| !f.ends_with("اني") || f.ends_with("انني"));
     forms
+}
+
+/// A literal verb form of a pattern (`forms`, for the verbs `ar_verbs` cannot spell: "دعا",
+/// "دعت", "التقى") with the object pronouns attached, where its ending says it is a past verb:
+/// the feminine "ت" (not the plural "ات": "دعته", "دعتها"), "وا" (the alif falls: "دعوهم"), a
+/// final alif or alif maqsura (written alif before the pronoun: "دعاها", "التقاهم"). After و
+/// and ا the pronoun ه is left out: once ة and ه fold together, "دعوه" is "دعوة" (an
+/// invitation) and "دعاه" is "دعاة" (preachers), the defective verb's own nouns. Phrases and
+/// other words get none.
+fn literal_with_objects(form: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if form.contains(' ') || form.chars().count() < 3 {
+        return out;
+    }
+    let base = if let Some(stem) = form.strip_suffix("وا") {
+        format!("{stem}و")
+    } else if form.ends_with('ت') && !form.ends_with("ات") {
+        with_objects(&mut out, form);
+        return out;
+    } else if let Some(stem) = form.strip_suffix('ى').or_else(|| form.strip_suffix('ا')) {
+        format!("{stem}ا")
+    } else {
+        return out;
+    };
+    for o in AR_OBJECT_SUFFIXES.iter().filter(|o| **o != "ه") {
+        out.push(format!("{base}{o}"));
+    }
+    out
 }
 
 pub(crate) fn parse_patterns(file: &str, text: &str, lang: &str) -> Result<Vec<Pattern>> {
@@ -240,7 +332,14 @@ pub(crate) fn parse_patterns(file: &str, text: &str, lang: &str) -> Result<Vec<P
             };
             extra.extend(arabic_inflections(past.trim(), present.trim()));
         }
+        if lang == "ar" && !p.noun {
+            for f in &p.forms {
+                extra.extend(literal_with_objects(f));
+            }
+        }
         p.forms.extend(extra);
+        let mut seen = std::collections::HashSet::new();
+        p.forms.retain(|f| seen.insert(f.clone()));
         if p.forms.is_empty() {
             return Err(Error::Lexicon { file: file.into(), line: 0, reason: format!("pattern {} has no forms", p.id) });
         }
@@ -433,6 +532,62 @@ mod tests {
         for want in ["وقع", "وقعت", "وقعا", "وقعوا", "يوقع", "توقع", "يوقعان", "توقعان", "يوقعون"] {
             assert!(f.contains(&want.to_string()), "{want}");
         }
+    }
+
+    #[test]
+    fn arabic_paradigm_beyond_the_third_person_indicative() {
+        let f = arabic_inflections("كتب", "يكتب");
+        // feminine plural, subjunctive/jussive without nun, dual feminine
+        for want in ["كتبن", "يكتبن", "يكتبوا", "يكتبا", "تكتبا"] {
+            assert!(f.contains(&want.to_string()), "{want}");
+        }
+    }
+
+    #[test]
+    fn arabic_object_pronouns_on_verbs() {
+        let f = arabic_inflections("استجوب", "يستجوب");
+        // the alif of وا falls before the pronoun; every person of the object
+        for want in ["استجوبه", "استجوبته", "استجوبوه", "استجوباها", "يستجوبهم", "تستجوبني", "يستجوبونهم", "يستجوبوه", "تستجوبانه"] {
+            assert!(f.contains(&want.to_string()), "{want}");
+        }
+        assert!(!f.contains(&"استجوبواه".to_string()));
+        // a bare triliteral + ه is its noun in ة ("ضربة"), a Form III + ه a participle ("ساعدة"
+        // would be read as one): no ه on those pasts, the other pronouns stay
+        let f = arabic_inflections("ضرب", "يضرب");
+        assert!(!f.contains(&"ضربه".to_string()));
+        // a bare triliteral past is spelt as its verbal noun: "ضربها" is mostly "her beating"
+        assert!(!f.contains(&"ضربها".to_string()));
+        assert!(f.contains(&"ضربته".to_string()) && f.contains(&"ضربوها".to_string()) && f.contains(&"يضربه".to_string()));
+        // a quadriliteral + ة is its verbal noun ("سيطرة"); a Form IV keeps the ه
+        assert!(!arabic_inflections("زلزل", "يزلزل").contains(&"زلزله".to_string()));
+        assert!(arabic_inflections("أخرج", "يخرج").contains(&"أخرجه".to_string()));
+        let f = arabic_inflections("ساعد", "يساعد");
+        assert!(!f.contains(&"ساعده".to_string()) && f.contains(&"ساعدهم".to_string()));
+        // "me" after a long alif would read as a nisba ("-اني")
+        assert!(!f.contains(&"ساعداني".to_string()) && f.contains(&"ساعدوني".to_string()));
+        // a doubled verb of two letters or a Form V past: no pronoun on the past
+        let f = arabic_inflections("شد", "يشد");
+        assert!(!f.iter().any(|x| x == "شدها") && f.contains(&"يشدها".to_string()));
+        let f = arabic_inflections("تسلم", "يتسلم");
+        assert!(!f.contains(&"تسلمها".to_string()) && f.contains(&"يتسلمها".to_string()));
+    }
+
+    #[test]
+    fn literal_verb_forms_take_object_pronouns() {
+        let toml = "[[pattern]]\nid = \"x\"\ncameo = \"041\"\nforms = [\"نادى\", \"نادت\", \"نادوا\", \"مكالمات\", \"اتصل هاتفيا\"]\n\n[[pattern]]\nid = \"n\"\ncameo = \"042\"\nnoun = true\nforms = [\"جولة\", \"رحلت\"]\n";
+        let ps = parse_patterns("t.toml", toml, "ar").unwrap();
+        for want in ["ناداها", "ناداهم", "نادته", "نادتهم", "نادوهم", "نادونا"] {
+            assert!(ps[0].forms.contains(&want.to_string()), "{want}");
+        }
+        // "دعوه", "دعاه" would be "دعوة", "دعاة" once ة folds into ه: no ه after و or ا
+        assert!(!ps[0].forms.iter().any(|f| f == "ناداه" || f == "نادوه"));
+        // a plural in ات, a phrase, and a noun pattern take none: there the suffix is a possessive
+        assert!(!ps[0].forms.iter().any(|f| f.starts_with("مكالماته") || f.starts_with("اتصل هاتفياه")));
+        assert_eq!(ps[1].forms.len(), 2);
+        // no form twice, though several sources give it
+        let toml = "[[pattern]]\nid = \"d\"\ncameo = \"041\"\nforms = [\"كتبوا\"]\nar_verbs = [\"كتب|يكتب\"]\n";
+        let ps = parse_patterns("t.toml", toml, "ar").unwrap();
+        assert_eq!(ps[0].forms.iter().filter(|f| *f == "كتبوهم").count(), 1);
     }
 
     #[test]
