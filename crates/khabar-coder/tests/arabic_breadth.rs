@@ -2,18 +2,14 @@
 //! `lexicons/ar/verbs.toml` and per kind of actor in `lexicons/ar/actors.tsv`, each asserting the
 //! code, the source and the target. The sentences were written for these tests.
 
+mod common;
+
+use common::article as article_in;
 use khabar_coder::{code_sentences, Options};
 use khabar_core::Article;
 
 fn article(text: &str) -> Article {
-    Article {
-        doc_id: "t".into(),
-        lang: Some("ar".into()),
-        published: Some("2015-08-04".into()),
-        paragraphs: vec![text.to_string()],
-        text: text.to_string(),
-        ..Default::default()
-    }
+    article_in("ar", "2015-08-04", text)
 }
 
 /// (cameo, source code, target code) of every event coded from one sentence.
@@ -23,13 +19,7 @@ fn coded(text: &str) -> Vec<(String, String, String)> {
 
 /// … of a story published on `date`.
 fn coded_in(text: &str, date: &str) -> Vec<(String, String, String)> {
-    let mut a = article(text);
-    a.published = Some(date.into());
-    code_sentences(&a, &Options::default())
-        .events
-        .into_iter()
-        .map(|e| (e.cameo, e.source.map(|a| a.code).unwrap_or_default(), e.target.map(|a| a.code).unwrap_or_default()))
-        .collect()
+    common::triples(&article_in("ar", date, text))
 }
 
 #[track_caller]

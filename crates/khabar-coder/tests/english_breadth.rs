@@ -3,27 +3,11 @@
 //! the source and the target it must give; the last group holds sentences that must give nothing
 //! (the words that over-triggered before).
 
-use khabar_coder::{code_sentences, Options};
-use khabar_core::Article;
-
-fn article(text: &str) -> Article {
-    Article {
-        doc_id: "t".into(),
-        lang: Some("en".into()),
-        published: Some("2021-03-04".into()),
-        paragraphs: vec![text.to_string()],
-        text: text.to_string(),
-        ..Default::default()
-    }
-}
+mod common;
 
 /// (cameo, source code, target code) of every event, "" for a missing actor.
 fn triples(text: &str) -> Vec<(String, String, String)> {
-    code_sentences(&article(text), &Options::default())
-        .events
-        .into_iter()
-        .map(|e| (e.cameo, e.source.map(|a| a.code).unwrap_or_default(), e.target.map(|a| a.code).unwrap_or_default()))
-        .collect()
+    common::triples(&common::article("en", "2021-03-04", text))
 }
 
 fn t(c: &str, s: &str, g: &str) -> (String, String, String) {
