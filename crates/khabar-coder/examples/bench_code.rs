@@ -10,7 +10,7 @@ use khabar_core::Article;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let path = args.get(1).expect("usage: bench_code FILE.jsonl [ROUNDS]");
+    let path = args.get(1).expect("usage: bench_code FILE.jsonl [ROUNDS] [--sentences]");
     let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
     let text = std::fs::read_to_string(path).expect("readable file");
     let articles: Vec<Article> = text
@@ -42,11 +42,13 @@ fn main() {
     let gazetteer = t.elapsed();
 
     let opts = khabar_coder::Options::default();
+    // `--sentences`: the sentence stage alone, to see what the document stage costs
+    let sentences_only = args.iter().any(|a| a == "--sentences");
     let mut events = 0usize;
     let t = Instant::now();
     for _ in 0..rounds {
         for a in &articles {
-            events += khabar_coder::code_article(a, &opts).events.len();
+            events += if sentences_only { khabar_coder::code_sentences(a, &opts).events.len() } else { khabar_coder::code_article(a, &opts).events.len() };
         }
     }
     let secs = t.elapsed().as_secs_f64();
