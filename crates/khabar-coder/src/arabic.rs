@@ -24,24 +24,7 @@ fn reads_as_victim(lex: &Lexicon, toks: &[Token], trig: &Trigger, a: &ActorSpan)
 }
 
 /// Arabic pronoun suffixes a noun may carry ("قدراتها", "قواته").
-const AR_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي"];
-
-/// Does one of `words` (normalised, from a pattern file) stand for the Arabic token whose
-/// proclitic-stripped forms are `forms`, allowing pronoun suffixes and ة → ت before them
-/// ("قدراتها")? This runs for every token in every pattern's window: no allocation.
-pub(crate) fn any_word_matches<W: AsRef<str>>(forms: &[&str], words: &[W]) -> bool {
-    words.iter().any(|word| {
-        let word = word.as_ref();
-        let w = word.strip_prefix("ال").filter(|x| x.chars().count() >= 2).unwrap_or(word);
-        forms.iter().any(|c| {
-            AR_SUFFIXES.iter().any(|suf| {
-                c.strip_suffix(suf).is_some_and(|stem| {
-                    stem == w || stem.strip_suffix('ت').is_some_and(|s| w.strip_suffix('ه') == Some(s))
-                })
-            })
-        })
-    })
-}
+pub(crate) const AR_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي"];
 
 /// An Arabic verb never takes the article, and a verbal noun after a preposition (لتعزيز،
 /// بتوقيع) names a purpose or a topic, not an event, unless it follows "قام/قامت ب" (carried out).

@@ -5,7 +5,7 @@
 use khabar_lexicon::{Grammar, Lexicon, Pattern};
 use khabar_text::Token;
 
-use crate::arabic::{any_word_matches, arabic_trigger_ok};
+use crate::arabic::{arabic_trigger_ok, AR_SUFFIXES};
 use crate::english::{english_asked_for, english_noun_use, english_passive};
 use crate::mentions::ActorSpan;
 
@@ -64,18 +64,18 @@ pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token]
                 continue;
             }
             let after = &toks[m.end..(m.end + p.window).min(toks.len())];
-            let in_window = |window: &[Token], words: &[String]| in_words(lex, window, words);
-            let has = |words: &[String]| in_window(after, words);
+            let in_window = |window: &[Token], keys: &std::collections::HashSet<String>| in_words(lex, window, keys);
+            let has = |keys: &std::collections::HashSet<String>| in_window(after, keys);
             let before = &toks[i.saturating_sub(p.requires_before)..i];
-            let has_before = || in_window(before, &p.requires);
-            if !p.requires.is_empty() && !has(&p.requires) && !has_before() {
+            let has_before = || in_window(before, &p.requires_keys);
+            if !p.requires.is_empty() && !has(&p.requires_keys) && !has_before() {
                 rejected += 1;
                 if rejected == 1 {
                     notes.push(format!("trigger '{}' ({}): no required object within {} words", toks[i].norm, p.origin, p.window));
                 }
                 continue;
             }
-            if !p.excludes.is_empty() && has(&p.excludes) {
+            if !p.excludes.is_empty() && has(&p.excludes_keys) {
                 notes.push(format!("trigger '{}' ({}): excluded by a following word", toks[i].norm, p.origin));
                 continue;
             }
@@ -252,7 +252,7 @@ pub(crate) fn subordinate(lex: &Lexicon, sentence: &str, toks: &[Token], i: usiz
         // a noun of another kind of event that is the object the earlier pattern requires
         // ("اقترحت على باكستان عقد اجتماع": a meeting proposed, not held) is part of that event;
         // one of the same kind is folded into it later, adding what it names (`drop_subsumed`)
-        let required = noun && i < a.end + a.pattern.window && in_words(lex, std::slice::from_ref(&toks[i]), &a.pattern.requires) && !same_root(lex, a.pattern, i, toks);
+        let required = noun && i < a.end + a.pattern.window && in_words(lex, std::slice::from_ref(&toks[i]), &a.pattern.requires_keys) && !same_root(lex, a.pattern, i, toks);
         let complement = complement || required;
         if complement {
             return Some(format!("the complement of '{}' ({})", toks[a.start].norm, a.pattern.origin));
@@ -261,22 +261,36 @@ pub(crate) fn subordinate(lex: &Lexicon, sentence: &str, toks: &[Token], i: usiz
     None
 }
 
-/// Does a text token stand for a dictionary word, allowing Arabic clitics and suffixes and
-/// English plurals?
-pub(crate) fn word_matches(lang: &str, token: &str, word: &str) -> bool {
-    if lang != "ar" {
-        return token == word || token.strip_suffix('s') == Some(word) || token.strip_suffix("'s") == Some(word);
+/// Does one of a pattern's `requires` or `excludes` words (as match keys, `Pattern::requires_keys`)
+/// stand in `window`? Each token's forms are looked up: an Arabic token under its clitics, with an
+/// attached pronoun off (and a ت before it read as ة: "اتفاقيته" is "اتفاقية"); an English one
+/// with a plural or possessive s off.
+fn in_words(lex: &Lexicon, window: &[Token], keys: &std::collections::HashSet<String>) -> bool {
+    if keys.is_empty() {
+        return false;
     }
-    any_word_matches(&khabar_text::strip_arabic_prefixes(token), std::slice::from_ref(&word))
-}
-
-/// Does one of `words` (a pattern's `requires` or `excludes`) stand in `window`?
-fn in_words(lex: &Lexicon, window: &[Token], words: &[String]) -> bool {
-    if lex.lang == "ar" {
-        window.iter().any(|t| any_word_matches(&khabar_text::strip_arabic_prefixes(&t.norm), words))
-    } else {
-        words.iter().any(|w| window.iter().any(|t| word_matches(lex.lang, &t.norm, w)))
+    if lex.lang != "ar" {
+        return window.iter().any(|t| {
+            let n = t.norm.as_str();
+            keys.contains(n) || n.strip_suffix('s').is_some_and(|w| keys.contains(w)) || n.strip_suffix("'s").is_some_and(|w| keys.contains(w))
+        });
     }
+    let mut buf = String::new();
+    window.iter().any(|t| {
+        khabar_text::strip_arabic_prefixes(&t.norm).iter().any(|c| {
+            AR_SUFFIXES.iter().any(|suf| {
+                c.strip_suffix(suf).is_some_and(|stem| {
+                    keys.contains(stem)
+                        || stem.strip_suffix('ت').is_some_and(|s| {
+                            buf.clear();
+                            buf.push_str(s);
+                            buf.push('ه');
+                            keys.contains(buf.as_str())
+                        })
+                })
+            })
+        })
+    })
 }
 
 /// Is a pattern whose trigger stands at `i` of the same CAMEO root as `p`?

@@ -23,7 +23,7 @@ mod patterns;
 use std::sync::OnceLock;
 
 pub use matcher::{Match, PhraseMatcher};
-pub use patterns::{Arg, Grammar, Pattern};
+pub use patterns::{match_key, Arg, Grammar, Pattern};
 
 use khabar_core::{Error, Result};
 

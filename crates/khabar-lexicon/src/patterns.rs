@@ -88,6 +88,22 @@ pub struct Pattern {
     /// the written forms, whose hamza tells an article from a word's own "أل").
     #[serde(skip)]
     pub norm_forms: Vec<String>,
+    /// `requires` as match keys, filled on load (see [`match_key`]): a token is looked up, not
+    /// compared with every word.
+    #[serde(skip)]
+    pub requires_keys: std::collections::HashSet<String>,
+    /// `excludes` as match keys, filled on load.
+    #[serde(skip)]
+    pub excludes_keys: std::collections::HashSet<String>,
+}
+
+/// The form a `requires`/`excludes` word is matched by: Arabic words without their article
+/// ("الاتفاقية" matches "اتفاقيته" too), other words as they are.
+pub fn match_key(lang: &str, word: &str) -> String {
+    if lang == "ar" {
+        return word.strip_prefix("ال").filter(|x| x.chars().count() >= 2).unwrap_or(word).to_string();
+    }
+    word.to_string()
 }
 
 /// A phrase a pattern names as its source or target (`source = "prep:من"` in `verbs.toml`).
@@ -345,6 +361,8 @@ pub(crate) fn parse_patterns(file: &str, text: &str, lang: &str) -> Result<Vec<P
         }
         p.origin = format!("{file}:{}", p.id);
         p.norm_forms = p.forms.iter().map(|f| khabar_text::normalize(f)).collect();
+        p.requires_keys = p.requires.iter().map(|w| match_key(lang, w)).collect();
+        p.excludes_keys = p.excludes.iter().map(|w| match_key(lang, w)).collect();
     }
     Ok(out)
 }
@@ -524,6 +542,15 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn required_words_match_by_their_key() {
+        // an Arabic word is matched without its article; a short word keeps it
+        assert_eq!(match_key("ar", "الاتفاقية"), "اتفاقية");
+        assert_eq!(match_key("ar", "الي"), "الي");
+        assert_eq!(match_key("en", "the"), "the");
+    }
+
     use super::*;
 
     #[test]
