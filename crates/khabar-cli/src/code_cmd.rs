@@ -46,7 +46,8 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     let out = open_output(&args.output)?;
     let limits = Limits { max_record_bytes: args.max_mib << 20 };
-    let opts = Options { keep_negated: args.keep_negated, require_source: args.require_source, keep_incomplete: args.keep_incomplete, all: args.all };
+    // (--explain lists every event, with why any is held back)
+    let opts = Options { keep_negated: args.keep_negated, require_source: args.require_source, keep_incomplete: args.keep_incomplete, all: args.all || args.explain };
     let mut failures = Failures::default();
     let mut writer = EventWriter::new(args.format, out);
     let mut explain_out = if args.explain { Some(open_output(&None)?) } else { None };

@@ -116,6 +116,22 @@ fn stdin_jsonl_records_keep_their_ids() {
 }
 
 #[test]
+fn held_back_events_come_only_with_all_and_explain_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = "{\"id\": \"d\", \"lang\": \"en\", \"date\": \"2021-03-10\", \"text\": \"The Kenyan army attacked on Tuesday. Norway condemned Russia on Tuesday.\"}\n";
+    let input = write(dir.path(), "d.jsonl", rec.as_bytes());
+    let default = events(&khabar().args(["code"]).arg(&input).output().unwrap().stdout);
+    assert!(default.iter().all(|e| e.get("held_back").is_none()), "{default:?}");
+    assert!(default.iter().any(|e| e["cameo"] == "111"));
+    let all = events(&khabar().args(["code", "--all"]).arg(&input).output().unwrap().stdout);
+    let held: Vec<_> = all.iter().filter(|e| e["held_back"].as_str().is_some_and(|h| h.starts_with("untargeted"))).collect();
+    assert!(!held.is_empty(), "{all:?}");
+    assert_eq!(all.len(), default.len() + held.len());
+    let text = String::from_utf8(khabar().args(["code", "--explain"]).arg(&input).output().unwrap().stdout).unwrap();
+    assert!(text.contains("[article]") && text.contains("held back: untargeted"), "{text}");
+}
+
+#[test]
 fn explain_names_actors_and_rules() {
     let dir = tempfile::tempdir().unwrap();
     let page = write(dir.path(), "tn-dz.txt", SCRAPE.as_bytes());

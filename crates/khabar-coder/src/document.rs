@@ -247,9 +247,9 @@ fn held_back(e: &Event, ctx: &DocContext) -> Option<String> {
     None
 }
 
-/// The headline event `h` reports body event `b`: the same code and source, and targets of one
-/// country or one of them unnamed, and sources of one country ("دمشق وطهران توقعان" is the
-/// governments of "وقعت إيران وسوريا").
+/// The headline event `h` reports body event `b`: the same code, sources of one country
+/// ("دمشق وطهران توقعان" is the governments of "وقعت إيران وسوريا"), and targets of one country
+/// or one of them unnamed.
 fn headline_tells(h: &Event, b: &Event) -> bool {
     let country = |a: &Option<Actor>| a.as_ref().map(|a| a.country.clone().unwrap_or_else(|| a.code.clone()));
     h.cameo == b.cameo && country(&h.source) == country(&b.source) && (h.target.is_none() || b.target.is_none() || country(&h.target) == country(&b.target))
@@ -258,7 +258,9 @@ fn headline_tells(h: &Event, b: &Event) -> bool {
 /// One event per (code, source, target), in reading order; the first mention that is not held
 /// back is the event's own sentence.
 fn merge(events: Vec<Event>, ctx: &DocContext, notes: &mut Vec<String>) -> Vec<Event> {
-    let key = |e: &Event| (e.cameo.clone(), e.source.as_ref().map(|a| a.code.clone()), e.target.as_ref().map(|a| a.code.clone()));
+    fn key(e: &Event) -> (&str, Option<&str>, Option<&str>) {
+        (e.cameo.as_str(), e.source.as_ref().map(|a| a.code.as_str()), e.target.as_ref().map(|a| a.code.as_str()))
+    }
     let (headline, body): (Vec<Event>, Vec<Event>) = events.into_iter().partition(|e| e.headline);
     let mut groups: Vec<Vec<Event>> = Vec::new();
     for e in body {
@@ -276,11 +278,10 @@ fn merge(events: Vec<Event>, ctx: &DocContext, notes: &mut Vec<String>) -> Vec<E
             Some(g) => g.push(h),
             None => match groups.iter_mut().find(close) {
                 Some(g) => {
-                    if g[0].target.is_none() {
-                        let t = h.target.clone();
-                        notes.push(format!("document: {} {}: the headline names its target, {}", g[0].cameo, g[0].rule, t.as_ref().map_or("", |a| a.code.as_str())));
+                    if let (None, Some(t)) = (&g[0].target, &h.target) {
+                        notes.push(format!("document: {} {}: the headline names its target, {}", g[0].cameo, g[0].rule, t.code));
                         for e in g.iter_mut() {
-                            e.target = t.clone();
+                            e.target = Some(t.clone());
                             e.held_back = held_back(e, ctx);
                         }
                     }
@@ -312,9 +313,6 @@ fn merge(events: Vec<Event>, ctx: &DocContext, notes: &mut Vec<String>) -> Vec<E
             notes.push(format!("document: {} {} → {}: one event of {} mentions", e.cameo, e.source.as_ref().map_or("-", |a| a.code.as_str()), e.target.as_ref().map_or("-", |a| a.code.as_str()), mentions.len()));
         }
         e.headline = in_headline;
-        if e.headline && e.mentions.is_empty() && mentions.iter().all(|m| m.sentence.is_none()) {
-            e.sentence = 0;
-        }
         e.root_event = lead;
         e.confidence = confidence;
         e.held_back = held;

@@ -168,22 +168,16 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
         coded.events.extend(events);
         coded.traces.push(trace);
     }
-    let named_in = |sentence: Option<usize>, actors: &[ActorSpan], text: &str, toks: &[Token]| -> Vec<document::Named> {
-        actors
-            .iter()
-            .filter_map(|a| {
-                let country = a.country.clone()?;
-                Some(document::Named { sentence, country, roles: a.roles.clone(), name: span_text(text, toks, a.start, a.end).to_string() })
-            })
-            .collect::<Vec<_>>()
-    };
-    let mut named = Vec::new();
-    if let Some(title) = article.title.as_deref() {
-        named.extend(named_in(None, &title_actors, title, &title_toks));
-    }
-    for (index, (sentence, toks, actors)) in sentences.iter().enumerate() {
-        named.extend(named_in(Some(index), actors, sentence, toks));
-    }
+    // every actor with a country, headline first, for the document stage to refer back to
+    let title = article.title.as_deref().map(|t| (None, t, &title_toks[..], &title_actors[..]));
+    let body = sentences.iter().enumerate().map(|(i, (s, t, a))| (Some(i), *s, &t[..], &a[..]));
+    let named = title
+        .into_iter()
+        .chain(body)
+        .flat_map(|(sentence, text, toks, actors)| {
+            actors.iter().filter_map(move |a| Some(document::Named { sentence, country: a.country.clone()?, roles: a.roles.clone(), name: span_text(text, toks, a.start, a.end).to_string() }))
+        })
+        .collect();
     let home = anchor
         .place
         .map(|p| p.iso3.to_string())

@@ -102,3 +102,20 @@ fn an_act_done_to_no_one_named_is_held_back_but_a_statement_is_not() {
     assert!(default.events.iter().all(|e| e.target.is_some() || e.cameo_root == "01"));
     assert!(default.events.iter().any(|e| e.cameo == "111"), "{:?}", default.events);
 }
+
+#[test]
+fn an_event_only_the_headline_reports_takes_the_leads_date_and_town() {
+    let a = article(
+        "en",
+        "2021-03-10",
+        "Kenya condemns Ethiopia",
+        "Kenyan officials met in Mombasa on Tuesday to discuss the border. The talks lasted three hours.",
+    );
+    let coded = code_article(&a, &Options::default());
+    let condemned = find(&coded.events, "111", "KEN").expect("the headline's condemnation");
+    assert!(condemned.headline && condemned.root_event);
+    assert!(condemned.mentions.iter().all(|m| m.sentence.is_none()), "only the headline reports it");
+    assert_eq!((condemned.date.as_deref(), condemned.date_basis.as_deref()), (Some("2021-03-09"), Some("lead:weekday")));
+    let place = condemned.location.as_ref().expect("placed by the lead");
+    assert_eq!((place.name.as_str(), place.basis.as_str()), ("Mombasa", "lead"));
+}
