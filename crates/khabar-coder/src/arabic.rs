@@ -166,7 +166,10 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
     let stem = &toks[trig.start].norm[trig.prefix.len().min(toks[trig.start].norm.len())..];
     let plural_verb = stem.ends_with("وا") || (stem.ends_with("ون") && arabic_present(p, stem));
     let close_after = cx.after.first().copied().filter(|&k| !plural_verb && gap_after(k) <= 3 && !cx.is_target_prep(k) && !casualty_genitive(k) && !governed(k));
-    if let Some(k) = close_before.filter(|_| close_after.is_none() || trig.start > 0 && toks[..trig.start].len() > 2) {
+    // a clause that opens with an actor and its verb is SVO: "خادم الحرمين يستقبل وزير الخارجية
+    // الفرنسي" (headlines are written so), the actor after the verb its object
+    let opens_clause = |k: usize| actors[k].start == 0;
+    if let Some(k) = close_before.filter(|&k| close_after.is_none() || toks[..trig.start].len() > 2 || opens_clause(k)) {
         Some((k, "subject before the verb (SVO)", 1.0))
     } else if let Some(k) = close_after {
         Some((k, "subject after the verb (VSO)", 1.0))

@@ -22,7 +22,8 @@
 //! 5. **Held back** (left out unless `--all`): background events (dated by the text
 //!    [`BACKGROUND_DAYS`] or more before the story), negated ones, unattributed ones (no source, or a
 //!    source whose country the article does not tell) and untargeted ones (no target, but for
-//!    statements, CAMEO 01).
+//!    statements, CAMEO 01, and shows of force, 15). A protest at home that names no one it is
+//!    against addresses its own government.
 
 use khabar_core::{Actor, Event, Location, Mention, Modality};
 use khabar_time::Date;
@@ -51,7 +52,7 @@ pub(crate) struct Named {
 pub(crate) struct DocContext {
     /// Every actor with a country, headline first, then the body in order.
     pub named: Vec<Named>,
-    /// The story's own country: dateline, headline, then the most named.
+    /// The story's own country: dateline, headline actors, the lead's first town, then the most named.
     pub home: Option<String>,
     /// The story's date (dateline or publication).
     pub date: Option<Date>,
@@ -72,6 +73,7 @@ pub(crate) fn finish(headline: Vec<Event>, body: Vec<Event>, ctx: &DocContext, n
         resolve_actors(&mut e, ctx, notes);
         place_by_lead(&mut e, ctx, notes);
         place_by_speaker(&mut e, notes);
+        target_by_scope(&mut e, notes);
         e.held_back = held_back(&e, ctx);
         all.push(e);
     }
@@ -219,6 +221,27 @@ fn country_for(actor: &Actor, at: Option<usize>, place: Option<&str>, other: Opt
     None
 }
 
+/// Roots whose events are whole without a target: statements (01) and shows of force (15: an
+/// alert raised, troops massed, a missile tested), which CAMEO codes with no one they are aimed at.
+const SELF_CONTAINED_ROOTS: &[&str] = &["01", "15"];
+
+/// A protest (CAMEO 14) that names no one it is against, held in its protesters' own country, is
+/// addressed to their own government, as the sentence stage reads it when the sentence names the
+/// protesters' country; here for protesters the article gave a country ("the opposition", «المحتجون»).
+fn target_by_scope(e: &mut Event, notes: &mut Vec<String>) {
+    if e.target.is_some() || e.cameo_root != "14" {
+        return;
+    }
+    let Some(source) = e.source.as_ref().filter(|s| !s.roles.iter().any(|r| r == "GOV")) else { return };
+    let Some(country) = source.country.clone() else { return };
+    if e.location.as_ref().and_then(|l| l.country.as_deref()).is_some_and(|c| c != country) {
+        return;
+    }
+    notes.push(format!("document: {} {} in sentence {}: target {country}GOV, the protesters' own government", e.cameo, e.rule, e.sentence));
+    e.explanation = format!("{}; document: a protest at home naming no addressee addresses its own government: {country}GOV", e.explanation);
+    e.target = Some(Actor { text: String::new(), name: format!("{country} government"), code: format!("{country}GOV"), country: Some(country), roles: vec!["GOV".into()] });
+}
+
 /// Why the default output leaves an event out, if it does.
 fn held_back(e: &Event, ctx: &DocContext) -> Option<String> {
     if e.negated && !ctx.keep_negated {
@@ -240,7 +263,7 @@ fn held_back(e: &Event, ctx: &DocContext) -> Option<String> {
         }
         // CAMEO codes who did what to whom: but for statements (01), an act with no one it was
         // done to is half an event ("the army attacked", "the ministry condemned")
-        if e.target.is_none() && e.cameo_root != "01" {
+        if e.target.is_none() && !SELF_CONTAINED_ROOTS.contains(&e.cameo_root.as_str()) {
             return Some("untargeted: the article does not say to whom".into());
         }
     }

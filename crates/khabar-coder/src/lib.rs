@@ -178,15 +178,19 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
             actors.iter().filter_map(move |a| Some(document::Named { sentence, country: a.country.clone()?, roles: a.roles.clone(), name: span_text(text, toks, a.start, a.end).to_string() }))
         })
         .collect();
+    // the places the headline and the lead name: where the story is, for events their own
+    // sentence does not place and for the story's country (looked up only when needed)
+    let unplaced = |e: &Event| !e.location.as_ref().is_some_and(|l| l.geonameid.is_some());
+    let homeless = anchor.place.is_none() && !title_actors.iter().any(|a| a.country.is_some());
+    let lead_places = if homeless || headline_events.iter().chain(&coded.events).any(unplaced) { lead_places(article, lex, gaz, &anchor, (&title_toks, &title_actors, title_found), &sentences, lead_found) } else { Vec::new() };
+    // the story's country: the dateline's, the headline's actors', the lead's first town's
+    // ("استنفار أمني في سيناء والسويس"), then the country the story names most
     let home = anchor
         .place
         .map(|p| p.iso3.to_string())
         .or_else(|| title_actors.iter().find_map(|a| a.country.clone()))
+        .or_else(|| lead_places.iter().find_map(|p| p.country.clone()))
         .or_else(|| anchor.countries.first().cloned());
-    // the places the headline and the lead name: where the story is, for events their own
-    // sentence does not place (looked up only when an event needs them)
-    let unplaced = |e: &Event| !e.location.as_ref().is_some_and(|l| l.geonameid.is_some());
-    let lead_places = if headline_events.iter().chain(&coded.events).any(unplaced) { lead_places(article, lex, gaz, &anchor, (&title_toks, &title_actors, title_found), &sentences, lead_found) } else { Vec::new() };
     let context = document::DocContext { named, home, date: anchor.date, lead_places, keep_negated: opts.keep_negated, keep_incomplete: opts.keep_incomplete };
     Some(SentenceStage { coded, headline_events, context })
 }

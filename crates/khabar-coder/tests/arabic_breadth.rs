@@ -367,3 +367,17 @@ fn more_forms_of_invitations_rejections_and_sentences() {
     has("وقضت محكمة كويتية أمس بسجن نائب سابق.", "116", "KWTJUD", "");
     has("وحكمت محكمة أردنية أمس على متهمين بالسجن عشر سنوات.", "116", "JORJUD", "");
 }
+
+#[test]
+fn a_clause_that_opens_with_its_actor_is_svo() {
+    // headlines are written subject first: the actor after the verb is its object
+    has("الأردن يستقبل وزير الخارجية العماني", "043", "JOR", "OMNGOV");
+    has("مصر تدين الهجوم الإسرائيلي على غزة", "111", "EGY", "ISR");
+}
+
+#[test]
+fn tribes_are_people_of_their_place() {
+    // «قبيلتي» (the dual construct of قبيلة) is an actor: the two tribes signed
+    let got = coded("وقعت كل من قبيلتي الزيادنة والمغاربة الليبيتين في مدينة سرت اتفاقا للصلح");
+    assert!(got.iter().any(|(c, s, _)| c == "057" && s == "CVL"), "{got:?}");
+}

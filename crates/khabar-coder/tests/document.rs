@@ -119,3 +119,39 @@ fn an_event_only_the_headline_reports_takes_the_leads_date_and_town() {
     let place = condemned.location.as_ref().expect("placed by the lead");
     assert_eq!((place.name.as_str(), place.basis.as_str()), ("Mombasa", "lead"));
 }
+
+#[test]
+fn a_show_of_force_needs_no_target_and_a_protest_at_home_addresses_its_government() {
+    let a = article(
+        "en",
+        "2021-03-10",
+        "Chile on high alert",
+        "Chilean police were put on high alert on Tuesday. \
+         Thousands of Chilean students protested in Valparaiso on Tuesday. \
+         The opposition protested in Antofagasta on Wednesday.",
+    );
+    let coded = code_article(&a, &Options::default());
+    let alert = coded.events.iter().find(|e| e.cameo_root == "15").expect("the alert, kept though aimed at no one");
+    assert!(alert.target.is_none() && alert.held_back.is_none(), "{alert:?}");
+    let protest = coded.events.iter().find(|e| e.cameo_root == "14").expect("the protest");
+    assert_eq!(protest.target.as_ref().map(|t| t.code.as_str()), Some("CHLGOV"), "{protest:?}");
+    // the opposition's country comes from the article, and with it the government it addresses
+    let opposition = find(&coded.events, "141", "CHLOPP").expect("the opposition's protest");
+    assert_eq!(opposition.target.as_ref().map(|t| t.code.as_str()), Some("CHLGOV"), "{opposition:?}");
+}
+
+#[test]
+fn the_story_country_comes_from_the_headlines_town_before_the_most_named() {
+    // no country actor in the headline; the lead's town (Suez) says the story is Egyptian,
+    // though the body names Sudanese twice
+    let a = article(
+        "ar",
+        "2015-08-02",
+        "استنفار أمني في السويس",
+        "رفعت الأجهزة الأمنية حالة التأهب القصوى أمس. \
+         وضبطت الشرطة سودانيين اثنين ومواطنا سودانيا.",
+    );
+    let coded = code_article(&a, &Options::default());
+    let alert = coded.events.iter().find(|e| e.cameo_root == "15").expect("the alert");
+    assert_eq!(alert.source.as_ref().and_then(|s| s.country.as_deref()), Some("EGY"), "{alert:?}");
+}

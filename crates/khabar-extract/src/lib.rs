@@ -59,15 +59,17 @@ pub fn extract(record: &Record) -> Result<Article> {
     if article.published.is_none() {
         article.published = record.date.clone();
     }
-    // a record's own title, outlet and author (JSONL fields) fill what the text did not say
-    if article.title.is_none() {
-        article.title = record.title.as_deref().map(|t| text_entities_decoded(t).trim().to_string()).filter(|t| !t.is_empty());
+    // a record's own title and author (JSONL fields) are the corpus's metadata: they win over
+    // what the text seemed to say (a scrape's first short line is often navigation, "Next
+    // Previous"); the outlet fills what the page did not say
+    if let Some(title) = record.title.as_deref().map(|t| text_entities_decoded(t).trim().to_string()).filter(|t| !t.is_empty()) {
+        article.title = Some(title);
     }
     if article.site.is_none() {
         article.site = record.site.clone();
     }
-    if article.author.is_none() {
-        article.author = record.author.clone();
+    if let Some(author) = record.author.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        article.author = Some(author.to_string());
     }
     if let Some(lang) = &record.lang {
         article.lang = Some(lang.clone());
