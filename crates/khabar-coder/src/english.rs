@@ -33,7 +33,10 @@ pub(crate) fn english_passive(toks: &[Token], i: usize) -> bool {
     }
     let participle = toks[i].norm.ends_with("ed") || matches!(toks[i].norm.as_str(), "struck" | "shot" | "held" | "taken" | "hit" | "seized" | "fought" | "sent" | "given" | "kept");
     let before = |k: usize| i >= k && BE.contains(&toks[i - k].norm.as_str());
-    participle && (before(1) || (before(2) && toks[i - 1].norm.ends_with("ly")))
+    // a participle right before "by" is passive without its "be": headlines and reduced
+    // relatives ("Canadian convoy attacked by Taliban", "a newspaper raided by police")
+    let by_agent = toks.get(i + 1).is_some_and(|t| t.norm == "by");
+    participle && (before(1) || (before(2) && toks[i - 1].norm.ends_with("ly")) || by_agent)
 }
 
 /// Words that end an English clause for [`english_asked_for`]: what follows is said in a

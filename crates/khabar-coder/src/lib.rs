@@ -129,12 +129,16 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
         for range in khabar_text::split_sentences(para) {
             let sentence = &para[range];
             let toks = khabar_text::tokens(sentence);
-            let actors = find_actors(lex, &toks, year);
+            let mut actors = find_actors(lex, &toks, year);
+            mentions::coordinate_by_commas(sentence, &toks, &mut actors, false);
             sentences.push((sentence, toks, actors));
         }
     }
     let title_toks = article.title.as_deref().map(khabar_text::tokens).unwrap_or_default();
-    let title_actors = find_actors(lex, &title_toks, year);
+    let mut title_actors = find_actors(lex, &title_toks, year);
+    if let Some(title) = article.title.as_deref() {
+        mentions::coordinate_by_commas(title, &title_toks, &mut title_actors, true);
+    }
     let countries = title_actors.iter().chain(sentences.iter().flat_map(|s| s.2.iter())).filter_map(|a| a.country.as_deref());
     let anchor = resolve::anchor_from(article, gaz, date, countries);
     // negated events reach the document stage, which holds them back unless asked to keep them

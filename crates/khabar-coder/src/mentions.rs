@@ -206,6 +206,27 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
     out
 }
 
+/// Commas that join actors as "and" does. Tokens carry no punctuation, so the sentence text
+/// tells: in a headline a comma between two actors is "and" ("Abbas, Sharon declare truce",
+/// "Pakistani president, British PM meet"); in running text only inside a list that ends in
+/// "and" / «و» ("Kenya, Uganda and Tanzania"), since a comma there more often opens an
+/// apposition ("Ali Abdu, Eritrea's information minister").
+pub fn coordinate_by_commas(text: &str, toks: &[Token], actors: &mut [ActorSpan], headline: bool) {
+    let comma_between = |a: &ActorSpan, b: &ActorSpan| {
+        b.start == a.end && a.end > 0 && text.get(toks[a.end - 1].end..toks[b.start].start).is_some_and(|gap| matches!(gap.trim(), "," | "،"))
+    };
+    for k in (1..actors.len()).rev() {
+        if actors[k].coordinated || !comma_between(&actors[k - 1], &actors[k]) {
+            continue;
+        }
+        // (running text: the list goes on to a member joined by "and")
+        let list_ends_in_and = actors.get(k + 1).is_some_and(|n| n.coordinated && n.start <= actors[k].end + 1);
+        if headline || list_ends_in_and {
+            actors[k].coordinated = true;
+        }
+    }
+}
+
 /// Role codes that are not of a country: a title with one of these is no country's official.
 const STATELESS_ROLES: &[&str] = &["IGO", "NGO", "IMG", "MNC", "UAF"];
 

@@ -155,3 +155,11 @@ fn the_story_country_comes_from_the_headlines_town_before_the_most_named() {
     let alert = coded.events.iter().find(|e| e.cameo_root == "15").expect("the alert");
     assert_eq!(alert.source.as_ref().and_then(|s| s.country.as_deref()), Some("EGY"), "{alert:?}");
 }
+
+#[test]
+fn a_comma_in_a_headline_joins_its_actors() {
+    let a = article("en", "2021-03-10", "Kenyan president, Ugandan PM meet in Nairobi", "The weather was fine.");
+    let coded = code_article(&a, &Options::default());
+    assert!(find(&coded.events, "040", "KENGOV").is_some_and(|e| e.target.as_ref().is_some_and(|t| t.code == "UGAGOV")), "{:?}", coded.events);
+    assert!(find(&coded.events, "040", "UGAGOV").is_some(), "{:?}", coded.events);
+}

@@ -366,3 +366,20 @@ fn words_that_are_not_these_events() {
         assert_eq!(triples(text), vec![], "{text}");
     }
 }
+
+#[test]
+fn a_participle_before_by_is_passive_without_its_be() {
+    // headlines and reduced relatives drop the "was"
+    one("A Kenyan convoy attacked by Somali rebels near the border.", "180", "SOMREB", "KEN");
+}
+
+#[test]
+fn commas_join_a_list_that_ends_in_and() {
+    let got = triples("Kenya, Uganda and Tanzania signed a border treaty on Monday.");
+    for pair in [("KEN", "TZA"), ("UGA", "KEN"), ("TZA", "UGA")] {
+        assert!(got.contains(&t("057", pair.0, pair.1)), "{pair:?} in {got:?}");
+    }
+    // a comma before a title is an apposition, not a list
+    let got = triples("Ali Hassan, Kenya's foreign minister, condemned Uganda on Monday.");
+    assert!(got.contains(&t("111", "KENGOV", "UGA")), "{got:?}");
+}
