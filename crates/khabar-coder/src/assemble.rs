@@ -126,7 +126,14 @@ pub(crate) fn code_sentence(
             trace.notes.push(format!("trigger '{word}' ({}): no target actor found, and this pattern needs one", p.origin));
             continue;
         }
-        let modality = modality_of(lex, toks, trig);
+        let mut modality = modality_of(lex, toks, trig);
+        // an English headline writes the future as "to" after its subject: "EU to resume aid
+        // to Palestine", "… to resume aid to and lift sanctions"
+        let subject_before = actors.iter().rev().find(|a| a.end < trig.start);
+        let headline_future = headline && lex.lang == "en" && subject_before.is_some_and(|a| toks[a.end].norm == "to");
+        if headline_future {
+            modality = Modality::Intended;
+        }
         let negated = is_negated(lex, toks, trig);
         if negated && !opts.keep_negated {
             trace.notes.push(format!("trigger '{word}' ({}): negated, dropped", p.origin));

@@ -129,15 +129,27 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
         for range in khabar_text::split_sentences(para) {
             let sentence = &para[range];
             let toks = khabar_text::tokens(sentence);
-            let mut actors = find_actors(lex, &toks, year);
-            mentions::coordinate_by_commas(sentence, &toks, &mut actors, false);
+            let actors = find_actors(lex, &toks, year);
             sentences.push((sentence, toks, actors));
         }
     }
     let title_toks = article.title.as_deref().map(khabar_text::tokens).unwrap_or_default();
     let mut title_actors = find_actors(lex, &title_toks, year);
+    // people named in full are named again by surname, in the headline too ("Abbas, Sharon …")
+    let people = {
+        let named: Vec<(&[Token], &[ActorSpan])> = std::iter::once((&title_toks[..], &title_actors[..])).chain(sentences.iter().map(|(_, t, a)| (&t[..], &a[..]))).collect();
+        mentions::surnames(&named)
+    };
+    let coordinators = &lex.grammar.coordinators;
+    mentions::add_surname_mentions(&title_toks, &mut title_actors, &people, coordinators);
     if let Some(title) = article.title.as_deref() {
         mentions::coordinate_by_commas(title, &title_toks, &mut title_actors, true);
+        mentions::roles_of_their_town(title, &title_toks, &mut title_actors, gaz, &lang);
+    }
+    for (sentence, toks, actors) in sentences.iter_mut() {
+        mentions::add_surname_mentions(toks, actors, &people, coordinators);
+        mentions::coordinate_by_commas(sentence, toks, actors, false);
+        mentions::roles_of_their_town(sentence, toks, actors, gaz, &lang);
     }
     let countries = title_actors.iter().chain(sentences.iter().flat_map(|s| s.2.iter())).filter_map(|a| a.country.as_deref());
     let anchor = resolve::anchor_from(article, gaz, date, countries);

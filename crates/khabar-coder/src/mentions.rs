@@ -206,6 +206,82 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
     out
 }
 
+/// People the article names in full, by their surname: "Ariel Sharon" makes a later (or a
+/// headline's) "Sharon" the same man, as readers take it. Only names of two words or more with
+/// a country or a role, and only surnames no two of the article's people share.
+pub fn surnames(named: &[(&[Token], &[ActorSpan])]) -> Vec<(String, ActorSpan)> {
+    let mut out: Vec<(String, ActorSpan)> = Vec::new();
+    let mut shared: Vec<String> = Vec::new();
+    for (toks, actors) in named {
+        // (a person after a title keeps the title's kind, "Israeli Prime Minister Ariel Sharon",
+        // but takes the person's name)
+        let ends_in_name = |a: &ActorSpan| a.kind == "person" || a.name.split_whitespace().last().is_some_and(|w| w.to_lowercase() == toks[a.end - 1].norm);
+        for a in actors.iter().filter(|a| a.end - a.start >= 2 && ends_in_name(a) && (a.country.is_some() || !a.roles.is_empty())) {
+            let surname = toks[a.end - 1].norm.trim_start_matches("al-").to_string();
+            if surname.chars().count() < 3 {
+                continue;
+            }
+            match out.iter().find(|(s, _)| *s == surname) {
+                Some((_, b)) if b.code() != a.code() || b.name != a.name => shared.push(surname),
+                Some(_) => {}
+                None => out.push((surname, a.clone())),
+            }
+        }
+    }
+    out.retain(|(s, _)| !shared.contains(s));
+    out
+}
+
+/// Adds the article's people named by their surname alone (see [`surnames`]) to a sentence's
+/// actors, where no actor covers the word already.
+pub fn add_surname_mentions(toks: &[Token], actors: &mut Vec<ActorSpan>, people: &[(String, ActorSpan)], coordinators: &[String]) {
+    if people.is_empty() {
+        return;
+    }
+    for (i, t) in toks.iter().enumerate() {
+        if actors.iter().any(|a| a.start <= i && i < a.end) {
+            continue;
+        }
+        // Arabic: the conjunction may be written on the name («وشريف»)
+        let (prefix, word) = match t.norm.strip_prefix('و') {
+            Some(rest) if !people.iter().any(|(s, _)| *s == t.norm) => ("و", rest),
+            _ => ("", t.norm.as_str()),
+        };
+        let Some((surname, person)) = people.iter().find(|(s, _)| s == word) else { continue };
+        let coordinated = !prefix.is_empty() || (i > 0 && coordinators.iter().any(|c| *c == toks[i - 1].norm));
+        let span = ActorSpan {
+            start: i,
+            end: i + 1,
+            origins: vec![format!("'{surname}': {} named in full earlier in the article", person.name)],
+            coordinated,
+            prefix: prefix.to_string(),
+            ..person.clone()
+        };
+        let at = actors.partition_point(|a| a.start < i);
+        actors.insert(at, span);
+    }
+}
+
+/// A role named by its town is of the town's country: "Basra militants", "Kandahar police"
+/// (English: the town before the role), «شرطة البصرة», «مسلحو الفلوجة» (Arabic: the town as the
+/// role's genitive, right after it). Only a town the gazetteer takes without doubt (not a
+/// common word, capitalised in Latin script).
+pub fn roles_of_their_town(text: &str, toks: &[Token], actors: &mut [ActorSpan], gaz: &khabar_geo::Gazetteer, lang: &str) {
+    // (the town says more than the one country the sentence happens to name)
+    let open = |a: &ActorSpan| (a.country.is_none() || a.origins.last().is_some_and(|o| o.starts_with(ONE_COUNTRY))) && !a.roles.is_empty() && !a.roles.iter().any(|r| STATELESS_ROLES.contains(&r.as_str()));
+    if !actors.iter().any(open) {
+        return;
+    }
+    let places = gaz.find(text, toks, lang);
+    let arabic = lang == "ar";
+    for a in actors.iter_mut().filter(|a| open(a)) {
+        let town = places.iter().find(|m| !m.weak && if arabic { m.start == a.end && m.prefix_len == 0 } else { m.end == a.start });
+        let Some(place) = town.and_then(|m| gaz.choose(&m.candidates, &[])) else { continue };
+        a.country = Some(place.iso3.to_string());
+        a.origins.push(format!("named by its town, {} ({})", place.name, place.iso3));
+    }
+}
+
 /// Commas that join actors as "and" does. Tokens carry no punctuation, so the sentence text
 /// tells: in a headline a comma between two actors is "and" ("Abbas, Sharon declare truce",
 /// "Pakistani president, British PM meet"); in running text only inside a list that ends in
@@ -227,6 +303,9 @@ pub fn coordinate_by_commas(text: &str, toks: &[Token], actors: &mut [ActorSpan]
     }
 }
 
+/// How [`home_country_for_titles`] explains itself; a stronger clue may override it.
+const ONE_COUNTRY: &str = "the one country the sentence names";
+
 /// Role codes that are not of a country: a title with one of these is no country's official.
 const STATELESS_ROLES: &[&str] = &["IGO", "NGO", "IMG", "MNC", "UAF"];
 
@@ -243,7 +322,7 @@ fn home_country_for_titles(out: &mut [ActorSpan]) {
         let titled = matches!(a.kind.as_str(), "role" | "person") && !a.roles.is_empty();
         if a.country.is_none() && titled && !a.roles.iter().any(|r| STATELESS_ROLES.contains(&r.as_str())) {
             a.country = Some(only.clone());
-            a.origins.push(format!("the one country the sentence names: {only}"));
+            a.origins.push(format!("{ONE_COUNTRY}: {only}"));
         }
     }
 }

@@ -381,3 +381,9 @@ fn tribes_are_people_of_their_place() {
     let got = coded("وقعت كل من قبيلتي الزيادنة والمغاربة الليبيتين في مدينة سرت اتفاقا للصلح");
     assert!(got.iter().any(|(c, s, _)| c == "057" && s == "CVL"), "{got:?}");
 }
+
+#[test]
+fn an_arabic_role_with_its_town_as_genitive_is_of_the_towns_country() {
+    let got = coded("اعتقلت شرطة البصرة خمسة مسلحين أمس");
+    assert!(got.iter().any(|(c, s, _)| c == "173" && s == "IRQCOP"), "{got:?}");
+}

@@ -163,3 +163,25 @@ fn a_comma_in_a_headline_joins_its_actors() {
     assert!(find(&coded.events, "040", "KENGOV").is_some_and(|e| e.target.as_ref().is_some_and(|t| t.code == "UGAGOV")), "{:?}", coded.events);
     assert!(find(&coded.events, "040", "UGAGOV").is_some(), "{:?}", coded.events);
 }
+
+#[test]
+fn a_person_named_in_full_is_named_again_by_surname() {
+    // the headline uses surnames only; the body names both men in full
+    let a = article(
+        "en",
+        "2005-02-08",
+        "Abbas, Sharon declare truce",
+        "Israeli Prime Minister Ariel Sharon and Palestinian President Mahmoud Abbas met in Sharm el-Sheikh on Tuesday.",
+    );
+    let coded = code_article(&a, &Options::default());
+    let truce = find(&coded.events, "0871", "PSEGOV").expect("the truce, by Abbas");
+    assert_eq!(truce.target.as_ref().map(|t| t.code.as_str()), Some("ISRGOV"), "{truce:?}");
+}
+
+#[test]
+fn an_english_headline_writes_the_future_with_to() {
+    let a = article("en", "2021-03-10", "Kenya to sign border treaty with Uganda", "Officials spoke on Tuesday.");
+    let coded = code_article(&a, &Options::default());
+    assert!(coded.events.iter().any(|e| e.headline && e.cameo.starts_with("03")), "an intention, not a signing: {:?}", coded.events);
+    assert!(!coded.events.iter().any(|e| e.cameo == "057"), "{:?}", coded.events);
+}

@@ -383,3 +383,10 @@ fn commas_join_a_list_that_ends_in_and() {
     let got = triples("Ali Hassan, Kenya's foreign minister, condemned Uganda on Monday.");
     assert!(got.contains(&t("111", "KENGOV", "UGA")), "{got:?}");
 }
+
+#[test]
+fn a_role_named_by_its_town_is_of_the_towns_country() {
+    // "Mombasa police": the town before the role tells whose police
+    let got = triples("Mombasa police arrested five Somali men on Monday.");
+    assert!(got.iter().any(|(c, s, _)| c == "173" && s == "KENCOP"), "{got:?}");
+}
