@@ -117,7 +117,11 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
     let punct_between = |k: usize| {
         let gap = &sentence[toks[actors[k].end - 1].end..toks[trig.start].start];
         let own = &sentence[toks[actors[k].start].start..toks[actors[k].end - 1].end];
-        let closes_own = |c: char| (c == ')' && own.contains('(')) || (c == '»' && own.contains('«'));
+        // (a name in quotes closes its own quote: "«داعش» يختطف")
+        let opened = sentence[..toks[actors[k].start].start].trim_end().chars().last();
+        let closes_own = |c: char| {
+            (c == ')' && (own.contains('(') || opened == Some('('))) || (c == '»' && (own.contains('«') || opened == Some('«'))) || (matches!(c, '"' | '”') && matches!(opened, Some('"' | '“')))
+        };
         gap.chars().any(|c| matches!(c, ':' | '،' | ',' | '«' | '»' | '(' | ')' | '"' | '-' | 'ـ' | '–' | '*') && !closes_own(c))
     };
     // "إن مشعل بحث …", "أن المذكرة طالبت …": the noun after إن / أن is the subject of the verb
@@ -140,6 +144,16 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
             }
         }
         return None;
+    }
+    // a verb joined by و to the clause's first verb shares its subject: "روسيا تنفذ عملية في
+    // القوقاز وتقتل 8 من داعش" — the sentence opens with the subject, no actor stands between
+    // (a definite actor right after the verb is its own subject, VSO: "… وقتل الجيش السوري …")
+    let own_subject = actors.iter().any(|a| a.start == trig.end && toks[a.start].norm.starts_with("ال"));
+    if trig.prefix.starts_with('و') && !own_subject && cx.before.contains(&0) && actors[0].start == 0 && !punct_between(0) {
+        let between = actors.iter().any(|a| a.start >= actors[0].end && a.end <= trig.start);
+        if !between && !crosses_clause_before(lex, toks, actors[0].end, trig.start) {
+            return Some((0, "the subject of the clause's first verb, which the verb joined by و shares", 0.9));
+        }
     }
     // a clause word between ("… في شمال العراق حيث طالبت أنقرة") starts the verb's own clause
     let clause_word = |k: usize| toks[actors[k].end..trig.start].iter().any(|t| matches!(t.norm.as_str(), "حيث" | "بينما" | "لكن" | "اذ" | "لان" | "كما" | "ان"));

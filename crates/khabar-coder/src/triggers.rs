@@ -220,8 +220,9 @@ pub(crate) fn subordinate(lex: &Lexicon, sentence: &str, toks: &[Token], i: usiz
         return Some(format!("a noun counted by '{}'", toks[i - 1].norm));
     }
     // no verb follows a preposition: "ويبكون على قتل اليهود", "أدت إلى قتل" (qatl, a noun) —
-    // unless a verb of accomplishing governs it: "نجح الجيش في قتل …" reports the killing
-    let accomplished = i > 1 && forms(&toks[i - 2]).iter().any(|w| Grammar::has(&g.accomplish, w));
+    // unless a verb of accomplishing governs it: "نجح الجيش في قتل …" reports the killing (its
+    // subject may stand between: "تمكنت الشرطة الأردنية من ضبط …")
+    let accomplished = i > 1 && toks[(i - 1).saturating_sub(4)..i - 1].iter().any(|t| forms(t).iter().any(|w| Grammar::has(&g.accomplish, w)));
     if !noun && lex.lang == "ar" && i > 0 && !accomplished && Grammar::has(&g.prepositions, &toks[i - 1].norm) {
         return Some(format!("a verbal noun after the preposition '{}'", toks[i - 1].norm));
     }

@@ -387,3 +387,25 @@ fn an_arabic_role_with_its_town_as_genitive_is_of_the_towns_country() {
     let got = coded("اعتقلت شرطة البصرة خمسة مسلحين أمس");
     assert!(got.iter().any(|(c, s, _)| c == "173" && s == "IRQCOP"), "{got:?}");
 }
+
+#[test]
+fn catching_people_is_an_arrest_and_seizing_goods_is_not() {
+    has("الكويت تضبط خلية إرهابية", "173", "KWT", "");
+    // (a verb of accomplishing governs the verbal noun, its subject between: تمكنت الشرطة من ضبط)
+    has("وتمكنت الشرطة الأردنية من ضبط ثلاثة متهمين بالسرقة.", "173", "JORCOP", "JOR");
+    none_of_root("وضبطت الشرطة الأردنية كمية من المخدرات في عمان.", "17");
+}
+
+#[test]
+fn a_name_in_quotes_still_opens_its_clause() {
+    // the closing quote after «داعش» is the name's own, not a break between subject and verb
+    has("«داعش» اختطف عشرات المدنيين في دير الزور", "181", "IMGMUSISI", "CVL");
+}
+
+#[test]
+fn a_verb_joined_by_wa_shares_the_clause_opening_subject() {
+    has("روسيا نفذت عملية في القوقاز وقتلت ثمانية من داعش", "180", "RUS", "IMGMUSISI");
+    // …but not past another actor that opens the second clause's own subject
+    let got = coded("روسيا نفذت عملية في القوقاز وقتل الجيش السوري ثمانية من داعش");
+    assert!(!got.iter().any(|(c, s, _)| c == "180" && s == "RUS"), "{got:?}");
+}
