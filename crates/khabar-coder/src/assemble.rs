@@ -140,7 +140,12 @@ pub(crate) fn code_sentence(
             continue;
         }
         // (a headline tells its news in the present: "تقتحم", "تنفي")
-        let present = !headline && lex.lang == "ar" && !trig.noun && anchored_root(lex, p) && arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]);
+        // (a word of the present period near it tells an ongoing campaign: "وتشن تركيا في الأسابيع
+        // الأخيرة غارات", unless a word of habit does too: "كل يوم")
+        let near = &toks[trig.start.saturating_sub(4)..(trig.end + 6).min(toks.len())];
+        let has_near = |list: &[String]| near.iter().any(|t| Grammar::has(list, &t.norm) || Grammar::has(list, t.norm.trim_start_matches(['و', 'ف'])));
+        let ongoing = has_near(&lex.grammar.ongoing) && !has_near(&lex.grammar.habitual);
+        let present = !headline && lex.lang == "ar" && !trig.noun && !ongoing && anchored_root(lex, p) && arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..]);
         // (an occasion verb too, right after the crowd it describes: "متظاهرين يحتجون على …")
         let describes = trig.start > 0 && actors.iter().any(|a| a.end == trig.start);
         if present && p.cameo.starts_with("14") && (!p.occasion || describes) {

@@ -249,8 +249,8 @@ fn endorsing_a_decision_and_solidarity_are_051() {
 
 #[test]
 fn handing_over_a_suspect_is_judicial_cooperation() {
-    // (the target is the person handed over; here of the receiving country too)
-    has("وسلمت تركيا المتهم الفرنسي إلى السلطات الفرنسية أمس.", "063", "TUR", "FRA");
+    // (the target is the authorities the person goes to, not the person)
+    has("وسلمت تركيا المتهم الفرنسي إلى السلطات الفرنسية أمس.", "063", "TUR", "FRAGOV");
 }
 
 // ---- 11 disapprove: courts
@@ -408,4 +408,35 @@ fn a_verb_joined_by_wa_shares_the_clause_opening_subject() {
     // …but not past another actor that opens the second clause's own subject
     let got = coded("روسيا نفذت عملية في القوقاز وقتل الجيش السوري ثمانية من داعش");
     assert!(!got.iter().any(|(c, s, _)| c == "180" && s == "RUS"), "{got:?}");
+}
+
+#[test]
+fn handing_over_a_suspect_is_cooperation_with_the_receiving_state() {
+    // the person handed over is no party: the authorities it goes to are
+    has("وسلمت السلطات التركية المتهم إلى الحكومة العراقية أمس.", "063", "TURGOV", "IRQGOV");
+    // received from: the one who handed over is the source
+    has("وتسلمت وزارة الداخلية الأردنية المطلوب من السلطات اللبنانية أمس.", "063", "LBNGOV", "JORGOV");
+}
+
+#[test]
+fn the_kurdistan_region_is_iraq_and_a_national_security_council_is_no_un_body() {
+    has("وأعربت حكومة إقليم كردستان أمس عن رفضها للقرار التركي.", "120", "IRQGOV", "TUR");
+    // (declared: «أعلن» names the attitude as «أعرب» does)
+    has("وأعلنت حكومة إقليم كردستان أمس رفضها للقرار التركي.", "120", "IRQGOV", "TUR");
+    let got = coded("واجتمع مجلس الأمن الوطني الأردني أمس مع وفد مصري.");
+    assert!(!got.iter().any(|(_, s, t)| s.starts_with("IGO") || t.starts_with("IGO")), "{got:?}");
+}
+
+#[test]
+fn present_tense_violence_of_the_recent_period_is_an_ongoing_campaign() {
+    has("وتشن تركيا في الأسابيع الأخيرة غارات جوية على مواقع حزب العمال الكردستاني.", "195", "TUR", "TURREBPKK");
+    // a word of habit keeps it a habit
+    none_of_root("ويقصف الجيش في الأسابيع الأخيرة كل يوم مواقع المسلحين.", "19");
+}
+
+#[test]
+fn a_fierce_attack_on_a_person_is_one_of_words() {
+    has("وشن الرئيس السوداني هجوما شديدا على الرئيس الأميركي بسبب تصريحاته.", "111", "SDNGOV", "USAGOV");
+    // …and one on positions is of arms
+    none_of_root("وشن الجيش السوداني هجوما شديدا على مواقع المتمردين في دارفور.", "11");
 }

@@ -484,6 +484,14 @@ pub struct Grammar {
     /// ("400 طالب": students, not "demanded").
     #[serde(default)]
     pub numerals: Vec<String>,
+    /// Words of the present period ("حاليا", "الأخيرة" in "في الأسابيع الأخيرة", "منذ"): a
+    /// present-tense verb of violence near one tells an ongoing campaign, not a habit.
+    #[serde(default)]
+    pub ongoing: Vec<String>,
+    /// Words of habit ("كل" in "كل يوم", "دائما", "عادة"): a present-tense verb near one is
+    /// habitual even with a word of the present period.
+    #[serde(default)]
+    pub habitual: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -529,6 +537,8 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.occurrence_verbs,
         &mut g.casualties,
         &mut g.light_verbs,
+        &mut g.ongoing,
+        &mut g.habitual,
     ] {
         for w in list.iter_mut() {
             *w = khabar_text::normalize(w);
