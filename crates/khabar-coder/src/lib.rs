@@ -141,15 +141,19 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
         mentions::surnames(&named)
     };
     let coordinators = &lex.grammar.coordinators;
-    mentions::add_surname_mentions(&title_toks, &mut title_actors, &people, coordinators);
+    mentions::add_surname_mentions(article.title.as_deref().unwrap_or_default(), &title_toks, &mut title_actors, &people, coordinators);
     if let Some(title) = article.title.as_deref() {
         mentions::coordinate_by_commas(title, &title_toks, &mut title_actors, true);
         mentions::roles_of_their_town(title, &title_toks, &mut title_actors, gaz, &lang);
     }
     for (sentence, toks, actors) in sentences.iter_mut() {
-        mentions::add_surname_mentions(toks, actors, &people, coordinators);
+        mentions::add_surname_mentions(sentence, toks, actors, &people, coordinators);
         mentions::coordinate_by_commas(sentence, toks, actors, false);
         mentions::roles_of_their_town(sentence, toks, actors, gaz, &lang);
+    }
+    {
+        let mut all: Vec<(&[Token], &mut Vec<ActorSpan>)> = std::iter::once((&title_toks[..], &mut title_actors)).chain(sentences.iter_mut().map(|(_, t, a)| (&t[..], a))).collect();
+        mentions::roles_named_before(&mut all, &lang);
     }
     let countries = title_actors.iter().chain(sentences.iter().flat_map(|s| s.2.iter())).filter_map(|a| a.country.as_deref());
     let anchor = resolve::anchor_from(article, gaz, date, countries);

@@ -234,7 +234,7 @@ pub fn surnames(named: &[(&[Token], &[ActorSpan])]) -> Vec<(String, ActorSpan)> 
 
 /// Adds the article's people named by their surname alone (see [`surnames`]) to a sentence's
 /// actors, where no actor covers the word already.
-pub fn add_surname_mentions(toks: &[Token], actors: &mut Vec<ActorSpan>, people: &[(String, ActorSpan)], coordinators: &[String]) {
+pub fn add_surname_mentions(text: &str, toks: &[Token], actors: &mut Vec<ActorSpan>, people: &[(String, ActorSpan)], coordinators: &[String]) {
     if people.is_empty() {
         return;
     }
@@ -248,6 +248,11 @@ pub fn add_surname_mentions(toks: &[Token], actors: &mut Vec<ActorSpan>, people:
             _ => ("", t.norm.as_str()),
         };
         let Some((surname, person)) = people.iter().find(|(s, _)| s == word) else { continue };
+        // (a name is written with its capital: "nations" is not the United Nations)
+        let first = text.get(t.start..).and_then(|w| w.chars().next());
+        if first.is_some_and(|c| c.is_alphabetic() && c.is_lowercase()) {
+            continue;
+        }
         let coordinated = !prefix.is_empty() || (i > 0 && coordinators.iter().any(|c| *c == toks[i - 1].norm));
         let span = ActorSpan {
             start: i,
@@ -279,6 +284,72 @@ pub fn roles_of_their_town(text: &str, toks: &[Token], actors: &mut [ActorSpan],
         let Some(place) = town.and_then(|m| gaz.choose(&m.candidates, &[])) else { continue };
         a.country = Some(place.iso3.to_string());
         a.origins.push(format!("named by its town, {} ({})", place.name, place.iso3));
+    }
+}
+
+/// "Five South Korean … workers were released … the kidnappers released the workers": a bare
+/// role named again takes the country the article last gave the same role (the same head word:
+/// "workers" of "aid workers"; or for forces the same role codes, "troops … the soldiers"; a
+/// government's codes say too little, "Foreign Minister" is not the "Australian Prime Minister"), over the one country its own
+/// sentence happens to name where it is definite ("the workers", «العمال»): a definite noun
+/// refers back, an indefinite one («مسؤول أوروبي») brings someone new. `mentions` are the headline's tokens and actors, then each
+/// sentence's, in order; the headline counts as said before the text.
+pub fn roles_named_before(mentions: &mut [(&[Token], &mut Vec<ActorSpan>)], lang: &str) {
+    struct Given {
+        roles: Vec<String>,
+        head: String,
+        country: String,
+        name: String,
+    }
+    // (English puts the head noun last, "aid workers"; Arabic first, «عمال الإغاثة»)
+    let head = |toks: &[Token], a: &ActorSpan| {
+        let t = if lang == "ar" { &toks[a.start] } else { &toks[a.end - 1] };
+        t.norm[a.prefix.len().min(t.norm.len())..].trim_start_matches("ال").to_string()
+    };
+    let definite = |toks: &[Token], a: &ActorSpan| {
+        if lang == "ar" {
+            toks[a.start].norm[a.prefix.len().min(toks[a.start].norm.len())..].starts_with("ال") || a.prefix.ends_with("ال")
+        } else {
+            a.start > 0 && matches!(toks[a.start - 1].norm.as_str(), "the" | "these" | "those")
+        }
+    };
+    let mut given: Vec<Given> = Vec::new();
+    for (n, (toks, actors)) in mentions.iter_mut().enumerate() {
+        let headline = n == 0;
+        let mut seen_here = Vec::new();
+        for a in actors.iter_mut() {
+            // (an NGO or IGO role given a country is that country's: "Danish aid workers")
+            let stateless = a.roles.iter().any(|r| STATELESS_ROLES.contains(&r.as_str()));
+            if a.roles.is_empty() || stateless && a.country.is_none() {
+                continue;
+            }
+            let weak = a.origins.last().is_some_and(|o| o.starts_with(ONE_COUNTRY));
+            let word = head(toks, a);
+            match a.country.clone() {
+                // (a capital standing for its government names no role: "طهران" is not "the official")
+                Some(_) if a.kind == "capital" => {}
+                Some(country) if !weak || headline => seen_here.push(Given { roles: a.roles.clone(), head: word, country, name: a.name.clone() }),
+                // (a country the sentence merely names gives way only where the role is
+                // definite, referring back: "the workers", «العمال»; not "Israeli housing minister")
+                // (an Arabic role without the article is a new one: «مسؤول أوروبي»)
+                _ if a.kind == "role" && !stateless && (!weak && lang != "ar" || definite(toks, a)) => {
+                    // (or the same forces, by their role codes: "Australian troops … the soldiers";
+                    // not a government's, of which an article names several)
+                    // (an Arabic force qualified by an adjective of its own is another force:
+                    // «القوات الشعبية», «القوات الخاصة»)
+                    let qualified = lang == "ar" && toks.get(a.end).is_some_and(|t| t.norm.starts_with("ال"));
+                    let forces = !qualified && a.roles.iter().all(|r| FORCE_ROLES.contains(&r.as_str()));
+                    let same = given.iter().rev().find(|g| !qualified && g.head == word).or_else(|| given.iter().rev().find(|g| forces && g.roles == a.roles));
+                    let Some(g) = same else { continue };
+                    if a.country.as_deref() != Some(g.country.as_str()) {
+                        a.country = Some(g.country.clone());
+                        a.origins.push(format!("the same role as {} ({}), named before in the article", g.name, g.country));
+                    }
+                }
+                _ => {}
+            }
+        }
+        given.extend(seen_here);
     }
 }
 

@@ -440,3 +440,19 @@ fn a_fierce_attack_on_a_person_is_one_of_words() {
     // …and one on positions is of arms
     none_of_root("وشن الجيش السوداني هجوما شديدا على مواقع المتمردين في دارفور.", "11");
 }
+
+#[test]
+fn a_definite_role_named_again_is_the_one_named_before() {
+    let a = khabar_core::Article {
+        doc_id: "t".into(),
+        lang: Some("ar".into()),
+        published: Some("2015-08-04".into()),
+        title: Some("الجيش اللبناني يعتقل مسلحين في عرسال".into()),
+        paragraphs: vec!["اعتقل الجيش اللبناني أمس خمسة مسلحين في عرسال. وقال مصدر سوري إن الجيش اعتقل مسلحين آخرين قرب الحدود مع سوريا.".into()],
+        text: String::new(),
+        ..Default::default()
+    };
+    let got = common::triples(&a);
+    assert!(got.iter().any(|(c, s, _)| c == "173" && s == "LBNMIL"), "{got:?}");
+    assert!(!got.iter().any(|(_, s, _)| s == "SYRMIL"), "«الجيش» is the Lebanese army named before: {got:?}");
+}
