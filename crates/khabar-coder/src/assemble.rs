@@ -197,6 +197,15 @@ pub(crate) fn code_sentence(
             None
         };
         for (src, tgt) in &roles.pairs {
+            // a state's military killing or attacking uses conventional force (the pattern's
+            // `military_code`, CAMEO 190), not the unconventional violence of root 18
+            // ("قتلت القوات العراقية خمسة مسلحين", "troops killed …")
+            let military = p.military_code.as_deref().filter(|_| src.is_some_and(|s| s.roles.iter().any(|r| r == "MIL") && !s.roles.iter().any(|r| NONSTATE_ROLES.contains(&r.as_str()))));
+            let by_state_forces = modality != Modality::Intended && military.is_some();
+            let entry = match military.and_then(cameo::lookup) {
+                Some(fight) if by_state_forces => fight,
+                _ => entry,
+            };
             // a protest whose protesters go unnamed is by civilians (the CAMEO reading of "a
             // demonstration broke out"); who they are is left open
             // the crowd is of the country the sentence puts its protest in ("تظاهر مئات في أثينا")
@@ -251,7 +260,7 @@ pub(crate) fn code_sentence(
                     Modality::Background => "background (a word marks it as past context)",
                 },
                 if negated { "; negated" } else { "" }
-            );
+            ) + if by_state_forces { "; done by a state's military: conventional force (the pattern's military_code)" } else { "" };
             trace.notes.push(format!("event {} {} → {}: {explanation}", entry.code, src.map(|s| s.code()).unwrap_or_default(), tgt.map(|t| t.code()).unwrap_or_default()));
             events.push(Event {
                 source,
@@ -296,6 +305,9 @@ pub(crate) fn code_sentence(
     drop_subsumed(&mut events, &from_noun, &mut trace);
     (events, trace, places)
 }
+
+/// Roles of armed actors that are no state's: their violence stays in root 18.
+const NONSTATE_ROLES: &[&str] = &["REB", "INS", "IMG", "UAF", "SEP", "CRM", "OPP"];
 
 /// The source written out for an event: the named actor, else whom the act implies when no one
 /// is named — civilians for a protest, CAMEO's unidentified armed force (UAF) for violence by

@@ -324,7 +324,8 @@ fn arabic_unvocalised_kill_with_a_lone_victim_reads_as_passive() {
     // "qutila": an activist was killed; no one is named as the killer
     assert_eq!(triples("ar", "وقتل ناشط معارض في البصرة أمس."), vec![t("180", "", "CVL")]);
     // a definite subject with a bare object after it is the active verb
-    assert_eq!(triples("ar", "وقتلت القوات الأمريكية ثلاثة مسلحين أمس في الرمادي."), vec![t("180", "USAMIL", "UAF")]);
+    // (by an army: conventional force, 190)
+    assert_eq!(triples("ar", "وقتلت القوات الأمريكية ثلاثة مسلحين أمس في الرمادي."), vec![t("190", "USAMIL", "UAF")]);
     // an armed group right after the verb is its subject
     assert_eq!(triples("ar", "وخطف مسلحون صحافيا فرنسيا أمس في كابول."), vec![t("181", "UAF", "FRAMED")]);
 }
@@ -509,7 +510,8 @@ fn arabic_verb_form_after_a_preposition_is_a_verbal_noun() {
 #[test]
 fn arabic_accomplished_act_and_firing_noun_are_reports() {
     // "نجح في قتل": the preposition governs a verbal noun, but the killing was done
-    assert_eq!(triples("ar", "وقال الجيش إنه نجح في قتل قائد ميداني للمتمردين أمس."), vec![t("180", "MIL", "REB")]);
+    // (by an army: conventional force, 190)
+    assert_eq!(triples("ar", "وقال الجيش إنه نجح في قتل قائد ميداني للمتمردين أمس."), vec![t("190", "MIL", "REB")]);
     assert_eq!(triples("ar", "وقام مسلحون بإطلاق النار على دورية للشرطة أمس."), vec![t("190", "UAF", "COP")]);
     // a ceasefire is no firing
     assert!(!triples("ar", "ودعا الوسطاء إلى وقف إطلاق النار في المدينة أمس.").iter().any(|e| e.0 == "190"));

@@ -456,3 +456,11 @@ fn a_definite_role_named_again_is_the_one_named_before() {
     assert!(got.iter().any(|(c, s, _)| c == "173" && s == "LBNMIL"), "{got:?}");
     assert!(!got.iter().any(|(_, s, _)| s == "SYRMIL"), "«الجيش» is the Lebanese army named before: {got:?}");
 }
+
+#[test]
+fn a_states_forces_killing_use_conventional_force() {
+    // CAMEO: the violence of a state's forces is root 19, that of armed groups root 18
+    has("وقتلت القوات العراقية أمس خمسة مسلحين في الرمادي.", "190", "IRQMIL", "UAF");
+    let got = coded("وقتل مسلحون أمس خمسة جنود عراقيين في الرمادي.");
+    assert!(got.iter().any(|(c, _, _)| c == "180"), "{got:?}");
+}

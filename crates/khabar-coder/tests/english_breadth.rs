@@ -390,3 +390,11 @@ fn a_role_named_by_its_town_is_of_the_towns_country() {
     let got = triples("Mombasa police arrested five Somali men on Monday.");
     assert!(got.iter().any(|(c, s, _)| c == "173" && s == "KENCOP"), "{got:?}");
 }
+
+#[test]
+fn a_states_forces_killing_use_conventional_force() {
+    let got = common::triples(&common::article("en", "2008-03-30", "Iraqi troops killed five militants in Basra on Saturday."));
+    assert!(got.iter().any(|(c, s, _)| c == "190" && s == "IRQMIL"), "{got:?}");
+    let got = common::triples(&common::article("en", "2008-03-30", "Militants killed five Iraqi soldiers in Basra on Saturday."));
+    assert!(got.iter().any(|(c, _, _)| c == "180"), "{got:?}");
+}

@@ -60,6 +60,10 @@ pub struct Pattern {
     /// protesters attacking or storming a building are also protesting violently ("145").
     #[serde(default)]
     pub crowd_code: Option<String>,
+    /// The code for the same act done by a state's military ("190"): CAMEO codes the violence
+    /// of armed forces as conventional force (root 19), that of armed groups as assault (18).
+    #[serde(default)]
+    pub military_code: Option<String>,
     /// Drop the event when no target is found (sanctions on nobody say nothing).
     #[serde(default)]
     pub needs_target: bool,
@@ -327,6 +331,11 @@ pub(crate) fn parse_patterns(file: &str, text: &str, lang: &str) -> Result<Vec<P
         if let Some(c) = &p.crowd_code {
             if khabar_core::cameo::lookup(c).is_none() {
                 return Err(Error::Lexicon { file: file.into(), line: 0, reason: format!("pattern {}: unknown CAMEO crowd_code {c}", p.id) });
+            }
+        }
+        if let Some(c) = &p.military_code {
+            if khabar_core::cameo::lookup(c).is_none() {
+                return Err(Error::Lexicon { file: file.into(), line: 0, reason: format!("pattern {}: unknown CAMEO military_code {c}", p.id) });
             }
         }
         if let Some(i) = &p.intent {
