@@ -181,7 +181,12 @@ pub(crate) fn code_sentence(
                         && m.start < trig.end + 12
                         && !m.weak
                         && m.start > 0
-                        && matches!(toks[m.start - 1].norm.as_str(), "in" | "at" | "near" | "في" | "قرب")
+                        && {
+                            // (its place noun may stand between: "في محافظة إدلب")
+                            let placed = |k: usize| matches!(toks[k].norm.as_str(), "in" | "at" | "near" | "في" | "قرب");
+                            let noun = |k: usize| khabar_geo::AR_PLACE_NOUNS.contains(&toks[k].norm.trim_start_matches("ال"));
+                            placed(m.start - 1) || (m.start > 1 && noun(m.start - 1) && placed(m.start - 2))
+                        }
                         && !actors.iter().any(|a| a.start < m.end && m.start < a.end)
                         && !crosses_clause(lex, toks, trig.end, m.start)
                 })
@@ -428,6 +433,19 @@ pub(crate) fn drop_subsumed(events: &mut Vec<Event>, from_noun: &[bool], trace: 
         let restates = if from_noun[i] { (0..events.len()).find(|&j| keep[j] && !from_noun[j] && events[j].cameo_root == events[i].cameo_root) } else { None };
         if let Some(j) = restates {
             lend_source(events, i, j, trace);
+        }
+        // the verb's generic code of violence gives way to the noun's leaf: "قتل 19 شخصا في
+        // غارات جوية" (killed, 190, in air strikes, 195) is the air strike
+        if let Some(j) = restates.filter(|&j| matches!(events[j].cameo_root.as_str(), "18" | "19" | "20") && events[j].cameo.len() == 3 && events[j].cameo.ends_with('0') && events[i].cameo != events[j].cameo) {
+            let leaf = events[i].clone();
+            let y = &mut events[j];
+            trace.notes.push(format!("event {} takes the code {} of the noun that names the act ({})", y.cameo, leaf.cameo, leaf.rule));
+            y.explanation = format!("{}; the act is the one its noun names: {} ({})", y.explanation, leaf.cameo, leaf.rule);
+            (y.cameo, y.cameo_name, y.plover, y.goldstein, y.quad_class) = (leaf.cameo, leaf.cameo_name, leaf.plover, leaf.goldstein, leaf.quad_class);
+            // (and the noun's target, where the verb found none: the strikes' "on areas of Idlib")
+            if y.target.is_none() {
+                y.target = leaf.target;
+            }
         }
         let x = &events[i];
         if restates.is_some() {

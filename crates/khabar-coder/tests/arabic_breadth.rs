@@ -464,3 +464,9 @@ fn a_states_forces_killing_use_conventional_force() {
     let got = coded("وقتل مسلحون أمس خمسة جنود عراقيين في الرمادي.");
     assert!(got.iter().any(|(c, _, _)| c == "180"), "{got:?}");
 }
+
+#[test]
+fn a_killing_in_air_strikes_is_the_air_strike() {
+    // the verb's generic code (killed: 190) gives way to the noun that names the act (195)
+    has("وقتل 19 شخصا في غارات جوية نفذها الطيران السوري على مناطق في محافظة إدلب أمس.", "195", "SYRMIL", "SYR");
+}
