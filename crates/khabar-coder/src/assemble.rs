@@ -11,7 +11,7 @@ use crate::arabic::{self, arabic_present};
 use crate::mentions::ActorSpan;
 use crate::modality::{intended_code, is_negated, modality_of};
 use crate::resolve::{self, resolve_date, resolve_place, Anchor};
-use crate::roles::{assign_roles, crosses_clause, same_actor, Roles};
+use crate::roles::{assign_roles, crosses_clause, is_locative, same_actor, Roles};
 use crate::triggers::{anchored_root, counts_casualties, find_triggers};
 use crate::{Options, SentenceTrace};
 
@@ -197,6 +197,17 @@ pub(crate) fn code_sentence(
                     code: pl.iso3.to_string(),
                     country: Some(pl.iso3.to_string()),
                     roles: vec![],
+                })
+                // force used "in northern Iraq" falls on Iraq: a country named as the place
+                .or_else(|| {
+                    let force = matches!(entry.root, "18" | "19" | "20");
+                    // (a noun's relative clause is its own: "الغارات التي يشنها الجيش … في شمال العراق")
+                    let from = trig.end + usize::from(toks.get(trig.end).is_some_and(|t| trig.noun && matches!(t.norm.as_str(), "التي" | "الذي" | "which")));
+                    actors
+                        .iter()
+                        .filter(|a| force && a.start >= from && a.start < trig.end + 12 && a.roles.is_empty() && a.country.is_some())
+                        .find(|a| is_locative(sentence, toks, a.start) && !crosses_clause(lex, toks, from, a.start))
+                        .map(|a| actor_out(sentence, toks, a))
                 })
         } else {
             None

@@ -219,7 +219,13 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
             // (an Arabic bare role right before a definite verbal noun is the head of a construct,
             // "نظام العقوبات" the sanctions regime, not the one who acts)
             let construct_head = |k: usize| ar && actors[k].end == trig.start && actors[k].kind == "role" && actors[k].country.is_none() && trig.prefix.ends_with("ال");
-            source = before.iter().copied().find(|&k| trig.start - actors[k].end <= 4 && !crosses_clause(lex, toks, actors[k].end, trig.start) && !new_phrase(k) && !construct_head(k));
+            // (an Arabic noun of violence a preposition governs has no subject before it: "ضحايا
+            // مدنيين في الغارات التي يشنها الجيش" — the civilians are the strikes' victims; those
+            // "في مظاهرات" are the protesters)
+            let violence = matches!(&trig.pattern.cameo[..2], "18" | "19" | "20");
+            // (only the prepositions of circumstance: "تمكن المسلحون من استهداف" is their act)
+            let governed = ar && violence && trig.start > 0 && matches!(toks[trig.start - 1].norm.as_str(), "في" | "خلال" | "جراء" | "اثر" | "بعد" | "عقب" | "اثناء");
+            source = before.iter().copied().filter(|_| !governed).find(|&k| trig.start - actors[k].end <= 4 && !crosses_clause(lex, toks, actors[k].end, trig.start) && !new_phrase(k) && !construct_head(k));
             why = "subject before the noun";
             certainty = 0.8;
         }

@@ -99,7 +99,9 @@ pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token]
                 notes.push(format!("trigger '{}' ({}): {why}: talk about such events, not a report of one", toks[i].norm, p.origin));
                 break;
             }
-            if noun && !occurred && lex.lang == "ar" && anchored_root(lex, p) && prefix.ends_with("ال") && !actors.iter().any(|a| a.start == m.end) {
+            // (unless a relative clause after it names who does it: "الغارات التي يشنها الجيش التركي")
+            let doer_named = toks.get(m.end).is_some_and(|t| matches!(t.norm.as_str(), "التي" | "الذي")) && actors.iter().any(|a| a.start == m.end + 2) && toks.get(m.end + 1).is_some_and(|t| Grammar::has(&lex.grammar.agent_preps, &t.norm));
+            if noun && !occurred && !doer_named && lex.lang == "ar" && anchored_root(lex, p) && prefix.ends_with("ال") && !actors.iter().any(|a| a.start == m.end) {
                 notes.push(format!("trigger '{}' ({}): a definite verbal noun with no actor after it refers back to an event already told", toks[i].norm, p.origin));
                 break;
             }

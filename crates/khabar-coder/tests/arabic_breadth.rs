@@ -470,3 +470,12 @@ fn a_killing_in_air_strikes_is_the_air_strike() {
     // the verb's generic code (killed: 190) gives way to the noun that names the act (195)
     has("وقتل 19 شخصا في غارات جوية نفذها الطيران السوري على مناطق في محافظة إدلب أمس.", "195", "SYRMIL", "SYR");
 }
+
+#[test]
+fn strikes_whose_doer_a_relative_clause_names_are_reported_and_fall_on_the_country_named() {
+    // the definite noun is no back-reference when «التي يشنها X» names its doer; "في شمال
+    // العراق" puts the force on Iraq; the civilians "في الغارات" are its victims, not its source
+    has("وطالبت الحكومة بتفادي وقوع ضحايا مدنيين في الغارات التي يشنها الجيش التركي ضد معاقل الحزب في شمال العراق.", "195", "TURMIL", "IRQ");
+    let got = coded("وطالبت الحكومة بتفادي وقوع ضحايا مدنيين في الغارات التي يشنها الجيش التركي ضد معاقل الحزب في شمال العراق.");
+    assert!(!got.iter().any(|(c, s, _)| c == "195" && s.ends_with("CVL")), "{got:?}");
+}
