@@ -19,8 +19,14 @@ pub(crate) fn english_noun_use(toks: &[Token], i: usize, actors: &[ActorSpan]) -
     let prev = toks[i - 1].norm.as_str();
     DETERMINERS.contains(&prev)
         || prev.ends_with("'s")
-        // a determiner, then an actor as modifier: "a U.S. request"
-        || actors.iter().any(|a| a.end == i && a.start > 0 && DETERMINERS.contains(&toks[a.start - 1].norm.as_str()))
+        // a determiner, then an actor as modifier: "a U.S. request" (not a past tense, whose
+        // subject the determined actor is: "the Sudan revoked")
+        || (!past_tense(&toks[i].norm) && actors.iter().any(|a| a.end == i && a.start > 0 && DETERMINERS.contains(&toks[a.start - 1].norm.as_str())))
+}
+
+/// A regular past tense ("revoked", "requested"), which no noun is (not "need", "speed", "bed").
+fn past_tense(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")
 }
 
 /// Forms of "be" that make a following participle passive ("was attacked", "were arrested").

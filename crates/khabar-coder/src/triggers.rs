@@ -194,6 +194,13 @@ pub(crate) fn subordinate(lex: &Lexicon, sentence: &str, toks: &[Token], i: usiz
     // English subordinate clauses put a few words between the subordinator and the verb
     // ("where 28 people have been killed")
     let from = i.saturating_sub(if lex.lang == "en" { 6 } else { 3 });
+    // a fronted subordinate phrase ends at its comma: "A few hours after its ruling, Sudan
+    // revoked …", "During the rally, …" (a comma later in the sentence may only close an aside:
+    // "… Susangerd where, it said, 100 people were killed")
+    let is_subordinator = |t: &Token| forms(t).iter().any(|w| Grammar::has(&g.subordinators, w));
+    let first_comma = (0..i).find(|&j| sentence.get(toks[j].end..toks[j + 1].start).is_some_and(|gap| gap.contains([',', '،', ';'])));
+    let fronted_end = first_comma.filter(|&c| toks[..=c.min(4)].iter().any(is_subordinator));
+    let from = fronted_end.map_or(from, |c| from.max(c + 1));
     for (k, t) in toks[from..i].iter().enumerate().rev() {
         // "الأمر الذي أدى إلى …" ("which led to"): a resultative, the sentence's own next step
         let resultative = lex.lang == "ar" && from + k > 0 && toks[from + k - 1].norm == "الامر";

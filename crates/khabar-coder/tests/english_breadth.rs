@@ -398,3 +398,20 @@ fn a_states_forces_killing_use_conventional_force() {
     let got = common::triples(&common::article("en", "2008-03-30", "Militants killed five Iraqi soldiers in Basra on Saturday."));
     assert!(got.iter().any(|(c, _, _)| c == "180"), "{got:?}");
 }
+
+#[test]
+fn a_fronted_subordinate_phrase_ends_at_its_comma() {
+    let got = common::triples(&common::article("en", "2009-03-05", "A few hours after the ruling, the Sudanese government expelled ten foreign aid agencies."));
+    assert!(got.iter().any(|(c, s, _)| c == "1663" && s == "SDNGOV"), "{got:?}");
+    // an aside after a subordinator within the sentence keeps it subordinate
+    let got = common::triples(&common::article("en", "1980-10-02", "Iran condemned the raid on Susangerd where, it said, Iraqi troops killed 100 people."));
+    assert!(!got.iter().any(|(c, _, _)| c.starts_with("19") || c.starts_with("18")), "{got:?}");
+}
+
+#[test]
+fn a_past_tense_after_a_determined_actor_is_its_verb() {
+    // "the Sudan revoked": the actor with its article is the subject, not a modifier of a noun
+    let coded = khabar_coder::code_sentences(&common::article("en", "2009-03-05", "The United States condemned the attack on Monday."), &khabar_coder::Options::default());
+    let e = coded.events.iter().find(|e| e.cameo == "111").expect("the condemnation");
+    assert!(e.explanation.contains("subject before the verb"), "{}", e.explanation);
+}
