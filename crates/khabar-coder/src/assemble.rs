@@ -36,7 +36,7 @@ pub(crate) fn code_sentence(
         actors: actors.iter().map(|a| (span_text(sentence, toks, a.start, a.end).to_string(), a.code(), a.origins.clone())).collect(),
         notes: Vec::new(),
     };
-    let triggers = find_triggers(lex, sentence, toks, actors, &mut trace.notes);
+    let triggers = find_triggers(lex, sentence, toks, actors, headline, &mut trace.notes);
     let mut events: Vec<Event> = Vec::new();
     let mut from_noun: Vec<bool> = Vec::new();
     // place names of the sentence, found once and only if a target is looked for among them
@@ -55,7 +55,8 @@ pub(crate) fn code_sentence(
             Some(r) => r,
             // a verbal noun of violence in a sentence that counts the dead or hurt is a report even
             // when no one is named behind it ("مقتل خمسة في انفجار سيارة مفخخة")
-            None if opts.require_source || (trig.noun && !trig.occurred && !(anchored_root(lex, p) && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, toks))) => {
+            // (and a headline's protest: "مظاهرات في صنعاء لإطلاق سراح المختطفين")
+            None if opts.require_source || (trig.noun && !trig.occurred && !(headline && p.cameo.starts_with("14")) && !(anchored_root(lex, p) && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, toks))) => {
                 // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
                 // far more often than a report
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));

@@ -29,7 +29,7 @@ pub(crate) struct Trigger<'a> {
     pub(crate) occurred: bool,
 }
 
-pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &[ActorSpan], notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
+pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &[ActorSpan], headline: bool, notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
     let mut out: Vec<Trigger> = Vec::new();
     // a phrase found subordinate ("an air raid" after "for") takes its words with it
     let mut blocked_until = 0usize;
@@ -93,7 +93,9 @@ pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token]
             }
             // "وقع الهجوم فجر أمس", "وقع انفجار": a verb of occurring says the noun's event happened
             let occurred = noun && i > 0 && khabar_text::strip_arabic_prefixes(&toks[i - 1].norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.occurrence_verbs, w));
-            let unanchored = unanchored(lex, sentence, toks, p, &anchor_memo).filter(|_| !occurred);
+            // (a headline reports what it names, unless it asks: "مظاهرات في صنعاء لإطلاق سراح
+            // المختطفين")
+            let unanchored = unanchored(lex, sentence, toks, p, &anchor_memo).filter(|w| !occurred && (!headline || *w == HYPOTHETICAL));
             // a verb is judged once its actors are known (see `code_sentence`); a noun now
             if let Some(why) = unanchored.filter(|w| noun || *w == HYPOTHETICAL) {
                 notes.push(format!("trigger '{}' ({}): {why}: talk about such events, not a report of one", toks[i].norm, p.origin));

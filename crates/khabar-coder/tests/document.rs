@@ -203,3 +203,27 @@ fn a_role_named_again_keeps_the_country_the_article_gave_it() {
     let coded = code_article(&article("en", "2006-05-29", "Howard in Dili", text), &Options::default());
     assert!(!coded.events.iter().any(|e| e.source.as_ref().is_some_and(|a| a.code == "AUSGOV") && e.target.as_ref().is_some_and(|a| a.code == "AUSGOV")), "{:?}", coded.events);
 }
+
+/// (cameo, source, target) of the events the headline reports.
+fn headline_events(title: &str) -> Vec<(String, String, String)> {
+    let a = article("ar", "2015-08-04", title, "وقال مصدر إن الوضع هادئ.");
+    let coded = code_article(&a, &Options::default());
+    coded.events.iter().filter(|e| e.headline).map(|e| (e.cameo.clone(), e.source.as_ref().map(|a| a.code.clone()).unwrap_or_default(), e.target.as_ref().map(|a| a.code.clone()).unwrap_or_default())).collect()
+}
+
+#[test]
+fn a_headline_reports_what_it_names() {
+    // a protest noun with no count or time, its protesters unnamed: people of the place
+    let got = headline_events("مظاهرات في صنعاء للمطالبة بالإفراج عن المعتقلين");
+    assert!(got.iter().any(|(c, s, _)| c == "141" && s == "YEMCVL"), "{got:?}");
+    // the attack's agent after «شنته»; a car bomb named in the dual
+    let got = headline_events("20 قتيلا في هجوم شنته طالبان ضد مركز للشرطة");
+    assert!(got.iter().any(|(c, s, _)| c.starts_with("18") && s == "AFGREBTAL"), "{got:?}");
+    let got = headline_events("مقتل 9 جنود يمنيين في هجوم بسيارتين مفخختين");
+    assert!(got.iter().any(|(c, s, t)| c.starts_with("18") && s == "YEMUAF" && t == "YEMMIL"), "{got:?}");
+    // the international coalition continuing its strikes (a possessive on the noun) is US-led in 2015
+    let got = headline_events("قوات التحالف الدولي تواصل غاراتها الجوية على مواقع داعش");
+    assert!(got.iter().any(|(c, s, t)| c == "195" && s == "USAMIL" && t == "IMGMUSISI"), "{got:?}");
+    // …but a headline that asks reports nothing
+    assert!(headline_events("هل تندلع مظاهرات في صنعاء؟").is_empty());
+}
