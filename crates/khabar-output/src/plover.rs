@@ -106,6 +106,11 @@ pub fn plover_of(cameo_code: &str) -> Option<(&'static str, Vec<&'static str>, V
     Some((t, modes, contexts))
 }
 
+/// An `f32` as the decimal it prints as (0.9, not 0.8999999761581421).
+fn short(x: f32) -> Value {
+    x.to_string().parse::<f64>().map(Value::from).unwrap_or(Value::Null)
+}
+
 fn actor(a: &Actor) -> Value {
     json!({
         "text": a.text,
@@ -172,11 +177,11 @@ pub fn plover_record(article: &Article, e: &Event, ids: &PloverIds) -> Option<Va
         },
         "event_geolocation": {"reason": e.location.as_ref().map(|l| l.basis.clone()), "geo": geo},
         "cameo": e.cameo,
-        "goldstein": e.goldstein,
+        "goldstein": short(e.goldstein),
         "quad_class": e.quad_class,
         "modality": e.modality,
         "negated": e.negated,
-        "confidence": e.confidence,
+        "confidence": short(e.confidence),
         "rule": e.rule,
         "version": concat!("khabar ", env!("CARGO_PKG_VERSION")),
     });
