@@ -210,7 +210,7 @@ mod parquet_out {
 
 #[cfg(feature = "parquet")]
 mod parquet_out {
-    //! One row per stored event, typed: `date` a Date32, `published` a UTC timestamp, the
+    //! One row per stored event, typed: `date` a Date32, `published` a UTC timestamp (ms), the
     //! counts and ids integers, `source`/`target` structs of text, name, code, country and a
     //! list of roles, `location` a struct of name, country, adm1, lat, lon, geonameid, basis.
     use std::sync::Arc;
@@ -218,7 +218,7 @@ mod parquet_out {
     use arrow_array::builder::{ListBuilder, StringBuilder};
     use arrow_array::{
         ArrayRef, BooleanArray, Date32Array, Float32Array, Float64Array, Int32Array, Int64Array, Int8Array, RecordBatch, StringArray,
-        StructArray, TimestampSecondArray,
+        StructArray, TimestampMillisecondArray,
     };
     use arrow_buffer::NullBuffer;
     use arrow_schema::{DataType, Field, Fields, Schema, TimeUnit};
@@ -259,7 +259,7 @@ mod parquet_out {
             Field::new("num_articles", DataType::Int64, false),
             utf8("doc_id", false),
             utf8("url", true),
-            Field::new("published", DataType::Timestamp(TimeUnit::Second, Some("UTC".into())), true),
+            Field::new("published", DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into())), true),
             Field::new("sentence", DataType::Int32, false),
             utf8("lang", false),
             Field::new("date", DataType::Date32, true),
@@ -328,11 +328,11 @@ mod parquet_out {
         i32::try_from((d - epoch).num_days()).ok()
     }
 
-    /// Seconds since the epoch (UTC) of a publication date-time.
-    fn seconds(p: &str) -> Option<i64> {
+    /// Milliseconds since the epoch (UTC) of a publication date-time (Parquet has no seconds).
+    fn millis(p: &str) -> Option<i64> {
         let s = khabar_output::utc_stamp(p)?;
         let t = chrono::NaiveDateTime::parse_from_str(&s, "%Y%m%d%H%M%S").ok()?;
-        Some(t.and_utc().timestamp())
+        Some(t.and_utc().timestamp_millis())
     }
 
     fn batch(schema: &Arc<Schema>, evs: &[StoredEvent]) -> anyhow::Result<RecordBatch> {
@@ -347,7 +347,7 @@ mod parquet_out {
             int(|e| e.num_articles),
             text(|e| Some(e.event.doc_id.as_str())),
             text(|e| e.article.url.as_deref()),
-            Arc::new(TimestampSecondArray::from_iter(evs.iter().map(|e| e.article.published.as_deref().and_then(seconds))).with_timezone("UTC")),
+            Arc::new(TimestampMillisecondArray::from_iter(evs.iter().map(|e| e.article.published.as_deref().and_then(millis))).with_timezone("UTC")),
             Arc::new(Int32Array::from_iter_values(evs.iter().map(|e| e.event.sentence as i32))),
             text(|e| Some(e.event.lang.as_str())),
             Arc::new(Date32Array::from_iter(evs.iter().map(|e| e.event.date.as_deref().and_then(days)))),
