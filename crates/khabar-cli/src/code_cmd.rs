@@ -1,4 +1,5 @@
-//! `khabar code`: events as JSON lines, GDELT rows or CSV; `--explain` for the reasons.
+//! `khabar code`: events as JSON lines, GDELT event or mention rows, PLOVER JSON or CSV;
+//! `--explain` for the reasons.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -11,11 +12,19 @@ use khabar_output::{EventWriter, Format};
 use crate::{open_output, Failures};
 
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  khabar code examples/                                # JSON lines, one event a line
+  khabar code --format gdelt page.html > events.tsv    # the 61 GDELT 2.0 event columns
+  khabar code --format gdelt-mentions page.html        # the GDELT 2.0 mentions table
+  khabar code --format plover stories.jsonl            # PLOVER, as POLECAT writes it
+  khabar code --format csv -o events.csv corpus/       # a flat table with a header
+  cat page.txt | khabar code --explain -               # why each event was coded")]
 pub(crate) struct Args {
     /// Files, folders (read recursively) or `-` for stdin: .txt, .html/.htm (also .gz), .jsonl.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// `json`, `gdelt` (61 GDELT 2.0 columns) or `csv`.
+    /// `json`, `gdelt` (the 61 GDELT 2.0 event columns), `gdelt-mentions` (the GDELT 2.0
+    /// mentions table), `plover` (POLECAT-shaped JSON lines) or `csv`.
     #[arg(long, default_value = "json")]
     format: Format,
     /// Write here instead of stdout.

@@ -12,6 +12,9 @@ use khabar_extract::input::Limits;
 use crate::Failures;
 
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  khabar eval --gold ../shared/data/gold/plover-en/dev.jsonl
+  khabar eval --gold gold.jsonl --pred out.jsonl --json")]
 pub(crate) struct Args {
     /// Gold JSONL: records {id, text, lang, events | detect}, as in the project's gold sets.
     #[arg(long)]

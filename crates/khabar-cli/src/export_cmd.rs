@@ -1,20 +1,28 @@
 //! `khabar export`: the store's events (merged across the articles of a story, with GDELT's
-//! NumMentions, NumSources and NumArticles) as GDELT rows, JSON lines, CSV or Parquet.
+//! NumMentions, NumSources and NumArticles) as GDELT events or mentions, PLOVER JSON, JSON
+//! lines, CSV or Parquet.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use khabar_output::gdelt_row;
-use khabar_store::{Store, StoredEvent};
+use khabar_output::{csv_writer, date_added, gdelt_column, gdelt_mention_row, gdelt_row, plover_record, url_host, utc_stamp, MentionRow, PloverIds};
+use khabar_store::{Store, StoredEvent, StoredMention};
 
 use crate::open_output;
 
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  khabar export --format gdelt -o events.tsv            # the 61 GDELT 2.0 event columns
+  khabar export --format gdelt-mentions -o mentions.tsv # the GDELT 2.0 mentions table
+  khabar export --format plover -o events.jsonl         # PLOVER, as POLECAT writes it
+  khabar export --format csv --db corpus.db -o events.csv
+  khabar export --format parquet -o events.parquet      # built with --features parquet")]
 pub(crate) struct Args {
-    /// `gdelt` (the 61 GDELT 2.0 columns), `jsonl`, `csv` or `parquet` (with the `parquet`
-    /// feature; needs `-o`).
-    #[arg(long, default_value = "jsonl", value_parser = ["gdelt", "jsonl", "json", "csv", "parquet"])]
+    /// `gdelt` (the 61 GDELT 2.0 event columns), `gdelt-mentions` (the GDELT 2.0 mentions
+    /// table), `plover` (POLECAT-shaped JSON lines), `jsonl`, `csv` or `parquet` (with the
+    /// `parquet` feature; needs `-o`).
+    #[arg(long, default_value = "jsonl", value_parser = ["gdelt", "gdelt-mentions", "plover", "jsonl", "json", "csv", "parquet"])]
     format: String,
     /// The store to read.
     #[arg(long, default_value = "khabar.db")]
@@ -32,7 +40,16 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
         return parquet_out::write(&store, path).map(|_| true);
     }
     let mut out = open_output(&args.output)?;
-    let mut csv = (args.format == "csv").then(|| csv::Writer::from_writer(Vec::new()));
+    if args.format == "gdelt-mentions" {
+        store.for_each_mention(|m: StoredMention| -> anyhow::Result<()> {
+            out.write_all(mention(&m).join("\t").as_bytes())?;
+            out.write_all(b"\n")?;
+            Ok(())
+        })?;
+        out.flush()?;
+        return Ok(true);
+    }
+    let mut csv = (args.format == "csv").then(|| csv_writer(Vec::new()));
     if let Some(w) = csv.as_mut() {
         w.write_record(COLUMNS.iter().map(|c| c.0))?;
     }
@@ -43,10 +60,21 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
                 out.write_all(row.join("\t").as_bytes())?;
                 out.write_all(b"\n")?;
             }
+            "plover" => {
+                let ids = PloverIds {
+                    id: se.id.to_string(),
+                    story_id: se.story.to_string(),
+                    counts: Some((se.num_mentions, se.num_sources, se.num_articles)),
+                };
+                if let Some(v) = plover_record(&se.article, &se.event, &ids) {
+                    serde_json::to_writer(&mut out, &v)?;
+                    out.write_all(b"\n")?;
+                }
+            }
             "csv" => {
                 let w = csv.as_mut().expect("csv writer");
-                w.write_record(COLUMNS.iter().map(|c| (c.2)(&se).to_string()))?;
-                let buf = std::mem::replace(w, csv::Writer::from_writer(Vec::new())).into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+                w.write_record(COLUMNS.iter().map(|c| (c.1)(&se).to_string()))?;
+                let buf = std::mem::replace(w, csv_writer(Vec::new())).into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
                 out.write_all(&buf)?;
             }
             _ => {
@@ -72,13 +100,38 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     Ok(true)
 }
 
+/// A GDELT mentions row of a stored mention: the event's row id and DATEADDED, the article's
+/// (or copy's) URL, outlet and time.
+fn mention(m: &StoredMention) -> Vec<String> {
+    let first = khabar_core::Article { published: m.event_published.clone(), ..Default::default() };
+    let host = m.url.as_deref().and_then(url_host);
+    gdelt_mention_row(&MentionRow {
+        event_id: m.event_id.to_string(),
+        event_time: date_added(&first, &m.event),
+        mention_time: m.published.as_deref().and_then(utc_stamp).unwrap_or_default(),
+        source_name: m.source.as_deref().or(host.as_deref()).unwrap_or(""),
+        identifier: m.url.as_deref().unwrap_or(&m.doc_id),
+        sentence: m.sentence,
+        evidence: &m.sentence_text,
+        doc_text: &m.text,
+        actor1: m.event.source.as_ref().map(|a| a.text.as_str()),
+        actor2: m.event.target.as_ref().map(|a| a.text.as_str()),
+        confidence: m.confidence as f32,
+    })
+}
+
 /// A GDELT row whose id and counts come from the store.
 fn gdelt(se: &StoredEvent) -> Vec<String> {
     let mut row = gdelt_row(&se.article, &se.event);
     row[0] = se.id.to_string();
-    row[31] = se.num_mentions.to_string();
-    row[32] = se.num_sources.to_string();
-    row[33] = se.num_articles.to_string();
+    let mut set = |name: &str, v: i64| {
+        if let Some(i) = gdelt_column(name) {
+            row[i] = v.to_string();
+        }
+    };
+    set("NumMentions", se.num_mentions);
+    set("NumSources", se.num_sources);
+    set("NumArticles", se.num_articles);
     row
 }
 
@@ -100,57 +153,52 @@ impl std::fmt::Display for Cell {
     }
 }
 
-/// Column type, for Parquet.
-#[derive(Clone, Copy, PartialEq)]
-#[cfg_attr(not(feature = "parquet"), allow(dead_code))]
-pub(crate) enum Kind {
-    Int,
-    Float,
-    Text,
-}
-
-type Column = (&'static str, Kind, fn(&StoredEvent) -> Cell);
+type Column = (&'static str, fn(&StoredEvent) -> Cell);
 
 fn text(s: impl Into<String>) -> Cell {
     Cell::Text(Some(s.into()))
 }
 
-/// The flat table of CSV and Parquet exports, one row per stored event.
+/// The flat table of the CSV export, one row per stored event (Parquet has its own typed schema).
 pub(crate) const COLUMNS: &[Column] = &[
-    ("event_id", Kind::Int, |e| Cell::Int(Some(e.id))),
-    ("story", Kind::Int, |e| Cell::Int(Some(e.story))),
-    ("num_mentions", Kind::Int, |e| Cell::Int(Some(e.num_mentions))),
-    ("num_sources", Kind::Int, |e| Cell::Int(Some(e.num_sources))),
-    ("num_articles", Kind::Int, |e| Cell::Int(Some(e.num_articles))),
-    ("doc_id", Kind::Text, |e| text(e.event.doc_id.clone())),
-    ("url", Kind::Text, |e| Cell::Text(e.article.url.clone())),
-    ("sentence", Kind::Int, |e| Cell::Int(Some(e.event.sentence as i64))),
-    ("lang", Kind::Text, |e| text(e.event.lang.clone())),
-    ("date", Kind::Text, |e| Cell::Text(e.event.date.clone())),
-    ("cameo", Kind::Text, |e| text(e.event.cameo.clone())),
-    ("cameo_root", Kind::Text, |e| text(e.event.cameo_root.clone())),
-    ("cameo_name", Kind::Text, |e| text(e.event.cameo_name.clone())),
-    ("plover", Kind::Text, |e| Cell::Text(e.event.plover.clone())),
-    ("goldstein", Kind::Float, |e| Cell::Float(Some(e.event.goldstein as f64))),
-    ("quad_class", Kind::Int, |e| Cell::Int(Some(e.event.quad_class as i64))),
-    ("source_code", Kind::Text, |e| Cell::Text(e.event.source.as_ref().map(|a| a.code.clone()))),
-    ("source_name", Kind::Text, |e| Cell::Text(e.event.source.as_ref().map(|a| a.name.clone()))),
-    ("source_country", Kind::Text, |e| Cell::Text(e.event.source.as_ref().and_then(|a| a.country.clone()))),
-    ("target_code", Kind::Text, |e| Cell::Text(e.event.target.as_ref().map(|a| a.code.clone()))),
-    ("target_name", Kind::Text, |e| Cell::Text(e.event.target.as_ref().map(|a| a.name.clone()))),
-    ("target_country", Kind::Text, |e| Cell::Text(e.event.target.as_ref().and_then(|a| a.country.clone()))),
-    ("location_name", Kind::Text, |e| Cell::Text(e.event.location.as_ref().map(|l| l.name.clone()))),
-    ("location_country", Kind::Text, |e| Cell::Text(e.event.location.as_ref().and_then(|l| l.country.clone()))),
-    ("lat", Kind::Float, |e| Cell::Float(e.event.location.as_ref().and_then(|l| l.lat))),
-    ("lon", Kind::Float, |e| Cell::Float(e.event.location.as_ref().and_then(|l| l.lon))),
-    ("geonameid", Kind::Int, |e| Cell::Int(e.event.location.as_ref().and_then(|l| l.geonameid).map(|g| g as i64))),
-    ("modality", Kind::Text, |e| {
+    ("event_id", |e| Cell::Int(Some(e.id))),
+    ("story", |e| Cell::Int(Some(e.story))),
+    ("num_mentions", |e| Cell::Int(Some(e.num_mentions))),
+    ("num_sources", |e| Cell::Int(Some(e.num_sources))),
+    ("num_articles", |e| Cell::Int(Some(e.num_articles))),
+    ("doc_id", |e| text(e.event.doc_id.clone())),
+    ("url", |e| Cell::Text(e.article.url.clone())),
+    ("sentence", |e| Cell::Int(Some(e.event.sentence as i64))),
+    ("lang", |e| text(e.event.lang.clone())),
+    ("published", |e| Cell::Text(e.article.published.clone())),
+    ("date", |e| Cell::Text(e.event.date.clone())),
+    ("date_basis", |e| Cell::Text(e.event.date_basis.clone())),
+    ("cameo", |e| text(e.event.cameo.clone())),
+    ("cameo_root", |e| text(e.event.cameo_root.clone())),
+    ("cameo_name", |e| text(e.event.cameo_name.clone())),
+    ("plover", |e| Cell::Text(e.event.plover.clone())),
+    ("goldstein", |e| Cell::Float(Some(e.event.goldstein as f64))),
+    ("quad_class", |e| Cell::Int(Some(e.event.quad_class as i64))),
+    ("source_code", |e| Cell::Text(e.event.source.as_ref().map(|a| a.code.clone()))),
+    ("source_name", |e| Cell::Text(e.event.source.as_ref().map(|a| a.name.clone()))),
+    ("source_country", |e| Cell::Text(e.event.source.as_ref().and_then(|a| a.country.clone()))),
+    ("target_code", |e| Cell::Text(e.event.target.as_ref().map(|a| a.code.clone()))),
+    ("target_name", |e| Cell::Text(e.event.target.as_ref().map(|a| a.name.clone()))),
+    ("target_country", |e| Cell::Text(e.event.target.as_ref().and_then(|a| a.country.clone()))),
+    ("location_name", |e| Cell::Text(e.event.location.as_ref().map(|l| l.name.clone()))),
+    ("location_country", |e| Cell::Text(e.event.location.as_ref().and_then(|l| l.country.clone()))),
+    ("location_adm1", |e| Cell::Text(e.event.location.as_ref().and_then(|l| l.adm1.clone()))),
+    ("lat", |e| Cell::Float(e.event.location.as_ref().and_then(|l| l.lat))),
+    ("lon", |e| Cell::Float(e.event.location.as_ref().and_then(|l| l.lon))),
+    ("geonameid", |e| Cell::Int(e.event.location.as_ref().and_then(|l| l.geonameid).map(|g| g as i64))),
+    ("modality", |e| {
         Cell::Text(serde_json::to_value(e.event.modality).ok().and_then(|v| v.as_str().map(str::to_string)))
     }),
-    ("negated", Kind::Int, |e| Cell::Int(Some(e.event.negated as i64))),
-    ("confidence", Kind::Float, |e| Cell::Float(Some(e.event.confidence as f64))),
-    ("rule", Kind::Text, |e| text(e.event.rule.clone())),
-    ("evidence", Kind::Text, |e| text(e.event.evidence.clone())),
+    ("negated", |e| Cell::Int(Some(e.event.negated as i64))),
+    ("root_event", |e| Cell::Int(Some(e.event.root_event as i64))),
+    ("confidence", |e| Cell::Float(Some(e.event.confidence as f64))),
+    ("rule", |e| text(e.event.rule.clone())),
+    ("evidence", |e| text(e.event.evidence.clone())),
 ];
 
 #[cfg(not(feature = "parquet"))]
@@ -162,81 +210,191 @@ mod parquet_out {
 
 #[cfg(feature = "parquet")]
 mod parquet_out {
+    //! One row per stored event, typed: `date` a Date32, `published` a UTC timestamp (ms), the
+    //! counts and ids integers, `source`/`target` structs of text, name, code, country and a
+    //! list of roles, `location` a struct of name, country, adm1, lat, lon, geonameid, basis.
     use std::sync::Arc;
 
-    use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
-    use arrow_array::{ArrayRef, RecordBatch};
-    use arrow_schema::{DataType, Field, Schema};
+    use arrow_array::builder::{ListBuilder, StringBuilder};
+    use arrow_array::{
+        ArrayRef, BooleanArray, Date32Array, Float32Array, Float64Array, Int32Array, Int64Array, Int8Array, RecordBatch, StringArray,
+        StructArray, TimestampMillisecondArray,
+    };
+    use arrow_buffer::NullBuffer;
+    use arrow_schema::{DataType, Field, Fields, Schema, TimeUnit};
+    use khabar_core::{Actor, Location};
+    use khabar_store::StoredEvent;
     use parquet::arrow::ArrowWriter;
 
-    use super::{Cell, Kind, COLUMNS};
-
-    enum Builder {
-        Int(Int64Builder),
-        Float(Float64Builder),
-        Text(StringBuilder),
+    fn actor_fields() -> Fields {
+        Fields::from(vec![
+            Field::new("text", DataType::Utf8, false),
+            Field::new("name", DataType::Utf8, false),
+            Field::new("code", DataType::Utf8, false),
+            Field::new("country", DataType::Utf8, true),
+            Field::new("roles", DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))), false),
+        ])
     }
 
-    fn builders() -> Vec<Builder> {
-        COLUMNS
-            .iter()
-            .map(|c| match c.1 {
-                Kind::Int => Builder::Int(Int64Builder::new()),
-                Kind::Float => Builder::Float(Float64Builder::new()),
-                Kind::Text => Builder::Text(StringBuilder::new()),
-            })
-            .collect()
+    fn location_fields() -> Fields {
+        Fields::from(vec![
+            Field::new("name", DataType::Utf8, false),
+            Field::new("country", DataType::Utf8, true),
+            Field::new("adm1", DataType::Utf8, true),
+            Field::new("lat", DataType::Float64, true),
+            Field::new("lon", DataType::Float64, true),
+            Field::new("geonameid", DataType::Int64, true),
+            Field::new("basis", DataType::Utf8, false),
+        ])
     }
 
-    fn flush(writer: &mut ArrowWriter<std::fs::File>, schema: &Arc<Schema>, bs: &mut [Builder]) -> anyhow::Result<()> {
-        let arrays: Vec<ArrayRef> = bs
-            .iter_mut()
-            .map(|b| -> ArrayRef {
-                match b {
-                    Builder::Int(b) => Arc::new(b.finish()),
-                    Builder::Float(b) => Arc::new(b.finish()),
-                    Builder::Text(b) => Arc::new(b.finish()),
-                }
-            })
-            .collect();
-        writer.write(&RecordBatch::try_new(schema.clone(), arrays)?)?;
-        Ok(())
+    /// The Parquet schema (docs/STORE.md lists it).
+    pub(crate) fn schema() -> Schema {
+        let utf8 = |n: &str, null: bool| Field::new(n, DataType::Utf8, null);
+        Schema::new(vec![
+            Field::new("event_id", DataType::Int64, false),
+            Field::new("story", DataType::Int64, false),
+            Field::new("num_mentions", DataType::Int64, false),
+            Field::new("num_sources", DataType::Int64, false),
+            Field::new("num_articles", DataType::Int64, false),
+            utf8("doc_id", false),
+            utf8("url", true),
+            Field::new("published", DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into())), true),
+            Field::new("sentence", DataType::Int32, false),
+            utf8("lang", false),
+            Field::new("date", DataType::Date32, true),
+            utf8("date_basis", true),
+            utf8("cameo", false),
+            utf8("cameo_root", false),
+            utf8("cameo_name", false),
+            utf8("plover", true),
+            Field::new("goldstein", DataType::Float32, false),
+            Field::new("quad_class", DataType::Int8, false),
+            Field::new("root_event", DataType::Boolean, false),
+            Field::new("source", DataType::Struct(actor_fields()), true),
+            Field::new("target", DataType::Struct(actor_fields()), true),
+            Field::new("location", DataType::Struct(location_fields()), true),
+            utf8("modality", false),
+            Field::new("negated", DataType::Boolean, false),
+            Field::new("confidence", DataType::Float32, false),
+            utf8("rule", false),
+            utf8("evidence", false),
+        ])
+    }
+
+    fn strings<'a>(it: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
+        Arc::new(StringArray::from_iter(it))
+    }
+
+    fn actors(evs: &[StoredEvent], pick: fn(&StoredEvent) -> Option<&Actor>) -> anyhow::Result<ArrayRef> {
+        let a: Vec<Option<&Actor>> = evs.iter().map(pick).collect();
+        let mut roles = ListBuilder::new(StringBuilder::new());
+        for x in &a {
+            for r in x.map(|x| x.roles.as_slice()).unwrap_or(&[]) {
+                roles.values().append_value(r);
+            }
+            roles.append(true);
+        }
+        let arrays: Vec<ArrayRef> = vec![
+            strings(a.iter().map(|x| Some(x.map_or("", |x| x.text.as_str())))),
+            strings(a.iter().map(|x| Some(x.map_or("", |x| x.name.as_str())))),
+            strings(a.iter().map(|x| Some(x.map_or("", |x| x.code.as_str())))),
+            strings(a.iter().map(|x| x.and_then(|x| x.country.as_deref()))),
+            Arc::new(roles.finish()),
+        ];
+        let valid = NullBuffer::from(a.iter().map(Option::is_some).collect::<Vec<_>>());
+        Ok(Arc::new(StructArray::try_new(actor_fields(), arrays, Some(valid))?))
+    }
+
+    fn locations(evs: &[StoredEvent]) -> anyhow::Result<ArrayRef> {
+        let l: Vec<Option<&Location>> = evs.iter().map(|e| e.event.location.as_ref()).collect();
+        let arrays: Vec<ArrayRef> = vec![
+            strings(l.iter().map(|x| Some(x.map_or("", |x| x.name.as_str())))),
+            strings(l.iter().map(|x| x.and_then(|x| x.country.as_deref()))),
+            strings(l.iter().map(|x| x.and_then(|x| x.adm1.as_deref()))),
+            Arc::new(Float64Array::from_iter(l.iter().map(|x| x.and_then(|x| x.lat)))),
+            Arc::new(Float64Array::from_iter(l.iter().map(|x| x.and_then(|x| x.lon)))),
+            Arc::new(Int64Array::from_iter(l.iter().map(|x| x.and_then(|x| x.geonameid).map(|g| g as i64)))),
+            strings(l.iter().map(|x| Some(x.map_or("", |x| x.basis.as_str())))),
+        ];
+        let valid = NullBuffer::from(l.iter().map(Option::is_some).collect::<Vec<_>>());
+        Ok(Arc::new(StructArray::try_new(location_fields(), arrays, Some(valid))?))
+    }
+
+    /// Days since 1970-01-01 of a `YYYY-MM-DD…` date.
+    fn days(d: &str) -> Option<i32> {
+        let d = chrono::NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok()?;
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
+        i32::try_from((d - epoch).num_days()).ok()
+    }
+
+    /// Milliseconds since the epoch (UTC) of a publication date-time (Parquet has no seconds).
+    fn millis(p: &str) -> Option<i64> {
+        let s = khabar_output::utc_stamp(p)?;
+        let t = chrono::NaiveDateTime::parse_from_str(&s, "%Y%m%d%H%M%S").ok()?;
+        Some(t.and_utc().timestamp_millis())
+    }
+
+    fn batch(schema: &Arc<Schema>, evs: &[StoredEvent]) -> anyhow::Result<RecordBatch> {
+        let int = |f: fn(&StoredEvent) -> i64| -> ArrayRef { Arc::new(Int64Array::from_iter_values(evs.iter().map(f))) };
+        let text = |f: fn(&StoredEvent) -> Option<&str>| strings(evs.iter().map(f));
+        let flag = |f: fn(&StoredEvent) -> bool| -> ArrayRef { Arc::new(BooleanArray::from(evs.iter().map(f).collect::<Vec<_>>())) };
+        let columns: Vec<ArrayRef> = vec![
+            int(|e| e.id),
+            int(|e| e.story),
+            int(|e| e.num_mentions),
+            int(|e| e.num_sources),
+            int(|e| e.num_articles),
+            text(|e| Some(e.event.doc_id.as_str())),
+            text(|e| e.article.url.as_deref()),
+            Arc::new(TimestampMillisecondArray::from_iter(evs.iter().map(|e| e.article.published.as_deref().and_then(millis))).with_timezone("UTC")),
+            Arc::new(Int32Array::from_iter_values(evs.iter().map(|e| e.event.sentence as i32))),
+            text(|e| Some(e.event.lang.as_str())),
+            Arc::new(Date32Array::from_iter(evs.iter().map(|e| e.event.date.as_deref().and_then(days)))),
+            text(|e| e.event.date_basis.as_deref()),
+            text(|e| Some(e.event.cameo.as_str())),
+            text(|e| Some(e.event.cameo_root.as_str())),
+            text(|e| Some(e.event.cameo_name.as_str())),
+            text(|e| e.event.plover.as_deref()),
+            Arc::new(Float32Array::from_iter_values(evs.iter().map(|e| e.event.goldstein))),
+            Arc::new(Int8Array::from_iter_values(evs.iter().map(|e| e.event.quad_class as i8))),
+            flag(|e| e.event.root_event),
+            actors(evs, |e| e.event.source.as_ref())?,
+            actors(evs, |e| e.event.target.as_ref())?,
+            locations(evs)?,
+            strings(evs.iter().map(|e| Some(modality(e)))),
+            flag(|e| e.event.negated),
+            Arc::new(Float32Array::from_iter_values(evs.iter().map(|e| e.event.confidence))),
+            text(|e| Some(e.event.rule.as_str())),
+            text(|e| Some(e.event.evidence.as_str())),
+        ];
+        Ok(RecordBatch::try_new(schema.clone(), columns)?)
+    }
+
+    fn modality(e: &StoredEvent) -> &'static str {
+        match e.event.modality {
+            khabar_core::Modality::Asserted => "asserted",
+            khabar_core::Modality::Intended => "intended",
+            khabar_core::Modality::Reported => "reported",
+            khabar_core::Modality::Background => "background",
+        }
     }
 
     pub(crate) fn write(store: &khabar_store::Store, path: &std::path::Path) -> anyhow::Result<()> {
-        let fields: Vec<Field> = COLUMNS
-            .iter()
-            .map(|c| {
-                let t = match c.1 {
-                    Kind::Int => DataType::Int64,
-                    Kind::Float => DataType::Float64,
-                    Kind::Text => DataType::Utf8,
-                };
-                Field::new(c.0, t, true)
-            })
-            .collect();
-        let schema = Arc::new(Schema::new(fields));
+        let schema = Arc::new(schema());
         let file = std::fs::File::create(path)?;
         let mut writer = ArrowWriter::try_new(file, schema.clone(), None)?;
-        let mut bs = builders();
-        let mut rows = 0usize;
+        let mut pending: Vec<StoredEvent> = Vec::new();
         store.for_each_event(|se| -> anyhow::Result<()> {
-            for (b, c) in bs.iter_mut().zip(COLUMNS) {
-                match (b, (c.2)(&se)) {
-                    (Builder::Int(b), Cell::Int(v)) => b.append_option(v),
-                    (Builder::Float(b), Cell::Float(v)) => b.append_option(v),
-                    (Builder::Text(b), Cell::Text(v)) => b.append_option(v),
-                    _ => unreachable!("COLUMNS kinds match their cells"),
-                }
-            }
-            rows += 1;
-            if rows % 8192 == 0 {
-                flush(&mut writer, &schema, &mut bs)?;
+            pending.push(se);
+            if pending.len() == 8192 {
+                writer.write(&batch(&schema, &pending)?)?;
+                pending.clear();
             }
             Ok(())
         })?;
-        if rows % 8192 != 0 || rows == 0 {
-            flush(&mut writer, &schema, &mut bs)?;
+        if !pending.is_empty() {
+            writer.write(&batch(&schema, &pending)?)?;
         }
         writer.close()?;
         Ok(())

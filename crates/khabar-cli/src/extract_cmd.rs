@@ -9,6 +9,9 @@ use khabar_extract::input::Limits;
 use crate::{open_output, Failures};
 
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  khabar extract page.html                             # one article a line
+  khabar extract --format aeb pages/ -o pred.json      # for the article-extraction benchmark")]
 pub(crate) struct Args {
     /// Files, folders (read recursively) or `-` for stdin: .txt, .html/.htm (also .gz), .jsonl.
     #[arg(required = true)]

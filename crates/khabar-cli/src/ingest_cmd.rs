@@ -24,6 +24,10 @@ use khabar_store::{BatchReport, Item, Store};
 use rayon::prelude::*;
 
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  khabar ingest corpus/ --db corpus.db
+  khabar ingest saudinewsnet.zip --map text=content,date=date_extracted,site=source
+  khabar ingest --quiet feeds/*.jsonl.gz               # no progress, no summary")]
 pub(crate) struct Args {
     /// Files or folders (read recursively): .txt, .html/.htm (also .gz), .jsonl (also .gz),
     /// .json arrays, .warc/.warc.gz, and .zip archives of any of these.
@@ -45,9 +49,6 @@ pub(crate) struct Args {
     /// Keep negated events (marked `"negated": true`) instead of dropping them.
     #[arg(long)]
     keep_negated: bool,
-    /// No progress output, only the summary.
-    #[arg(short, long)]
-    quiet: bool,
 }
 
 /// What the processing stage sends to the writer.
@@ -57,7 +58,7 @@ struct Batch {
     errors: Vec<String>,
 }
 
-pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
+pub(crate) fn run(args: Args, quiet: bool) -> anyhow::Result<bool> {
     let start = Instant::now();
     install_panic_hook();
     let fields = match &args.map {
@@ -122,7 +123,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
         Ok(())
     });
 
-    let mut display = Display::new(total_bytes, args.quiet);
+    let mut display = Display::new(total_bytes, quiet);
     let mut total = BatchReport::default();
     let mut write_err = None;
     let mut writing = Duration::ZERO;
@@ -151,6 +152,9 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     reader.join().map_err(|_| anyhow::anyhow!("the reading thread panicked"))?;
     let secs = start.elapsed().as_secs_f64();
     let seen = total.articles + total.duplicates + total.copies;
+    if quiet {
+        return Ok(total.failures == 0);
+    }
     eprintln!(
         "khabar ingest: {} new articles ({} already stored, {} copies, {} joined a story), {} new events ({} mentions), {} failures in {:.1} s ({:.0} records/s; {:.1} s of it writing) into {}",
         total.articles,
@@ -244,11 +248,9 @@ fn fill_from_record(article: &mut Article, rec: &Record) {
     }
 }
 
-/// Progress: a bar with rate and ETA on a terminal, a plain line every few seconds otherwise.
+/// Progress: a bar with rate and ETA, on a terminal only (a log file gets the summary).
 struct Display {
     bar: Option<ProgressBar>,
-    plain: bool,
-    last: Instant,
     total_bytes: u64,
 }
 
@@ -264,7 +266,7 @@ impl Display {
             );
             bar
         });
-        Display { bar, plain: !quiet && !tty, last: Instant::now(), total_bytes }
+        Display { bar, total_bytes }
     }
 
     fn println(&self, line: &str) {
@@ -281,10 +283,6 @@ impl Display {
         if let Some(b) = &self.bar {
             b.set_position(bytes.min(self.total_bytes));
             b.set_message(msg);
-        } else if self.plain && self.last.elapsed() >= Duration::from_secs(5) {
-            self.last = Instant::now();
-            let pct = if self.total_bytes > 0 { 100.0 * bytes as f64 / self.total_bytes as f64 } else { 0.0 };
-            eprintln!("khabar ingest: {:.0} s, {pct:.0}% of input read, {msg}", elapsed.as_secs_f64());
         }
     }
 

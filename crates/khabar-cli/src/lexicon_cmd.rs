@@ -10,6 +10,9 @@ use khabar_core::cameo::Codebook;
 use khabar_lexicon::Pattern;
 
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  khabar lexicon --coverage --format md > docs/COVERAGE.md
+  khabar lexicon --coverage --lang ar --format tsv")]
 pub(crate) struct Args {
     /// Print, per CAMEO code and language, the patterns that give it (hand-written and generated
     /// separately) and flag the codes and roots that none gives.

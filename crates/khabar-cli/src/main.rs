@@ -17,11 +17,26 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "khabar", version, about = "Political event data from raw news pages, in Arabic and English.")]
+#[command(
+    name = "khabar",
+    version,
+    about = "Political event data from raw news pages, in Arabic and English.",
+    after_help = "Examples:
+  khabar code examples/                                # events as JSON lines
+  khabar code --format gdelt page.html                 # GDELT 2.0 event rows
+  khabar ingest corpus/ && khabar export --format parquet -o events.parquet
+  khabar completions bash > /etc/bash_completion.d/khabar
+  khabar man > khabar.1
+
+Errors are one line each on stderr; the exit code is 0, 1 if a record failed, 2 if the run did."
+)]
 struct Cli {
+    /// Print nothing on stderr but errors: no progress, no summary.
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -44,19 +59,54 @@ enum Command {
     Stats(stats_cmd::Args),
     /// Report on the compiled-in dictionaries: `--coverage` lists the patterns per CAMEO code.
     Lexicon(lexicon_cmd::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = "Examples:
+  khabar completions bash > ~/.local/share/bash-completion/completions/khabar
+  khabar completions zsh > \"${fpath[1]}/_khabar\"
+  khabar completions fish > ~/.config/fish/completions/khabar.fish")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or with `--dir` write one page per subcommand there.
+    #[command(after_help = "Examples:
+  khabar man | man -l -
+  khabar man --dir /usr/local/share/man/man1")]
+    Man {
+        /// Write khabar.1 and khabar-SUBCOMMAND.1 into this folder.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version print as clap prints them; a usage error is one line
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            let text = e.render().to_string();
+            let lines: Vec<&str> = text.lines().take_while(|l| !l.trim().is_empty() && !l.starts_with("Usage:")).map(str::trim).collect();
+            eprintln!("khabar: {}", lines.join(" ").trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
+    };
+    let quiet = cli.quiet;
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Code(args) => code_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
-        Command::Ingest(args) => ingest_cmd::run(args),
+        Command::Ingest(args) => ingest_cmd::run(args, quiet),
         Command::Search(args) => search_cmd::run(args),
         Command::Export(args) => export_cmd::run(args),
         Command::Stats(args) => stats_cmd::run(args),
         Command::Lexicon(args) => lexicon_cmd::run(args),
+        Command::Completions { shell } => {
+            let mut out = io::stdout().lock();
+            clap_complete::generate(shell, &mut Cli::command(), "khabar", &mut out);
+            out.flush().map(|_| true).map_err(anyhow::Error::from)
+        }
+        Command::Man { dir } => man(dir),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -64,10 +114,29 @@ fn main() -> ExitCode {
         // the reader went away (`khabar code … | head`): not an error of ours
         Err(e) if e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("khabar: {e:#}");
+            // one line, whatever the causes say
+            let msg = format!("{e:#}").split_whitespace().collect::<Vec<_>>().join(" ");
+            eprintln!("khabar: {msg}");
             ExitCode::from(2)
         }
     }
+}
+
+/// `khabar man`: the page on stdout, or every page into a folder.
+fn man(dir: Option<PathBuf>) -> anyhow::Result<bool> {
+    let cmd = Cli::command();
+    match dir {
+        Some(d) => {
+            std::fs::create_dir_all(&d).with_context(|| format!("cannot create {}", d.display()))?;
+            clap_mangen::generate_to(cmd, &d).with_context(|| format!("writing man pages into {}", d.display()))?;
+        }
+        None => {
+            let mut out = io::stdout().lock();
+            clap_mangen::Man::new(cmd).render(&mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(true)
 }
 
 /// A buffered writer to a file, or to stdout when no path is given.

@@ -9,6 +9,9 @@ use khabar_store::{Query, Store};
 use crate::open_output;
 
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  khabar search \"امير الرياض\" --from 2015-08-01 --country SAU
+  khabar search \"border AND talks\" --cameo 04 --db corpus.db")]
 pub(crate) struct Args {
     /// Words to find (Arabic hamza, alef and taa marbuta spellings all match; `AND`, `OR`,
     /// `NOT` in capitals are operators; `word*` matches a prefix).

@@ -6,6 +6,8 @@ use anyhow::Context;
 use khabar_store::Store;
 
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  khabar stats --db corpus.db                          # {\"articles\":…,\"events\":…,…}")]
 pub(crate) struct Args {
     /// The store to read.
     #[arg(long, default_value = "khabar.db")]

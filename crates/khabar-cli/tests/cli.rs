@@ -159,3 +159,39 @@ fn eval_scores_a_gold_file() {
     assert_eq!(r["levels"]["type+source+target"]["tp"], 1);
     assert_eq!(r["levels"]["type+source+target"]["fp"], 1);
 }
+
+#[test]
+fn plover_and_mentions_formats_from_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(dir.path(), "tn-dz.txt", SCRAPE.as_bytes());
+    let out = khabar().args(["code", "--format", "plover"]).arg(&page).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = events(&out.stdout);
+    assert!(recs.iter().any(|r| r["event_type"] == "SUPPORT" && r["attributes"]["ACTOR"][0]["country"] == "TUN"), "{recs:?}");
+    let gdelt = khabar().args(["code", "--format", "gdelt"]).arg(&page).output().unwrap();
+    let mentions = khabar().args(["code", "--format", "gdelt-mentions"]).arg(&page).output().unwrap();
+    let gdelt = String::from_utf8(gdelt.stdout).unwrap();
+    let mentions = String::from_utf8(mentions.stdout).unwrap();
+    for row in gdelt.lines() {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let n = mentions.lines().filter(|m| m.split('\t').next() == Some(cols[0])).count();
+        assert_eq!(n.to_string(), cols[31], "NumMentions is the number of mention rows");
+    }
+}
+
+#[test]
+fn completions_man_and_one_line_errors() {
+    let out = khabar().args(["completions", "bash"]).output().unwrap();
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("khabar"));
+    let out = khabar().arg("man").output().unwrap();
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains(".TH khabar 1"));
+    let out = khabar().args(["code", "--format", "nope", "x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.starts_with("khabar: ") && err.contains("nope"), "{err}");
+    let out = khabar().args(["stats", "--db", "/nonexistent/k.db"]).output().unwrap();
+    assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stderr).trim_end().lines().count()), (Some(2), 1));
+    let help = khabar().args(["export", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Examples:"));
+}

@@ -127,6 +127,26 @@ fn ingest_is_idempotent_and_counts_stories_and_events() {
     assert_eq!(&cols[31..34], &["3", "3", "3"]);
     let out = khabar().args(["export", "--format", "csv", "--db"]).arg(&db).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count() as u64, first["events"].as_u64().unwrap() + 1);
+
+    // the mentions table: per event as many rows as NumMentions, as many URLs as NumArticles,
+    // as many outlets as NumSources
+    let out = khabar().args(["export", "--format", "gdelt-mentions", "--db"]).arg(&db).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mentions = String::from_utf8_lossy(&out.stdout).to_string();
+    let mut per_event: std::collections::BTreeMap<&str, Vec<Vec<&str>>> = Default::default();
+    for line in mentions.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 16, "{line}");
+        per_event.entry(cols[0]).or_default().push(cols);
+    }
+    assert_eq!(per_event.len() as u64, first["events"].as_u64().unwrap());
+    for row in rows.lines() {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let ms = &per_event[cols[0]];
+        let distinct = |i: usize| ms.iter().map(|m| m[i]).collect::<std::collections::BTreeSet<_>>().len().to_string();
+        assert_eq!((ms.len().to_string(), distinct(5), distinct(4)), (cols[31].to_string(), cols[33].to_string(), cols[32].to_string()), "{row}");
+        assert!(ms.iter().all(|m| m[1] == cols[59]), "EventTimeDate is the event's DATEADDED");
+    }
 }
 
 #[test]

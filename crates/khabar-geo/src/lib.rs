@@ -35,6 +35,8 @@ pub struct Place {
     pub iso3: &'static str,
     /// GeoNames ADM1 code ("SY.13").
     pub adm1: &'static str,
+    /// English name of the ADM1 region ("Dimashq"), empty when GeoNames has none.
+    pub adm1_name: &'static str,
     /// Latitude.
     pub lat: f64,
     /// Longitude.
@@ -258,7 +260,7 @@ impl Gazetteer {
         for line in places_tsv.lines().filter(|l| !l.starts_with('#') && !l.starts_with("geonameid\t")) {
             let mut f = line.splitn(9, '\t');
             let mut next = || f.next().unwrap_or("");
-            let (id, name, iso3, adm1, _adm1_name, lat, lon, pop, names) = (next(), next(), next(), next(), next(), next(), next(), next(), next());
+            let (id, name, iso3, adm1, adm1_name, lat, lon, pop, names) = (next(), next(), next(), next(), next(), next(), next(), next(), next());
             let Ok(id) = id.parse() else { continue };
             let idx = places.len() as u32;
             places.push(Place {
@@ -266,6 +268,7 @@ impl Gazetteer {
                 name,
                 iso3,
                 adm1,
+                adm1_name,
                 lat: lat.parse().unwrap_or(0.0),
                 lon: lon.parse().unwrap_or(0.0),
                 population: pop.parse().unwrap_or(0),

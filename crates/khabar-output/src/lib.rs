@@ -4,16 +4,24 @@
 //! * [`Format::Json`]: one event a line, the contract in DESIGN.md.
 //! * [`Format::Gdelt`]: the 61 tab-separated columns of the GDELT 2.0 event table, in order
 //!   (see `docs/OUTPUT.md` for how each column is filled).
-//! * [`Format::Csv`]: a flat table with a header, for spreadsheets.
+//! * [`Format::GdeltMentions`]: the 16 columns of the GDELT 2.0 mentions table, one row per
+//!   sentence that reports an event.
+//! * [`Format::Plover`]: PLOVER events shaped as POLECAT's coder writes them.
+//! * [`Format::Csv`]: a flat table with a header, RFC 4180 (quoted fields, CRLF line ends).
 #![deny(missing_docs)]
 
 mod gdelt;
+mod plover;
 
 use std::io::{self, Write};
 
 use khabar_core::{Article, Event};
 
-pub use gdelt::{gdelt_row, GDELT_COLUMNS};
+pub use gdelt::{
+    adm1_code, date_added, event_code, gdelt_column, gdelt_event_id, gdelt_mention_row, gdelt_mention_rows, gdelt_row, geo_type,
+    url_host, utc_stamp, MentionRow, GDELT_COLUMNS, GDELT_MENTION_COLUMNS,
+};
+pub use plover::{plover_of, plover_record, PloverCodebook, PloverIds};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +30,10 @@ pub enum Format {
     Json,
     /// GDELT 2.0 event table (TSV, no header, as GDELT publishes it).
     Gdelt,
+    /// GDELT 2.0 mentions table (TSV, no header).
+    GdeltMentions,
+    /// PLOVER, POLECAT-shaped JSON lines.
+    Plover,
     /// CSV with a header.
     Csv,
 }
@@ -32,8 +44,10 @@ impl std::str::FromStr for Format {
         match s {
             "json" | "jsonl" => Ok(Format::Json),
             "gdelt" | "tsv" => Ok(Format::Gdelt),
+            "gdelt-mentions" | "mentions" => Ok(Format::GdeltMentions),
+            "plover" | "polecat" => Ok(Format::Plover),
             "csv" => Ok(Format::Csv),
-            other => Err(format!("unknown format {other:?}: expected json, gdelt or csv")),
+            other => Err(format!("unknown format {other:?}: expected json, gdelt, gdelt-mentions, plover or csv")),
         }
     }
 }
@@ -74,6 +88,23 @@ impl<W: Write> EventWriter<W> {
                     self.out.write_all(b"\n")?;
                 }
             }
+            Format::GdeltMentions => {
+                for e in events {
+                    for row in gdelt_mention_rows(article, e) {
+                        self.out.write_all(row.join("\t").as_bytes())?;
+                        self.out.write_all(b"\n")?;
+                    }
+                }
+            }
+            Format::Plover => {
+                for e in events {
+                    let ids = PloverIds { id: gdelt_event_id(e).to_string(), story_id: e.doc_id.clone(), counts: None };
+                    if let Some(v) = plover_record(article, e, &ids) {
+                        serde_json::to_writer(&mut self.out, &v)?;
+                        self.out.write_all(b"\n")?;
+                    }
+                }
+            }
             Format::Csv => {
                 if !self.wrote_header {
                     self.out.write_all(&csv_line(CSV_HEADER)?)?;
@@ -97,9 +128,15 @@ impl<W: Write> EventWriter<W> {
     }
 }
 
+/// A CSV writer as RFC 4180 has it: comma-separated, fields quoted when they hold a comma,
+/// quote, CR or LF (quotes doubled), records ended by CRLF.
+pub fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).quote_style(csv::QuoteStyle::Necessary).from_writer(out)
+}
+
 /// One CSV record, quoted as needed.
 fn csv_line<T: AsRef<[u8]>>(fields: &[T]) -> io::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv_writer(Vec::new());
     w.write_record(fields)?;
     w.into_inner().map_err(|e| io::Error::other(e.to_string()))
 }

@@ -248,6 +248,37 @@ pub struct StoredEvent {
     pub article: Article,
 }
 
+/// One mention of a stored event in one article or copy, for the GDELT mentions table.
+#[derive(Debug, Clone)]
+pub struct StoredMention {
+    /// Event row id.
+    pub event_id: i64,
+    /// The event as first coded (its actors' words, its date).
+    pub event: Event,
+    /// Publication date of the article the event was first seen in (the event's DATEADDED).
+    pub event_published: Option<String>,
+    /// The mentioning article's row id.
+    pub article_id: i64,
+    /// Its doc id.
+    pub doc_id: String,
+    /// Its URL, or the copy's.
+    pub url: Option<String>,
+    /// Its publication date.
+    pub published: Option<String>,
+    /// Its outlet, or the copy's.
+    pub source: Option<String>,
+    /// The body sentence; `None` for the headline.
+    pub sentence: Option<usize>,
+    /// The sentence's text (the title for the headline).
+    pub sentence_text: String,
+    /// The article's text.
+    pub text: String,
+    /// Confidence of the mention.
+    pub confidence: f64,
+    /// The row is a copy of the article under another URL.
+    pub copy: bool,
+}
+
 /// An open store.
 pub struct Store {
     conn: Connection,
@@ -423,6 +454,59 @@ impl Store {
                 num_articles: r.get(5).map_err(StoreError::from)?,
                 article,
             })?;
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Calls `f` with every mention of every stored event, by event id, then article, then
+    /// sentence; a copy of an article under another URL repeats the article's mentions, so an
+    /// event has as many as its `num_mentions`.
+    pub fn for_each_mention<E: From<StoreError>>(&self, mut f: impl FnMut(StoredMention) -> Result<(), E>) -> Result<(), E> {
+        let sql = "
+            SELECT m.event_id, e.json, fa.published, m.article_id, a.doc_id, a.url, a.published, s.name,
+                   m.sentence, coalesce(sn.text, CASE WHEN m.sentence < 0 THEN a.title END, ''), a.text, m.confidence, 0 AS copy
+            FROM mentions m
+            JOIN events e ON e.id = m.event_id
+            JOIN articles fa ON fa.id = e.article_id
+            JOIN articles a ON a.id = m.article_id
+            LEFT JOIN sources s ON s.id = a.source_id
+            LEFT JOIN sentences sn ON sn.article_id = m.article_id AND sn.idx = m.sentence
+            UNION ALL
+            SELECT m.event_id, e.json, fa.published, m.article_id, a.doc_id, c.key, a.published, cs.name,
+                   m.sentence, coalesce(sn.text, CASE WHEN m.sentence < 0 THEN a.title END, ''), a.text, m.confidence, 1
+            FROM mentions m
+            JOIN copies c ON c.article_id = m.article_id
+            JOIN events e ON e.id = m.event_id
+            JOIN articles fa ON fa.id = e.article_id
+            JOIN articles a ON a.id = m.article_id
+            LEFT JOIN sources cs ON cs.id = c.source_id
+            LEFT JOIN sentences sn ON sn.article_id = m.article_id AND sn.idx = m.sentence
+            ORDER BY 1, 13, 6, 4, 9";
+        let mut st = self.conn.prepare(sql).map_err(StoreError::from)?;
+        let mut rows = st.query([]).map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            let json: String = r.get(1).map_err(StoreError::from)?;
+            let sentence: i64 = r.get(8).map_err(StoreError::from)?;
+            let m = (|| -> Result<StoredMention> {
+                Ok(StoredMention {
+                    event_id: r.get(0)?,
+                    event: serde_json::from_str(&json)?,
+                    event_published: r.get(2)?,
+                    article_id: r.get(3)?,
+                    doc_id: r.get(4)?,
+                    url: r.get(5)?,
+                    published: r.get(6)?,
+                    source: r.get(7)?,
+                    sentence: usize::try_from(sentence).ok(),
+                    sentence_text: r.get(9)?,
+                    text: r.get(10)?,
+                    confidence: r.get(11)?,
+                    copy: r.get::<_, i64>(12)? == 1,
+                })
+            })()?;
+            f(m)?;
         }
         Ok(())
     }

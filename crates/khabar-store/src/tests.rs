@@ -93,6 +93,17 @@ fn same_text_under_a_new_url_is_a_copy_not_an_article() {
     })
     .unwrap();
     assert_eq!((ev[0].num_mentions, ev[0].num_articles, ev[0].num_sources), (2, 2, 2));
+    // the mentions export repeats the article's mention for its copy, under the copy's URL and outlet
+    let mut ms = Vec::new();
+    s.for_each_mention::<StoreError>(|m| {
+        ms.push(m);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(ms.len() as i64, ev[0].num_mentions);
+    let urls: Vec<_> = ms.iter().map(|m| (m.url.as_deref().unwrap(), m.source.as_deref().unwrap(), m.copy)).collect();
+    assert_eq!(urls, [("http://x.sa/1", "okaz", false), ("http://y.sa/1", "was", true)]);
+    assert!(ms.iter().all(|m| m.event_id == ev[0].id && m.sentence == Some(0) && !m.sentence_text.is_empty()));
 }
 
 #[test]
@@ -128,6 +139,16 @@ fn near_duplicates_share_a_story_and_their_events_merge() {
     assert_eq!((ev[0].num_mentions, ev[0].num_articles, ev[0].num_sources), (4, 3, 2));
     assert_eq!((ev[1].num_mentions, ev[1].num_articles, ev[1].num_sources), (1, 1, 1));
     assert_eq!(ev[0].article.url.as_deref(), Some("http://x.sa/1"));
+    let mut per_event = std::collections::BTreeMap::<i64, Vec<(i64, Option<usize>)>>::new();
+    s.for_each_mention::<StoreError>(|m| {
+        per_event.entry(m.event_id).or_default().push((m.article_id, m.sentence));
+        Ok(())
+    })
+    .unwrap();
+    for e in &ev {
+        assert_eq!(per_event[&e.id].len() as i64, e.num_mentions);
+    }
+    assert_eq!(per_event[&ev[0].id].iter().filter(|(_, s)| *s == Some(3)).count(), 1);
 }
 
 #[test]
