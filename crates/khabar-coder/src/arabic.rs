@@ -179,7 +179,18 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
     // VSO order the verb stays singular, so an actor after it is its object
     let stem = &toks[trig.start].norm[trig.prefix.len().min(toks[trig.start].norm.len())..];
     let plural_verb = stem.ends_with("وا") || (stem.ends_with("ون") && arabic_present(p, stem));
-    let close_after = cx.after.first().copied().filter(|&k| !plural_verb && gap_after(k) <= 3 && !cx.is_target_prep(k) && !casualty_genitive(k) && !governed(k));
+    // a verb agrees with a subject after it in gender: a country or a city is feminine (but for
+    // the grammar's `masculine_names`: العراق، لبنان …), so after a verb not in the feminine
+    // ("ودعا الهند إلى …": he called on India) it is the object, the subject unnamed
+    let feminine_verb = if arabic_present(p, stem) { stem.starts_with('ت') } else { stem.ends_with('ت') };
+    let disagrees = |k: usize| {
+        let a = &actors[k];
+        // (the country or city itself, not a title of it: "رئيس جنوب السودان" is a man)
+        let place = (a.kind == "name" && a.roles.is_empty()) || (a.kind == "capital" && a.end - a.start == 1);
+        let head = toks[a.start].norm.trim_start_matches(['و', 'ف', 'ب', 'ل']);
+        place && !feminine_verb && !Grammar::has(&lex.grammar.masculine_names, head) && !Grammar::has(&lex.grammar.masculine_names, &toks[a.start].norm)
+    };
+    let close_after = cx.after.first().copied().filter(|&k| !plural_verb && !disagrees(k) && gap_after(k) <= 3 && !cx.is_target_prep(k) && !casualty_genitive(k) && !governed(k));
     // a clause that opens with an actor and its verb is SVO: "خادم الحرمين يستقبل وزير الخارجية
     // الفرنسي" (headlines are written so), the actor after the verb its object
     let opens_clause = |k: usize| actors[k].start == 0;

@@ -17,7 +17,8 @@ use crate::{Options, SentenceTrace};
 
 #[allow(clippy::too_many_arguments)]
 /// Codes one sentence (or the headline, `headline`); also hands back the sentence's place names
-/// when they were looked up, for the document stage.
+/// when they were looked up, for the document stage. `carried` is the previous sentence's
+/// subject, which an Arabic verb opening its sentence with و and naming none goes on with.
 pub(crate) fn code_sentence(
     sentence: &str,
     toks: &[Token],
@@ -29,6 +30,7 @@ pub(crate) fn code_sentence(
     anchor: &Anchor,
     opts: &Options,
     headline: bool,
+    carried: Option<&Actor>,
 ) -> (Vec<Event>, SentenceTrace, Option<Vec<khabar_geo::PlaceMention>>) {
     let mut trace = SentenceTrace {
         index,
@@ -227,7 +229,13 @@ pub(crate) fn code_sentence(
             // demonstration broke out"); who they are is left open
             // the crowd is of the country the sentence puts its protest in ("تظاهر مئات في أثينا")
             let crowd_country = location.as_ref().filter(|l| l.basis == "sentence").and_then(|l| l.country.as_deref());
-            let source = event_source(lex, sentence, toks, *src, entry.root, crowd_country);
+            // "… قدم الجيش الباكستاني مذكرة احتجاج. ودعا الهند إلى …": a verb of words or
+            // relations that opens its sentence with و, naming no subject, goes on with the
+            // previous sentence's (not one of force: "وقتل ثلاثة جنود" is a passive)
+            let carried_on = src.is_none() && lex.lang == "ar" && !trig.noun && !trig.passive && trig.start == 0 && trig.prefix.starts_with(['و', 'ف']) && entry.root < "14"
+                && carried.is_some_and(|c| c.country.is_some() && tgt.is_none_or(|t| t.code() != c.code));
+            let source = if carried_on { carried.cloned() } else { event_source(lex, sentence, toks, *src, entry.root, crowd_country) };
+            let source_why = if carried_on { "the previous sentence's subject, which a verb opening its sentence with و goes on with" } else { roles.why };
             let from_place = tgt.is_none() && place_target.is_some();
             let mut target = tgt.map(|t| actor_out(sentence, toks, t)).or_else(|| place_target.clone());
             // a protest that names no addressee is addressed to the protesters' own government
@@ -262,7 +270,7 @@ pub(crate) fn code_sentence(
                 "'{word}' matched {}; source {} ({}); target {}; {}{}",
                 p.origin,
                 source.as_ref().map(|s| s.code.clone()).unwrap_or_else(|| "none".into()),
-                roles.why,
+                source_why,
                 match (tgt, &target) {
                     (Some(t), _) => format!("{} ({})", t.code(), roles.target_why),
                     (None, Some(t)) if from_place => format!("{} (the country of '{}', where the act was carried)", t.code, t.text),

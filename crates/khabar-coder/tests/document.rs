@@ -227,3 +227,18 @@ fn a_headline_reports_what_it_names() {
     // …but a headline that asks reports nothing
     assert!(headline_events("هل تندلع مظاهرات في صنعاء؟").is_empty());
 }
+
+#[test]
+fn an_arabic_verb_opening_its_sentence_with_wa_goes_on_with_the_subject_before() {
+    // «ودعا الهند»: the masculine verb does not agree with India (a country is feminine), so India
+    // is whom he called on; the caller is the previous sentence's subject
+    let text = "قدم الجيش الباكستاني أمس مذكرة احتجاج إلى الأمم المتحدة حول إطلاق النار على الحدود. ودعا الهند إلى وقف الاتهامات.";
+    let coded = code_article(&article("ar", "2015-08-07", "باكستان تحتج لدى الأمم المتحدة", text), &Options::default());
+    let appeal = coded.events.iter().find(|e| e.cameo_root == "02").expect("the appeal");
+    assert_eq!(appeal.source.as_ref().map(|a| a.code.as_str()), Some("PAKMIL"), "{appeal:?}");
+    assert_eq!(appeal.target.as_ref().map(|a| a.code.as_str()), Some("IND"));
+    // a feminine verb agrees with the country after it, which is then its subject
+    let text = "وقالت مصادر إن الوضع هادئ. ودعت الهند باكستان إلى وقف الاتهامات.";
+    let coded = code_article(&article("ar", "2015-08-07", "الهند تدعو إلى وقف الاتهامات", text), &Options::default());
+    assert!(coded.events.iter().any(|e| e.cameo_root == "02" && e.source.as_ref().is_some_and(|a| a.code == "IND")), "{:?}", coded.events);
+}

@@ -501,6 +501,10 @@ pub struct Grammar {
     /// habitual even with a word of the present period.
     #[serde(default)]
     pub habitual: Vec<String>,
+    /// Arabic country names that are masculine ("العراق", "لبنان"): a verb not in the feminine
+    /// may have one as its subject after it; any other country or city is feminine.
+    #[serde(default)]
+    pub masculine_names: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -548,6 +552,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.light_verbs,
         &mut g.ongoing,
         &mut g.habitual,
+        &mut g.masculine_names,
     ] {
         for w in list.iter_mut() {
             *w = khabar_text::normalize(w);
