@@ -17,8 +17,8 @@ use crate::{Options, SentenceTrace};
 
 #[allow(clippy::too_many_arguments)]
 /// Codes one sentence (or the headline, `headline`); also hands back the sentence's place names
-/// when they were looked up, for the document stage. `carried` is the previous sentence's
-/// subject, which an Arabic verb opening its sentence with و and naming none goes on with.
+/// when they were looked up, for the document stage. `before` holds who the sentences before
+/// it leave a subject-less verb to.
 pub(crate) fn code_sentence(
     sentence: &str,
     toks: &[Token],
@@ -30,7 +30,7 @@ pub(crate) fn code_sentence(
     anchor: &Anchor,
     opts: &Options,
     headline: bool,
-    carried: Option<&Actor>,
+    before: &Before,
 ) -> (Vec<Event>, SentenceTrace, Option<Vec<khabar_geo::PlaceMention>>) {
     let mut trace = SentenceTrace {
         index,
@@ -232,10 +232,11 @@ pub(crate) fn code_sentence(
             // "… قدم الجيش الباكستاني مذكرة احتجاج. ودعا الهند إلى …": a verb of words or
             // relations that opens its sentence with و, naming no subject, goes on with the
             // previous sentence's (not one of force: "وقتل ثلاثة جنود" is a passive)
-            let carried_on = src.is_none() && lex.lang == "ar" && !trig.noun && !trig.passive && trig.start == 0 && trig.prefix.starts_with(['و', 'ف']) && entry.root < "14"
-                && carried.is_some_and(|c| c.country.is_some() && tgt.is_none_or(|t| t.code() != c.code));
-            let source = if carried_on { carried.cloned() } else { event_source(lex, sentence, toks, *src, entry.root, crowd_country) };
-            let source_why = if carried_on { "the previous sentence's subject, which a verb opening its sentence with و goes on with" } else { roles.why };
+            let usable = |c: &&Actor| c.country.is_some() && tgt.is_none_or(|t| t.code() != c.code);
+            let goes_on = src.is_none() && !trig.noun && !trig.passive && lex.lang == "ar" && trig.start == 0 && trig.prefix.starts_with(['و', 'ف']) && entry.root < "14";
+            let carried = before.subject.as_ref().filter(|_| goes_on).filter(usable);
+            let source_why = if carried.is_some() { "the previous sentence's subject, which a verb opening its sentence with و goes on with" } else { roles.why };
+            let source = if carried.is_some() { carried.cloned() } else { event_source(lex, sentence, toks, *src, entry.root, crowd_country) };
             let from_place = tgt.is_none() && place_target.is_some();
             let mut target = tgt.map(|t| actor_out(sentence, toks, t)).or_else(|| place_target.clone());
             // a protest that names no addressee is addressed to the protesters' own government
@@ -329,6 +330,13 @@ pub(crate) fn code_sentence(
     }
     drop_subsumed(&mut events, &from_noun, &mut trace);
     (events, trace, places)
+}
+
+/// Who the sentences before leave a verb with no subject of its own to.
+#[derive(Default)]
+pub(crate) struct Before {
+    /// Arabic: the subject the text goes on with, for a verb that opens its sentence with و.
+    pub(crate) subject: Option<Actor>,
 }
 
 /// Roles of armed actors that are no state's: their violence stays in root 18.

@@ -166,7 +166,7 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
     let mut lead_found = Vec::new();
     if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
         let toks = &title_toks;
-        let (mut events, trace, places) = code_sentence(title, toks, &title_actors, 0, &article.doc_id, lex, gaz, &anchor, &sentence_opts, true, None);
+        let (mut events, trace, places) = code_sentence(title, toks, &title_actors, 0, &article.doc_id, lex, gaz, &anchor, &sentence_opts, true, &assemble::Before::default());
         title_found = places;
         // a headline tells the lead's news: with no date of its own, its events take the one
         // the lead sentence gives ("… قتل نائب السبت في مقديشو" under "الشباب تغتال نائبا")
@@ -184,15 +184,15 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
     // the subject the text goes on with: a sentence's first actor near its start (not a place, a
     // target, nor the subject of a clause after إن / أن); a sentence that opens with و and names
     // none goes on with the one before ("وأوضح أن …")
-    let mut carried: Option<khabar_core::Actor> = None;
+    let mut before = assemble::Before::default();
     for (index, (sentence, toks, actors)) in sentences.iter().enumerate() {
-        let (events, trace, places) = code_sentence(sentence, toks, actors, index, &article.doc_id, lex, gaz, &anchor, &sentence_opts, false, carried.as_ref());
+        let (events, trace, places) = code_sentence(sentence, toks, actors, index, &article.doc_id, lex, gaz, &anchor, &sentence_opts, false, &before);
         let content_clause = toks.iter().position(|t| matches!(t.norm.as_str(), "ان" | "وان" | "بان")).unwrap_or(toks.len());
         let subject = actors.iter().find(|x| x.start < 6 && x.start < content_clause && !roles::is_locative(sentence, toks, x.start) && !(x.start > 0 && Grammar::has(&lex.grammar.target_preps, &toks[x.start - 1].norm)) && !arabic::target_prefix(x, false));
         let goes_on = toks.first().is_some_and(|t| t.norm.starts_with(['و', 'ف']));
-        carried = match subject {
+        before.subject = match subject {
             Some(x) => Some(assemble::actor_out(sentence, toks, x)),
-            None if goes_on => carried,
+            None if goes_on => before.subject.take(),
             None => None,
         };
         if index < LEAD_SENTENCES {
