@@ -233,9 +233,18 @@ pub(crate) fn code_sentence(
             // relations that opens its sentence with و, naming no subject, goes on with the
             // previous sentence's (not one of force: "وقتل ثلاثة جنود" is a passive)
             let usable = |c: &&Actor| c.country.is_some() && tgt.is_none_or(|t| t.code() != c.code);
-            let goes_on = src.is_none() && !trig.noun && !trig.passive && lex.lang == "ar" && trig.start == 0 && trig.prefix.starts_with(['و', 'ف']) && entry.root < "14";
-            let carried = before.subject.as_ref().filter(|_| goes_on).filter(usable);
-            let source_why = if carried.is_some() { "the previous sentence's subject, which a verb opening its sentence with و goes on with" } else { roles.why };
+            let verb_without_subject = src.is_none() && !trig.noun && !trig.passive;
+            let goes_on = verb_without_subject && lex.lang == "ar" && trig.start == 0 && trig.prefix.starts_with(['و', 'ف']) && entry.root < "14";
+            // "She praised al-Maliki's work": "he" / "she" as subject is the story's person
+            let pronoun = verb_without_subject && lex.lang == "en" && toks[trig.start.saturating_sub(2)..trig.start].iter().any(|t| matches!(t.norm.as_str(), "he" | "she"));
+            let (carried, source_why) = if goes_on {
+                (before.subject.as_ref().filter(usable), "the previous sentence's subject, which a verb opening its sentence with و goes on with")
+            } else if pronoun {
+                (before.person.as_ref().filter(usable), "the story's person, whom 'he' / 'she' stands for")
+            } else {
+                (None, roles.why)
+            };
+            let source_why = if carried.is_some() { source_why } else { roles.why };
             let source = if carried.is_some() { carried.cloned() } else { event_source(lex, sentence, toks, *src, entry.root, crowd_country) };
             let from_place = tgt.is_none() && place_target.is_some();
             let mut target = tgt.map(|t| actor_out(sentence, toks, t)).or_else(|| place_target.clone());
@@ -337,6 +346,9 @@ pub(crate) fn code_sentence(
 pub(crate) struct Before {
     /// Arabic: the subject the text goes on with, for a verb that opens its sentence with و.
     pub(crate) subject: Option<Actor>,
+    /// English: the story's person (the headline's, else the first the text names), for "he" /
+    /// "she".
+    pub(crate) person: Option<Actor>,
 }
 
 /// Roles of armed actors that are no state's: their violence stays in root 18.

@@ -130,7 +130,10 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
         for range in khabar_text::split_sentences(para) {
             let sentence = &para[range];
             let toks = khabar_text::tokens(sentence);
-            let actors = find_actors(lex, &toks, year);
+            let mut actors = find_actors(lex, &toks, year);
+            if lang == "en" {
+                mentions::titled_names(sentence, &toks, &mut actors);
+            }
             sentences.push((sentence, toks, actors));
         }
     }
@@ -184,9 +187,17 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
     // the subject the text goes on with: a sentence's first actor near its start (not a place, a
     // target, nor the subject of a clause after إن / أن); a sentence that opens with و and names
     // none goes on with the one before ("وأوضح أن …")
-    let mut before = assemble::Before::default();
+    // (and the story's person, whom "he" / "she" stands for: the headline's, else the first named)
+    let person_of = |text: &str, toks: &[Token], actors: &[ActorSpan]| {
+        let person = |a: &&ActorSpan| a.kind == "person" || a.origins.iter().any(|o| o.contains("leaders.tsv") || o.starts_with("the name after the title") || o.contains("named in full earlier"));
+        actors.iter().find(person).map(|a| assemble::actor_out(text, toks, a))
+    };
+    let mut before = assemble::Before { subject: None, person: article.title.as_deref().and_then(|t| person_of(t, &title_toks, &title_actors)) };
     for (index, (sentence, toks, actors)) in sentences.iter().enumerate() {
         let (events, trace, places) = code_sentence(sentence, toks, actors, index, &article.doc_id, lex, gaz, &anchor, &sentence_opts, false, &before);
+        if before.person.is_none() {
+            before.person = person_of(sentence, toks, actors);
+        }
         let content_clause = toks.iter().position(|t| matches!(t.norm.as_str(), "ان" | "وان" | "بان")).unwrap_or(toks.len());
         let subject = actors.iter().find(|x| x.start < 6 && x.start < content_clause && !roles::is_locative(sentence, toks, x.start) && !(x.start > 0 && Grammar::has(&lex.grammar.target_preps, &toks[x.start - 1].norm)) && !arabic::target_prefix(x, false));
         let goes_on = toks.first().is_some_and(|t| t.norm.starts_with(['و', 'ف']));

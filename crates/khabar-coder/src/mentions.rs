@@ -232,6 +232,37 @@ pub fn surnames(named: &[(&[Token], &[ActorSpan])]) -> Vec<(String, ActorSpan)> 
     out
 }
 
+/// "Secretary of State Condoleezza Rice", "Foreign Minister Jose Ramos-Horta": an English title
+/// the dictionaries know, followed by a name they do not (words in capitals), names that person:
+/// the title's actor takes the name, so that the surname alone is the same person later
+/// ([`surnames`]). Up to three words; not a word that only starts a phrase ("On", "The").
+pub fn titled_names(text: &str, toks: &[Token], actors: &mut [ActorSpan]) {
+    const NOT_NAMES: &[&str] = &["the", "on", "in", "at", "of", "and", "but", "said", "says", "told", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    let capitalised = |i: usize| text.get(toks[i].start..).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase) && !toks[i].caps && !NOT_NAMES.contains(&toks[i].norm.as_str());
+    for k in 0..actors.len() {
+        let a = &actors[k];
+        // (a title with its country, "United States Secretary of State", is one too)
+        let titled = matches!(a.kind.as_str(), "role" | "name" | "demonym") && a.roles.iter().any(|r| matches!(r.as_str(), "GOV" | "MIL" | "LEG" | "JUD" | "OPP" | "REB"));
+        if !titled {
+            continue;
+        }
+        let next_actor = actors.get(k + 1).map_or(toks.len(), |b| b.start);
+        let mut end = a.end;
+        // (the words right after the title, with nothing between: "Rice has arrived")
+        while end < next_actor && end < a.end + 3 && capitalised(end) && text.get(toks[end - 1].end..toks[end].start).is_some_and(|gap| gap.trim().is_empty()) {
+            end += 1;
+        }
+        if end - a.end < 2 {
+            continue;
+        }
+        let name = text[toks[a.end].start..toks[end - 1].end].to_string();
+        let a = &mut actors[k];
+        a.origins.push(format!("the name after the title: {name}"));
+        a.name = name;
+        a.end = end;
+    }
+}
+
 /// Adds the article's people named by their surname alone (see [`surnames`]) to a sentence's
 /// actors, where no actor covers the word already.
 pub fn add_surname_mentions(text: &str, toks: &[Token], actors: &mut Vec<ActorSpan>, people: &[(String, ActorSpan)], coordinators: &[String]) {

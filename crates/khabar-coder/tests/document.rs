@@ -242,3 +242,17 @@ fn an_arabic_verb_opening_its_sentence_with_wa_goes_on_with_the_subject_before()
     let coded = code_article(&article("ar", "2015-08-07", "الهند تدعو إلى وقف الاتهامات", text), &Options::default());
     assert!(coded.events.iter().any(|e| e.cameo_root == "02" && e.source.as_ref().is_some_and(|a| a.code == "IND")), "{:?}", coded.events);
 }
+
+#[test]
+fn a_title_names_its_holder_and_he_or_she_is_the_storys_person() {
+    // the dictionaries know the title, not the name after it: the name is the title's holder,
+    // her surname alone in the headline is she, and "she" later stands for her
+    let text = "Canadian Foreign Minister Margot Veldhuis arrived in Oslo on Monday. \
+        She praised the Norwegian government for its mediation.";
+    let coded = code_article(&article("en", "2009-05-12", "Veldhuis in Oslo for talks", text), &Options::default());
+    let praise = coded.events.iter().find(|e| e.cameo == "051").expect("the praise");
+    assert_eq!(praise.source.as_ref().map(|a| a.code.as_str()), Some("CANGOV"), "{praise:?}");
+    assert!(praise.explanation.contains("'he' / 'she'"), "{}", praise.explanation);
+    let trace = coded.headline.as_ref().expect("a headline trace");
+    assert!(trace.actors.iter().any(|(text, code, _)| text == "Veldhuis" && code == "CANGOV"), "{:?}", trace.actors);
+}
