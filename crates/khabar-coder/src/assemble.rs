@@ -58,7 +58,7 @@ pub(crate) fn code_sentence(
             // a verbal noun of violence in a sentence that counts the dead or hurt is a report even
             // when no one is named behind it ("مقتل خمسة في انفجار سيارة مفخخة")
             // (and a headline's protest: "مظاهرات في صنعاء لإطلاق سراح المختطفين")
-            None if opts.require_source || (trig.noun && !trig.occurred && !(headline && p.cameo.starts_with("14")) && !(anchored_root(lex, p) && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, toks))) => {
+            None if opts.require_source || (trig.noun && !trig.occurred && !trig.passive && !(headline && p.cameo.starts_with("14")) && !(anchored_root(lex, p) && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, toks))) => {
                 // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
                 // far more often than a report
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
@@ -72,7 +72,9 @@ pub(crate) fn code_sentence(
                 // the sentence does not say who. Keep an event that happened to someone named, or a
                 // violent or protest event as it happens (an explosion, a march); an unattributed
                 // intention or background mention says too little.
-                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && a.country.is_some());
+                // (after a passive the actor after the trigger is the one acted on, whoever it is:
+                // "تم قتل خمسة من مسلحي الشباب")
+                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && (a.country.is_some() || trig.passive));
                 let occurrence = matches!(&p.cameo[..2], "14" | "18" | "19" | "20");
                 let modality = modality_of(lex, toks, trig);
                 if !(target.is_some() || occurrence) || matches!(modality, Modality::Intended | Modality::Background) {

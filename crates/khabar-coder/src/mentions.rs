@@ -482,7 +482,10 @@ fn read_back_forces(lex: &Lexicon, toks: &[Token], out: &mut Vec<ActorSpan>) {
         if force.is_empty() {
             continue;
         }
-        let Some(ante) = out.iter().rev().find(|a| a.end <= i && (a.country.is_some() || a.kind != "role")) else { continue };
+        // (not a place the sentence names: "بعثة الاتحاد الإفريقي في الصومال … قواتها" are the
+        // mission's forces)
+        let place = |a: &ActorSpan| a.kind == "name" && a.roles.is_empty() && (a.start > 0 && toks[a.start - 1].norm == "في" || a.prefix.contains('ب'));
+        let Some(ante) = out.iter().rev().find(|a| a.end <= i && (a.country.is_some() || a.kind != "role") && !place(a)) else { continue };
         let armed = ante.roles.iter().any(|r| FORCE_ROLES.contains(&r.as_str()));
         let roles = if armed || ante.country.is_none() { ante.roles.clone() } else { force };
         let prefix = t.norm[..plen.min(t.norm.len())].to_string();

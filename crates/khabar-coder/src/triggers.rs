@@ -111,7 +111,12 @@ pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token]
                 notes.push(format!("trigger '{}' ({}): a noun with no actor, time, number or casualty word of its own: a mention, not a report", toks[i].norm, p.origin));
                 break;
             }
-            let passive = p.passive || (lex.lang == "en" && !noun && english_passive(toks, i));
+            // "تم قتل خمسة من مسلحي الشباب": a verbal noun after a passive auxiliary (تم، جرى) is
+            // done to the actor after it, by no one named but an agent
+            // (a time word may stand between: "وتم أمس اعتقال")
+            let auxiliary = |k: usize| Grammar::has(&lex.grammar.passive_auxiliaries, toks[k].norm.trim_start_matches(['و', 'ف']));
+            let after_auxiliary = lex.lang == "ar" && i > 0 && (auxiliary(i - 1) || (i > 1 && auxiliary(i - 2) && (Grammar::has(&lex.grammar.time_nouns, &toks[i - 1].norm) || matches!(toks[i - 1].norm.as_str(), "اليوم" | "امس"))));
+            let passive = p.passive || after_auxiliary || (lex.lang == "en" && !noun && english_passive(toks, i));
             out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string(), passive, noun, unanchored, occurred });
             break;
         }

@@ -479,3 +479,20 @@ fn strikes_whose_doer_a_relative_clause_names_are_reported_and_fall_on_the_count
     let got = coded("وطالبت الحكومة بتفادي وقوع ضحايا مدنيين في الغارات التي يشنها الجيش التركي ضد معاقل الحزب في شمال العراق.");
     assert!(!got.iter().any(|(c, s, _)| c == "195" && s.ends_with("CVL")), "{got:?}");
 }
+
+#[test]
+fn a_verbal_noun_after_a_passive_auxiliary_is_done_to_the_actor_after_it() {
+    // «تم قتل خمسة من مسلحي الشباب»: the fighters were killed, they killed no one
+    let got = coded("وقال الجيش إنه تم أمس قتل خمسة من مسلحي حركة الشباب في مقديشو.");
+    assert!(!got.iter().any(|(c, s, _)| c.starts_with("18") && s == "IMGMUSALQ"), "{got:?}");
+    let got = coded("وتم أمس اعتقال ثلاثة من عناصر تنظيم داعش في الموصل.");
+    assert!(got.iter().any(|(c, s, t)| c == "173" && s.is_empty() && t == "IMGMUSISI"), "{got:?}");
+}
+
+#[test]
+fn a_forces_pronoun_stands_for_the_actor_not_the_place_named() {
+    // «بعثة الاتحاد الإفريقي في الصومال … قواتها»: the mission's forces, not Somalia's
+    let got = coded("وأوضحت بعثة الاتحاد الإفريقي في الصومال أن قواتها قتلت خمسة مسلحين أمس.");
+    assert!(got.iter().any(|(c, s, _)| c.starts_with("1") && s.starts_with("IGOAFRAFU")), "{got:?}");
+    assert!(!got.iter().any(|(_, s, _)| s == "SOMMIL"), "{got:?}");
+}

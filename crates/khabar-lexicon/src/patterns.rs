@@ -505,6 +505,10 @@ pub struct Grammar {
     /// may have one as its subject after it; any other country or city is feminine.
     #[serde(default)]
     pub masculine_names: Vec<String>,
+    /// Arabic passive auxiliaries ("تم", "جرى"): the verbal noun after one is passive ("تم قتل
+    /// خمسة": five were killed), the actor after it the one acted on.
+    #[serde(default)]
+    pub passive_auxiliaries: Vec<String>,
     /// Arabic: the verb prefix marking the future (س).
     #[serde(default)]
     pub future_prefix: Option<String>,
@@ -553,6 +557,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.ongoing,
         &mut g.habitual,
         &mut g.masculine_names,
+        &mut g.passive_auxiliaries,
     ] {
         for w in list.iter_mut() {
             *w = khabar_text::normalize(w);
