@@ -28,7 +28,7 @@ pub(crate) const AR_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "�
 
 /// An Arabic verb never takes the article, and a verbal noun after a preposition (لتعزيز،
 /// بتوقيع) names a purpose or a topic, not an event, unless it follows "قام/قامت ب" (carried out).
-pub(crate) fn arabic_trigger_ok(prefix: &str, p: &Pattern, toks: &[Token], i: usize) -> bool {
+pub(crate) fn arabic_trigger_ok(lex: &Lexicon, prefix: &str, p: &Pattern, toks: &[Token], i: usize) -> bool {
     // a verb that itself begins with ال ("التقى", "التزم"): the ال is the verb's, not an article
     let own_al = !p.noun && prefix.ends_with("ال") && {
         let word = format!("ال{}", &toks[i].norm[prefix.len().min(toks[i].norm.len())..]);
@@ -40,6 +40,11 @@ pub(crate) fn arabic_trigger_ok(prefix: &str, p: &Pattern, toks: &[Token], i: us
     }
     let prep = prefix.trim_start_matches(['و', 'ف']);
     if prep.starts_with('ب') {
+        // "مقتل ثلاثة لاجئين بقصف قوات النظام": an act of force by which the casualties counted
+        // before it died
+        if matches!(&p.cameo[..2], "18" | "19" | "20") && crate::triggers::counts_casualties(lex, &toks[i.saturating_sub(5)..i]) {
+            return true;
+        }
         // "قامت دبابة إسرائيلية بقصف": the doer may stand between the light verb and the noun
         return toks[i.saturating_sub(5)..i].iter().any(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().any(|w| w.starts_with("قام") || w.starts_with("قيام") || w.starts_with("يقوم") || w.starts_with("تقوم") || w.starts_with("ستقوم") || w.starts_with("سيقوم")));
     }
@@ -101,7 +106,7 @@ pub(crate) fn noun_actor(cx: &Around) -> Option<usize> {
     cx.after.iter().copied().find(|&k| {
         let a = &actors[k];
         // the preposition ل ("لل" with the article), not the article ال itself
-        let agentive = !conflict || (a.kind == "demonym" && a.origins.len() == 1) || a.prefix.ends_with('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل");
+        let agentive = !conflict || trig.by_which || (a.kind == "demonym" && a.origins.len() == 1) || a.prefix.ends_with('ل') && !a.prefix.ends_with("ال") || a.prefix.ends_with("لل");
         agentive && (a.start <= trig.end + 2 && !cx.is_target_prep(k) || a.start <= trig.end + 1 && a.prefix == "ل")
     })
 }

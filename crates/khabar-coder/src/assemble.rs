@@ -74,7 +74,10 @@ pub(crate) fn code_sentence(
                 // intention or background mention says too little.
                 // (after a passive the actor after the trigger is the one acted on, whoever it is:
                 // "تم قتل خمسة من مسلحي الشباب")
-                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && (a.country.is_some() || trig.passive));
+                // (so after a casualty noun: "مقتل خمسة من القاعدة" — the dead)
+                let casualty = counts_casualties(lex, &toks[trig.start..trig.end]);
+                // (not the unidentified attacker a bomb word names: "قتلا في هجوم انتحاري")
+                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && (a.country.is_some() || trig.passive || casualty) && !a.roles.iter().any(|r| r == "UAF"));
                 let occurrence = matches!(&p.cameo[..2], "14" | "18" | "19" | "20");
                 let modality = modality_of(lex, toks, trig);
                 if !(target.is_some() || occurrence) || matches!(modality, Modality::Intended | Modality::Background) {
@@ -469,6 +472,28 @@ pub(crate) fn demand_by_modal(
 pub(crate) fn drop_subsumed(events: &mut Vec<Event>, from_noun: &[bool], trace: &mut SentenceTrace) {
     let country = |a: &Option<Actor>| a.as_ref().and_then(|a| a.country.clone());
     let mut keep = vec![true; events.len()];
+    // "مقتل خمسة من القاعدة في غارة أمريكية", "killed in a US air strike": deaths no one is
+    // named for, and the act of force that caused them with its doer, are one event — the act's,
+    // done to the dead
+    for i in 0..events.len() {
+        // (the dead named: an act with no one named as its target says less than the deaths)
+        let deaths = matches!(events[i].cameo.as_str(), "180" | "190") && events[i].source.is_none() && events[i].target.is_some();
+        let dead = events[i].target.as_ref().map(|a| a.code.clone());
+        let cause = (0..events.len()).find(|&j| {
+            j != i && keep[j] && matches!(events[j].cameo_root.as_str(), "18" | "19" | "20") && events[j].source.is_some() && events[j].target.as_ref().is_none_or(|t| Some(&t.code) == dead.as_ref())
+        });
+        if let Some(j) = cause.filter(|_| deaths && keep[i]) {
+            let dead = events[i].target.clone();
+            let same = dead.as_ref().map(|a| &a.code) == events[j].source.as_ref().map(|a| &a.code);
+            if !same {
+                trace.notes.push(format!("event {} without a doer: the deaths of event {}, which caused them", events[i].cameo, events[j].cameo));
+                let why = format!("; its target the dead of the sentence's {} ({})", events[i].cameo, events[i].rule);
+                events[j].explanation.push_str(&why);
+                events[j].target = dead;
+                keep[i] = false;
+            }
+        }
+    }
     for i in 0..events.len() {
         // only a verb's event still kept: one already folded into this noun's richer event
         // must not take the noun's event with it

@@ -224,7 +224,7 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
             // "في مظاهرات" are the protesters)
             let violence = matches!(&trig.pattern.cameo[..2], "18" | "19" | "20");
             // (only the prepositions of circumstance: "تمكن المسلحون من استهداف" is their act)
-            let governed = ar && violence && trig.start > 0 && matches!(toks[trig.start - 1].norm.as_str(), "في" | "خلال" | "جراء" | "اثر" | "بعد" | "عقب" | "اثناء");
+            let governed = ar && violence && (trig.by_which || trig.start > 0 && matches!(toks[trig.start - 1].norm.as_str(), "في" | "خلال" | "جراء" | "اثر" | "بعد" | "عقب" | "اثناء"));
             source = before.iter().copied().filter(|_| !governed).find(|&k| trig.start - actors[k].end <= 4 && !crosses_clause(lex, toks, actors[k].end, trig.start) && !new_phrase(k) && !construct_head(k));
             why = "subject before the noun";
             certainty = 0.8;

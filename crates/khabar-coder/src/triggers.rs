@@ -27,6 +27,9 @@ pub(crate) struct Trigger<'a> {
     /// A verbal noun right after a verb of occurring ("وقع انفجار"): a report even with no one
     /// named behind it.
     pub(crate) occurred: bool,
+    /// An Arabic noun of force after ب naming what the casualties counted before it died by
+    /// ("مقتل ثلاثة بقصف قوات النظام"): its genitive is its doer.
+    pub(crate) by_which: bool,
 }
 
 pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &[ActorSpan], headline: bool, notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
@@ -59,7 +62,7 @@ pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token]
             let p = &lex.patterns[*cand.value];
             let m = cand;
             let prefix = &toks[i].norm[..m.prefix_len.min(toks[i].norm.len())];
-            if lex.lang == "ar" && !arabic_trigger_ok(prefix, p, toks, i) {
+            if lex.lang == "ar" && !arabic_trigger_ok(lex, prefix, p, toks, i) {
                 notes.push(format!("trigger '{}' ({}): a noun in a prepositional phrase or with the article, not an event", toks[i].norm, p.origin));
                 continue;
             }
@@ -79,7 +82,10 @@ pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token]
                 notes.push(format!("trigger '{}' ({}): excluded by a following word", toks[i].norm, p.origin));
                 continue;
             }
-            let noun = p.noun || (lex.lang == "en" && english_noun_use(toks, i, actors));
+            // (an Arabic verb form after ب naming the act by which casualties died is its noun:
+            // "مقتل ثلاثة لاجئين بقصف قوات النظام" — the doer is its genitive)
+            let by_which = lex.lang == "ar" && prefix.trim_start_matches(['و', 'ف']).starts_with('ب') && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, &toks[i.saturating_sub(5)..i]);
+            let noun = p.noun || by_which || (lex.lang == "en" && english_noun_use(toks, i, actors));
             let demanded = (i.saturating_sub(2)..i).any(|k| Grammar::has(&lex.grammar.demand_modals, &toks[k].norm));
             if demanded {
                 notes.push(format!("trigger '{}' ({}): after '{}', it is demanded, not done", toks[i].norm, p.origin, "must/should"));
@@ -117,7 +123,7 @@ pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token]
             let auxiliary = |k: usize| Grammar::has(&lex.grammar.passive_auxiliaries, toks[k].norm.trim_start_matches(['و', 'ف']));
             let after_auxiliary = lex.lang == "ar" && i > 0 && (auxiliary(i - 1) || (i > 1 && auxiliary(i - 2) && (Grammar::has(&lex.grammar.time_nouns, &toks[i - 1].norm) || matches!(toks[i - 1].norm.as_str(), "اليوم" | "امس"))));
             let passive = p.passive || after_auxiliary || (lex.lang == "en" && !noun && english_passive(toks, i));
-            out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string(), passive, noun, unanchored, occurred });
+            out.push(Trigger { start: i, end: m.end, pattern: p, prefix: prefix.to_string(), passive, noun, unanchored, occurred, by_which });
             break;
         }
     }

@@ -256,3 +256,14 @@ fn a_title_names_its_holder_and_he_or_she_is_the_storys_person() {
     let trace = coded.headline.as_ref().expect("a headline trace");
     assert!(trace.actors.iter().any(|(text, code, _)| text == "Veldhuis" && code == "CANGOV"), "{:?}", trace.actors);
 }
+
+#[test]
+fn deaths_and_the_act_of_force_that_caused_them_are_one_event() {
+    // the strike's doer (its adjective) did it to the dead the casualty noun names
+    let got = headline_events("مقتل خمسة من القاعدة في غارة أمريكية على المكلا");
+    assert_eq!(got, vec![("195".to_string(), "USA".to_string(), "IMGMUSALQ".to_string())]);
+    // «بقصف قوات النظام»: the shelling by which they died, its genitive its doer
+    let got = headline_events("مقتل ثلاثة لاجئين فلسطينيين بقصف قوات النظام السوري بلدة المزاريب");
+    assert!(got.iter().any(|(c, s, t)| c.starts_with("19") && s.starts_with("SYRMIL") && t == "PSEREF"), "{got:?}");
+    assert!(!got.iter().any(|(_, s, _)| s == "PSEREF"), "{got:?}");
+}
