@@ -496,3 +496,9 @@ fn a_forces_pronoun_stands_for_the_actor_not_the_place_named() {
     assert!(got.iter().any(|(c, s, _)| c.starts_with("1") && s.starts_with("IGOAFRAFU")), "{got:?}");
     assert!(!got.iter().any(|(_, s, _)| s == "SOMMIL"), "{got:?}");
 }
+
+#[test]
+fn reviewing_with_someone_is_meeting_them() {
+    // headline style: «X يستعرض وY تطورات المنطقة» — X and Y reviewed the region's events
+    has("خادم الحرمين يستعرض ووزير الخارجية المصري تطورات المنطقة", "040", "SAUGOV", "EGYGOV");
+}
