@@ -179,7 +179,17 @@ pub(crate) fn code_sentence(
         // with no actor as object, a town the act is carried into stands for its country
         // ("fired shells at targets in Jericho")
         // (a protest is held in a town, not done to it: its place is where, never whom)
-        let place_target: Option<Actor> = if entry.root != "14" && roles.pairs.iter().any(|(_, t)| t.is_none()) && !(p.symmetric && roles.pairs.len() > 1) {
+        // "suicide bomber kills 121": force done to a bare count of people is done to civilians
+        // (the document stage gives them the country of the place), before any place named
+        let counted_people = {
+            let force = matches!(entry.root, "18" | "19" | "20");
+            let count = |t: &Token| t.norm.chars().all(|c| c.is_ascii_digit()) || Grammar::has(&lex.grammar.numerals, &t.norm);
+            let counted = toks.get(trig.end).is_some_and(count) || toks.get(trig.end).is_some_and(|t| matches!(t.norm.as_str(), "at" | "over" | "nearly" | "about" | "some")) && toks.get(trig.end + 1).is_some_and(count);
+            (force && !trig.noun && !trig.passive && counted && !actors.iter().any(|a| a.start == trig.end || a.start == trig.end + 1)).then(|| Actor { text: String::new(), name: "civilians".into(), code: "CVL".into(), country: None, roles: vec!["CVL".into()] })
+        };
+        let place_target: Option<Actor> = if counted_people.is_some() && roles.pairs.iter().any(|(_, t)| t.is_none()) {
+            counted_people
+        } else if entry.root != "14" && roles.pairs.iter().any(|(_, t)| t.is_none()) && !(p.symmetric && roles.pairs.len() > 1) {
             let story: Vec<&str> = anchor.countries.iter().map(String::as_str).collect();
             places
                 .get_or_insert_with(|| gaz.find(sentence, toks, lex.lang))

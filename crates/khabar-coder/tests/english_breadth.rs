@@ -415,3 +415,15 @@ fn a_past_tense_after_a_determined_actor_is_its_verb() {
     let e = coded.events.iter().find(|e| e.cameo == "111").expect("the condemnation");
     assert!(e.explanation.contains("subject before the verb"), "{}", e.explanation);
 }
+
+#[test]
+fn force_done_to_a_bare_count_of_people_is_done_to_civilians() {
+    let got = common::triples(&common::article("en", "2007-03-06", "Gunmen killed 12 in Hilla on Tuesday."));
+    assert!(got.iter().any(|(c, _, t)| c.starts_with("18") && t.ends_with("CVL")), "{got:?}");
+}
+
+#[test]
+fn state_agencies_named_alone_are_their_states() {
+    let got = common::triples(&common::article("en", "2005-09-24", "The leader of the group was shot and killed by the FBI on Friday."));
+    assert!(got.iter().any(|(c, s, _)| c.starts_with("18") && s == "USACOP"), "{got:?}");
+}
