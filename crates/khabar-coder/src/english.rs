@@ -132,6 +132,15 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
         let prep = if matches!(at(1), "the" | "a" | "an") { at(2) } else { at(1) };
         SUBJECTLESS_PREPS.contains(&prep) && toks[actors[k].end..trig.start].iter().any(|t| t.norm == "and")
     };
+    // "Iraqi, American forces raid a camp, killing 85": a participle after a comma takes the
+    // subject of the clause it follows, the sentence's first actor (the nearest may be that
+    // clause's object)
+    let after_comma = trig.start > 0 && cx.sentence.get(toks[trig.start - 1].end..toks[trig.start].start).is_some_and(|gap| gap.contains(','));
+    if after_comma && toks[trig.start].norm.ends_with("ing") {
+        if let Some(k) = cx.before.iter().rev().copied().find(|&k| !cx.is_target_prep(k) && !cx.clause_before(k)) {
+            return Some((k, "the subject of the clause the participle follows", 0.8));
+        }
+    }
     if let Some(k) = cx.before.iter().copied().find(|&k| trig.start - actors[k].end <= 6 && !cx.is_target_prep(k) && !prepositional(k) && !cx.clause_before(k)) {
         return Some((k, "subject before the verb (SVO)", 1.0));
     }

@@ -280,7 +280,8 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
             && (!is_agent_prep(k) || (addressed && !trig.passive))
             && (!crosses_clause(lex, toks, trig.end, a.start) || (addressed && !crosses_clause(lex, toks, trig.end + 1, a.start)))
             // a bare role ("the army") is a target only when a preposition introduces it
-            && (a.country.is_some() || a.kind != "role" || is_target_prep(k) || (ar && forceful && a.start <= after_source + 3))
+            // (English: force done to a role named right after the verb, "raided insurgent camps")
+            && (a.country.is_some() || a.kind != "role" || is_target_prep(k) || (ar && forceful && a.start <= after_source + 3) || (!ar && forceful && a.start == trig.end))
             // "…, a Jordanian official confirmed": the speaker of a trailing report is no object
             && (ar || !toks.get(a.end).is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm)))
     };

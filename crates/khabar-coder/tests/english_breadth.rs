@@ -427,3 +427,14 @@ fn state_agencies_named_alone_are_their_states() {
     let got = common::triples(&common::article("en", "2005-09-24", "The leader of the group was shot and killed by the FBI on Friday."));
     assert!(got.iter().any(|(c, s, _)| c.starts_with("18") && s == "USACOP"), "{got:?}");
 }
+
+#[test]
+fn a_participle_after_a_comma_takes_the_subject_of_its_clause() {
+    // "…, killing 85": the forces that raided the camp killed, not the insurgents whose camp it was
+    let got = common::triples(&common::article("en", "2005-05-29", "Iraqi troops raided an insurgent camp near Ramadi on Sunday, killing 85."));
+    assert!(got.iter().any(|(c, s, _)| c.starts_with("19") && s == "IRQMIL"), "{got:?}");
+    assert!(!got.iter().any(|(_, s, _)| s.ends_with("REB")), "{got:?}");
+    // force done to a role right after the verb: its camps are the insurgents'
+    let got = common::triples(&common::article("en", "2005-05-29", "Iraqi troops raided insurgent camps near Ramadi on Sunday."));
+    assert!(got.iter().any(|(c, s, t)| c.starts_with("19") && s == "IRQMIL" && t.ends_with("REB")), "{got:?}");
+}
