@@ -272,7 +272,10 @@ pub(crate) fn code_sentence(
             }
             // a curfew, a ban, martial law or their easing, with no one named, fall on the
             // actor's own country (the act is domestic: "imposed a curfew", "lifted the ban")
-            let domestic_target = target.is_none() && matches!(&p.cameo[..2], "08" | "17") && src.is_some_and(|s| s.country.is_some() && !s.roles.is_empty());
+            // (so does a state's alert or mobilisation of its forces at home: "Pakistan on high alert")
+            let at_home = |s: &ActorSpan| location.as_ref().and_then(|l| l.country.as_deref()).is_none_or(|c| Some(c) == s.country.as_deref());
+            let alert_at_home = p.domestic && src.is_some_and(|s| s.country.is_some() && at_home(s));
+            let domestic_target = target.is_none() && (alert_at_home || matches!(&p.cameo[..2], "08" | "17") && src.is_some_and(|s| s.country.is_some() && !s.roles.is_empty()));
             if domestic_target {
                 let c = src.and_then(|s| s.country.clone()).unwrap_or_default();
                 target = Some(Actor { text: String::new(), name: c.clone(), code: c.clone(), country: Some(c), roles: vec![] });

@@ -131,7 +131,8 @@ fn threats_of_force_and_of_sanctions() {
 
 #[test]
 fn alerts_and_deployments() {
-    has("رفعت الشرطة التونسية حالة التأهب القصوى أمس في العاصمة.", "151", "TUNCOP", "");
+    // (an alert at home falls on the state's own country: the pattern is `domestic`)
+    has("رفعت الشرطة التونسية حالة التأهب القصوى أمس في العاصمة.", "151", "TUNCOP", "TUN");
     has("نشرت الشرطة الفرنسية تعزيزات كبيرة في شوارع باريس أمس.", "153", "FRACOP", "FRAGOV");
     // spreading pictures is not deploying forces
     none_of_root("نشرت الشرطة الفرنسية صورا للمشتبه به أمس.", "15");
@@ -314,7 +315,7 @@ fn proposing_talks_and_apologising() {
 
 #[test]
 fn more_police_detentions_raids_and_stepped_up_attacks() {
-    has("وزادت السلطات البلجيكية عدد أفراد الشرطة في محطات القطار.", "153", "BELGOV", "");
+    has("وزادت السلطات البلجيكية عدد أفراد الشرطة في محطات القطار.", "153", "BELGOV", "BEL");
     // fears going up are not police
     none_of_root("وزادت المخاوف الأمنية في العاصمة الباكستانية أمس.", "15");
     has("وأوقفت الشرطة الجزائرية أمس ثلاثة أشخاص يشتبه في تورطهم بالتفجير.", "173", "DZACOP", "DZA");

@@ -130,11 +130,15 @@ fn a_show_of_force_needs_no_target_and_a_protest_at_home_addresses_its_governmen
         "Chile on high alert",
         "Chilean police were put on high alert on Tuesday. \
          Thousands of Chilean students protested in Valparaiso on Tuesday. \
-         The opposition protested in Antofagasta on Wednesday.",
+         The opposition protested in Antofagasta on Wednesday. \
+         The Chilean navy held military exercises on Monday.",
     );
     let coded = code_article(&a, &Options::default());
-    let alert = coded.events.iter().find(|e| e.cameo_root == "15").expect("the alert, kept though aimed at no one");
-    assert!(alert.target.is_none() && alert.held_back.is_none(), "{alert:?}");
+    // an alert at home falls on the state's own country (its pattern is `domestic`)
+    let alert = find(&coded.events, "150", "CHLCOP").expect("the alert");
+    assert_eq!(alert.target.as_ref().map(|t| t.code.as_str()), Some("CHL"), "{alert:?}");
+    let drill = coded.events.iter().find(|e| e.cameo_root == "15" && e.rule.ends_with("show-of-force")).expect("the exercises, kept though aimed at no one");
+    assert!(drill.target.is_none() && drill.held_back.is_none(), "{drill:?}");
     let protest = coded.events.iter().find(|e| e.cameo_root == "14").expect("the protest");
     assert_eq!(protest.target.as_ref().map(|t| t.code.as_str()), Some("CHLGOV"), "{protest:?}");
     // the opposition's country comes from the article, and with it the government it addresses

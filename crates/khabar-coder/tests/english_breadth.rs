@@ -224,7 +224,7 @@ fn roads_blocked() {
 
 #[test]
 fn alerts_tests_and_deployments() {
-    one("The Lebanese army put its units on alert on Monday.", "150", "LBNMIL", "");
+    one("The Lebanese army put its units on alert on Monday.", "150", "LBNMIL", "LBN");
     one("North Korea test-fired two missiles on Monday.", "150", "PRK", "");
     one("Iran tested a new missile on Sunday.", "150", "IRN", "");
     one("Russia sent troops to the border with Georgia on Friday.", "154", "RUS", "GEO");
@@ -437,4 +437,12 @@ fn a_participle_after_a_comma_takes_the_subject_of_its_clause() {
     // force done to a role right after the verb: its camps are the insurgents'
     let got = common::triples(&common::article("en", "2005-05-29", "Iraqi troops raided insurgent camps near Ramadi on Sunday."));
     assert!(got.iter().any(|(c, s, t)| c.starts_with("19") && s == "IRQMIL" && t.ends_with("REB")), "{got:?}");
+}
+
+#[test]
+fn an_alert_at_home_falls_on_the_states_own_country_a_missile_test_on_no_one() {
+    let got = common::triples(&common::article("en", "2006-08-28", "Pakistan was put on high alert on Sunday."));
+    assert!(got.iter().any(|(c, s, t)| c.starts_with("15") && s == "PAK" && t == "PAK"), "{got:?}");
+    let got = common::triples(&common::article("en", "2008-07-09", "Iran conducted missile tests on Wednesday."));
+    assert!(got.iter().any(|(c, s, t)| c.starts_with("15") && s == "IRN" && t.is_empty()), "{got:?}");
 }

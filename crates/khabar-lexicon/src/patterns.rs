@@ -64,6 +64,11 @@ pub struct Pattern {
     /// of armed forces as conventional force (root 19), that of armed groups as assault (18).
     #[serde(default)]
     pub military_code: Option<String>,
+    /// With no one named as its target, the act falls on the actor's own country where it takes
+    /// place at home: an alert or a mobilisation ("Pakistan on high alert"), as curfews and bans
+    /// (roots 08 and 17) always do.
+    #[serde(default)]
+    pub domestic: bool,
     /// Drop the event when no target is found (sanctions on nobody say nothing).
     #[serde(default)]
     pub needs_target: bool,
