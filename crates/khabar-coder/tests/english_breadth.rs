@@ -446,3 +446,10 @@ fn an_alert_at_home_falls_on_the_states_own_country_a_missile_test_on_no_one() {
     let got = common::triples(&common::article("en", "2008-07-09", "Iran conducted missile tests on Wednesday."));
     assert!(got.iter().any(|(c, s, t)| c.starts_with("15") && s == "IRN" && t.is_empty()), "{got:?}");
 }
+
+#[test]
+fn help_requested_from_someone_is_asked_of_them() {
+    let got = common::triples(&common::article("en", "2006-05-25", "East Timor requested military assistance from Australia and New Zealand on Wednesday."));
+    assert!(got.iter().any(|(c, s, t)| c == "023" && s == "TLS" && t == "AUS"), "{got:?}");
+    assert!(got.iter().any(|(c, s, t)| c == "023" && s == "TLS" && t == "NZL"), "{got:?}");
+}
