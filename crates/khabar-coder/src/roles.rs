@@ -286,6 +286,12 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
             && (ar || !toks.get(a.end).is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm)))
     };
     let mut target = after.iter().copied().find(|&k| eligible(k, &actors[k]));
+    // a compound that does a symmetric act does it to each other: an actor later in the clause
+    // is what the agreement is about ("وقعت الولايات المتحدة وتركيا اتفاقا لتدريب معارضين
+    // سوريين"), unless "with" / «مع» introduces it
+    if p.symmetric && sources.len() > 1 && target.is_some_and(|k| !is_target_prep(k) || !matches!(toks[actors[k].start.saturating_sub(1)].norm.as_str(), "مع" | "with")) {
+        target = None;
+    }
     if target.is_none() && !(p.symmetric && sources.len() > 1) {
         // "strikes on targets in Syria", "imposed a curfew in Turkey", "troops for a force in
         // Liberia": with no one named as the object, the country the act is carried into is

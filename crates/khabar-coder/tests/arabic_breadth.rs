@@ -506,3 +506,11 @@ fn reviewing_with_someone_is_meeting_them() {
     // headline style: «X يستعرض وY تطورات المنطقة» — X and Y reviewed the region's events
     has("خادم الحرمين يستعرض ووزير الخارجية المصري تطورات المنطقة", "040", "SAUGOV", "EGYGOV");
 }
+
+#[test]
+fn a_compound_that_signs_signs_with_each_other() {
+    // the Syrian opposition is what the agreement is about, not a party to it
+    let got = coded("ووقعت الولايات المتحدة وتركيا في أنقرة اتفاقا لتدريب معارضين سوريين.");
+    assert!(got.iter().any(|(c, s, t)| c == "057" && s == "USA" && t == "TUR"), "{got:?}");
+    assert!(!got.iter().any(|(_, _, t)| t.starts_with("SYR")), "{got:?}");
+}
