@@ -158,6 +158,9 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
     {
         let mut all: Vec<(&[Token], &mut Vec<ActorSpan>)> = std::iter::once((&title_toks[..], &mut title_actors)).chain(sentences.iter_mut().map(|(_, t, a)| (&t[..], a))).collect();
         mentions::roles_named_before(&mut all, &lang);
+        if lang == "ar" {
+            mentions::base_not_qaeda(&mut all);
+        }
     }
     let countries = title_actors.iter().chain(sentences.iter().flat_map(|s| s.2.iter())).filter_map(|a| a.country.as_deref());
     let anchor = resolve::anchor_from(article, gaz, date, countries);

@@ -384,6 +384,22 @@ pub fn roles_named_before(mentions: &mut [(&[Token], &mut Vec<ActorSpan>)], lang
     }
 }
 
+/// «القاعدة» alone is also "the base": in an article that names a base («قاعدة العند»,
+/// «قاعدة عسكرية») and never al-Qaeda in full («تنظيم القاعدة», «القاعدة في …»), the bare word is
+/// the base, not the group. `mentions` are every sentence's (and the headline's) tokens and actors.
+pub fn base_not_qaeda(mentions: &mut [(&[Token], &mut Vec<ActorSpan>)]) {
+    let bare = |toks: &[Token], a: &ActorSpan| a.end - a.start == 1 && a.code() == "IMGMUSALQ" && toks[a.start].norm.trim_start_matches(['و', 'ف', 'ب', 'ل']).trim_start_matches("ال") == "قاعده";
+    // (the word without the article: a construct or an indefinite, "قاعدة العند", "بقاعدة")
+    let base_named = mentions.iter().any(|(toks, _)| toks.iter().any(|t| t.norm.trim_start_matches(['و', 'ف', 'ب', 'ل']) == "قاعده"));
+    let qaeda_in_full = mentions.iter().any(|(toks, actors)| actors.iter().any(|a| a.code() == "IMGMUSALQ" && !bare(toks, a)));
+    if !base_named || qaeda_in_full {
+        return;
+    }
+    for (toks, actors) in mentions.iter_mut() {
+        actors.retain(|a| !bare(toks, a));
+    }
+}
+
 /// Commas that join actors as "and" does. Tokens carry no punctuation, so the sentence text
 /// tells: in a headline a comma between two actors is "and" ("Abbas, Sharon declare truce",
 /// "Pakistani president, British PM meet"); in running text only inside a list that ends in

@@ -271,3 +271,16 @@ fn deaths_and_the_act_of_force_that_caused_them_are_one_event() {
     assert!(got.iter().any(|(c, s, t)| c.starts_with("19") && s.starts_with("SYRMIL") && t == "PSEREF"), "{got:?}");
     assert!(!got.iter().any(|(_, s, _)| s == "PSEREF"), "{got:?}");
 }
+
+#[test]
+fn the_base_is_not_al_qaeda_where_the_article_names_a_base() {
+    let got = headline_events("المقاومة تسيطر على قاعدة العند");
+    assert!(!got.iter().any(|(_, _, t)| t == "IMGMUSALQ"), "{got:?}");
+    let a = article("ar", "2015-08-04", "المقاومة تسيطر على قاعدة العند", "وشنت مقاتلات التحالف غارات كثيفة على القاعدة أمس.");
+    let coded = code_article(&a, &Options { all: true, ..Options::default() });
+    assert!(!coded.events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "IMGMUSALQ")), "{:?}", coded.events);
+    // …but al-Qaeda named in full makes the bare word the group again
+    let a = article("ar", "2015-08-04", "غارات على تنظيم القاعدة قرب قاعدة العند", "وشنت مقاتلات التحالف غارات كثيفة على القاعدة أمس.");
+    let coded = code_article(&a, &Options { all: true, ..Options::default() });
+    assert!(coded.events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "IMGMUSALQ")), "{:?}", coded.events);
+}
