@@ -41,6 +41,9 @@ pub(crate) fn code_sentence(
     let triggers = find_triggers(lex, sentence, toks, actors, headline, &mut trace.notes);
     let mut events: Vec<Event> = Vec::new();
     let mut from_noun: Vec<bool> = Vec::new();
+    // condemnations and accusations whose object is an act the sentence also reports: (event,
+    // the act's root), for the act's doer to become their target
+    let mut about_act: Vec<(usize, String)> = Vec::new();
     // place names of the sentence, found once and only if a target is looked for among them
     let mut places: Option<Vec<khabar_geo::PlaceMention>> = None;
     // the subject of the last verb with one: an Arabic verb joined to it by و or ف with no
@@ -315,6 +318,13 @@ pub(crate) fn code_sentence(
                 if negated { "; negated" } else { "" }
             ) + if by_state_forces { "; done by a state's military: conventional force (the pattern's military_code)" } else { "" };
             trace.notes.push(format!("event {} {} → {}: {explanation}", entry.code, src.map(|s| s.code()).unwrap_or_default(), tgt.map(|t| t.code()).unwrap_or_default()));
+            // "… والجامعة العربية تدين الاقتحام": what is condemned is an act of the sentence
+            if target.is_none() && matches!(entry.root, "11" | "12") {
+                let act = (trig.end..(trig.end + 3).min(toks.len())).find_map(|i| lex.triggers.all_at(toks, i).iter().map(|m| &lex.patterns[*m.value]).find(|q| q.cameo[..2] > *"13").map(|q| q.cameo[..2].to_string()));
+                if let Some(root) = act {
+                    about_act.push((events.len(), root));
+                }
+            }
             events.push(Event {
                 source,
                 target,
@@ -353,6 +363,14 @@ pub(crate) fn code_sentence(
         if let Some(e) = demand_by_modal(sentence, index, doc_id, lex, toks, actors, anchor, &mut trace) {
             events.push(e);
             from_noun.push(false);
+        }
+    }
+    for (i, root) in about_act {
+        let doer = events.iter().find(|e| e.cameo_root == root && e.source.is_some()).and_then(|e| e.source.clone());
+        if let Some(d) = doer.filter(|d| events[i].source.as_ref().is_none_or(|s| s.code != d.code)) {
+            trace.notes.push(format!("event {} is about the sentence's {root} act: its doer {} is the target", events[i].cameo, d.code));
+            events[i].explanation.push_str(&format!("; target {} (the doer of the act it is about)", d.code));
+            events[i].target = Some(d);
         }
     }
     drop_subsumed(&mut events, &from_noun, &mut trace);

@@ -285,7 +285,15 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
             // "…, a Jordanian official confirmed": the speaker of a trailing report is no object
             && (ar || !toks.get(a.end).is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm)))
     };
-    let mut target = after.iter().copied().find(|&k| eligible(k, &actors[k]));
+    // an actor joined by و / "and" with a verb of its own right after it opens another clause
+    // ("الشرطة الإسرائيلية تقتحم المسجد الأقصى والجامعة العربية تدين الاقتحام", "… raided the
+    // mosque and the Arab League condemned …"): its subject, not this verb's object
+    let opens_clause = |k: usize| {
+        let a = &actors[k];
+        let joined = if ar { a.prefix.starts_with('و') } else { a.start >= 2 && (toks[a.start - 1].norm == "and" || toks[a.start - 2].norm == "and" && toks[a.start - 1].norm == "the") };
+        joined && a.start > trig.end && lex.triggers.all_at(toks, a.end).iter().any(|m| !lex.patterns[*m.value].noun)
+    };
+    let mut target = after.iter().copied().find(|&k| eligible(k, &actors[k]) && !opens_clause(k));
     // a compound that does a symmetric act does it to each other: an actor later in the clause
     // is what the agreement is about ("وقعت الولايات المتحدة وتركيا اتفاقا لتدريب معارضين
     // سوريين"), unless "with" / «مع» introduces it

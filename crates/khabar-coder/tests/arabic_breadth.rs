@@ -514,3 +514,12 @@ fn a_compound_that_signs_signs_with_each_other() {
     assert!(got.iter().any(|(c, s, t)| c == "057" && s == "USA" && t == "TUR"), "{got:?}");
     assert!(!got.iter().any(|(_, _, t)| t.starts_with("SYR")), "{got:?}");
 }
+
+#[test]
+fn an_actor_after_wa_with_a_verb_of_its_own_opens_another_clause() {
+    let got = coded("الشرطة الإسرائيلية تقتحم المسجد الأقصى والجامعة العربية تدين الهجوم");
+    assert!(!got.iter().any(|(c, _, t)| c == "170" && t.starts_with("IGO")), "{got:?}");
+    let got = coded("الشرطة الإسرائيلية تعتقل ناشطين فلسطينيين والجامعة العربية تدين الاعتقال");
+    // what it condemned was the police's act: the act's doer is the target
+    assert!(got.iter().any(|(c, s, t)| c == "111" && s == "IGOARBALL" && t == "ISRCOP"), "{got:?}");
+}

@@ -453,3 +453,11 @@ fn help_requested_from_someone_is_asked_of_them() {
     assert!(got.iter().any(|(c, s, t)| c == "023" && s == "TLS" && t == "AUS"), "{got:?}");
     assert!(got.iter().any(|(c, s, t)| c == "023" && s == "TLS" && t == "NZL"), "{got:?}");
 }
+
+#[test]
+fn an_actor_after_and_with_a_verb_of_its_own_opens_another_clause() {
+    // the Arab League is no target of the raid; what it condemned, the raid, was the police's
+    let got = common::triples(&common::article("en", "2015-07-27", "Israeli police raided the mosque on Sunday and the Arab League condemned the raid."));
+    assert!(!got.iter().any(|(c, _, t)| c.starts_with("19") && t.starts_with("IGO")), "{got:?}");
+    assert!(got.iter().any(|(c, s, t)| c == "111" && s == "IGOARBALL" && t == "ISRCOP"), "{got:?}");
+}
