@@ -174,12 +174,12 @@ pub(crate) fn run(args: Args, quiet: bool) -> anyhow::Result<bool> {
 
 thread_local! {
     /// Set while a record is processed: a panic there is reported as that record's failure.
-    static IN_RECORD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    pub(crate) static IN_RECORD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Panics inside a record's processing are reported as the record's failure (one line, by
 /// name) instead of a backtrace; any other panic keeps the default report.
-fn install_panic_hook() {
+pub(crate) fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if !IN_RECORD.with(|f| f.get()) {

@@ -154,9 +154,12 @@ impl<T> PhraseMatcher<T> {
     }
 
     /// Every phrase starting at token `i`, longest first (the same words may belong to several
-    /// entries, e.g. two patterns sharing a trigger).
+    /// entries, e.g. two patterns sharing a trigger); none past the last token.
     pub fn all_at<'a>(&'a self, toks: &[Token], i: usize) -> Vec<Match<'a, T>> {
         let mut out: Vec<Match<'a, T>> = Vec::new();
+        if i >= toks.len() {
+            return out;
+        }
         for (cand, prefix_len) in self.candidates(&toks[i].norm) {
             let Some(entries) = self.by_first.get(cand) else { continue };
             for (rest, value) in entries {
@@ -230,6 +233,15 @@ mod tests {
         let toks = tokens("وقال وزير دفاع السعودية والإيرانيين للإيراني");
         let found: Vec<_> = m.find_all(&toks).into_iter().map(|x| (*x.value, x.start)).collect();
         assert_eq!(found, vec![("GOV", 1), ("SAU", 3), ("IRN", 5)]);
+    }
+
+    #[test]
+    fn nothing_starts_past_the_last_token() {
+        let mut m = PhraseMatcher::new("ar");
+        m.insert("السعودية", "SAU");
+        let toks = tokens("وقال السعودية");
+        assert!(m.all_at(&toks, toks.len()).is_empty());
+        assert!(m.all_at(&toks, toks.len() + 3).is_empty());
     }
 
     #[test]
