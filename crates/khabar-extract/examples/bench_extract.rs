@@ -4,6 +4,7 @@
 //! cargo run --release -p khabar-extract --example bench_extract -- DIR [--rounds N] [--parse-only]
 //! cargo run --release -p khabar-extract --example bench_extract -- --dump FILE
 //! cargo run --release -p khabar-extract --example bench_extract -- --aeb DIR > pred.json
+//! cargo run --release -p khabar-extract --example bench_extract -- --jsonl DIR > articles.jsonl
 //! ```
 //!
 //! Reads every record under DIR (`.html`, `.html.gz`, …) into memory first, then times
@@ -11,7 +12,7 @@
 //! language) over all of them, `--rounds` times (default 5), on the calling thread only. Prints
 //! pages/s, MB/s of decompressed HTML and the process's peak resident memory. `--parse-only`
 //! times decoding and parsing alone. `--dump FILE` prints one page's article as JSON; `--aeb DIR` writes what
-//! `khabar extract --format aeb DIR` writes.
+//! `khabar extract --format aeb DIR` writes, `--jsonl DIR` what `khabar extract DIR` writes.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -29,6 +30,15 @@ fn main() {
             Err(e) => eprintln!("{e}"),
         });
         println!("{}", serde_json::Value::Object(out));
+        return;
+    }
+    if args.first().map(String::as_str) == Some("--jsonl") {
+        // one article a line, as `khabar extract DIR` writes them
+        let paths: Vec<PathBuf> = args[1..].iter().map(PathBuf::from).collect();
+        khabar_extract::read_inputs(&paths, Default::default(), &mut |r| match r.and_then(|r| khabar_extract::extract(&r)) {
+            Ok(a) => println!("{}", serde_json::to_string(&a).unwrap_or_default()),
+            Err(e) => eprintln!("{e}"),
+        });
         return;
     }
     if args.first().map(String::as_str) == Some("--dump") {

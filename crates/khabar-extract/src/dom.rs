@@ -115,7 +115,8 @@ impl Element {
 /// Attributes the parser keeps; the rest are skipped.
 pub const KEPT_ATTRS: &[&str] = &[
     "id", "class", "role", "itemprop", "itemtype", "property", "name", "content", "href", "rel",
-    "datetime", "lang", "type", "charset", "http-equiv", "hidden", "aria-hidden", "style",
+    "datetime", "lang", "type", "charset", "http-equiv", "hidden", "aria-hidden", "style", "title",
+    "pubdate",
 ];
 
 /// What a node is.
