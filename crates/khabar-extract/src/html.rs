@@ -18,8 +18,23 @@ pub fn extract_html(html: &str) -> Article {
     let mut article = metadata(&doc);
     let paragraphs = content::main_paragraphs(&doc);
     let title_key = article.title.as_deref().map(khabar_text::normalize);
+    // a label announcing other stories takes the short headline lines after it along
+    let mut announced = 0;
     let mut paragraphs: Vec<String> = paragraphs
         .into_iter()
+        .filter(|p| {
+            if scraped::is_announce_paragraph(p) {
+                announced = 3;
+                return false;
+            }
+            let headline_like = p.split_whitespace().count() <= 20 && !p.trim_end().ends_with(['.', '!', '?', ':', '"', '»', '“', '”']);
+            if announced > 0 && headline_like {
+                announced -= 1;
+                return false;
+            }
+            announced = 0;
+            true
+        })
         .filter(|p| !scraped::is_furniture_paragraph(p))
         .filter(|p| title_key.is_none() || Some(khabar_text::normalize(p)) != title_key)
         .collect();

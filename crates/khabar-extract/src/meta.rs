@@ -74,6 +74,11 @@ fn lists() -> &'static Lists {
     })
 }
 
+const F_SKIP: u8 = 1;
+const F_CARD: u8 = 2;
+const F_DATE: u8 = 4;
+const F_AUTHOR: u8 = 8;
+
 /// A date found on the page, with how far it is trusted (lower is better).
 #[derive(Debug, Clone)]
 struct DateCand {
@@ -148,6 +153,19 @@ pub fn metadata(doc: &Dom) -> Article {
     // parts of the page that are not the article: comments, sidebars, teasers
     let mut skip = vec![false; n];
     let mut in_article = vec![false; n];
+    // what the class hints say of each distinct "class id itemprop" string, matched once
+    let mut flag_cache: HashMap<String, u8> = HashMap::new();
+    let mut class_flags = |key: &str| -> u8 {
+        if let Some(f) = flag_cache.get(key) {
+            return *f;
+        }
+        let f = (if l.skip.is_match(key) { F_SKIP } else { 0 })
+            | (if l.skip_card.is_match(key) { F_CARD } else { 0 })
+            | (if l.date_class.is_match(key) { F_DATE } else { 0 })
+            | (if l.author_class.is_match(key) { F_AUTHOR } else { 0 });
+        flag_cache.insert(key.to_string(), f);
+        f
+    };
     let mut recent = String::new();
     let mut textpos = 0usize;
     let mut head_pos: Vec<(u32, usize)> = Vec::new();
@@ -194,7 +212,7 @@ pub fn metadata(doc: &Dom) -> Article {
         if wrapper {
         } else if e.tag == Tag::Nav || (matches!(e.tag, Tag::Footer | Tag::Aside) && !in_article[k]) || (e.tag == Tag::Article && in_article[k]) {
             skip[k] = true;
-        } else if !key.is_empty() && (l.skip.is_match(&key) || heads[k] & 2 != 0 && l.skip_card.is_match(&key)) {
+        } else if !key.is_empty() && (class_flags(&key) & F_SKIP != 0 || heads[k] & 2 != 0 && class_flags(&key) & F_CARD != 0) {
             skip[k] = true;
         }
         if e.tag == Tag::Article || e.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
@@ -277,7 +295,7 @@ pub fn metadata(doc: &Dom) -> Article {
                 c.pos = Some(textpos);
                 dates_found.push(c);
             }
-        } else if small && tlen[k] >= 6 && !key.is_empty() && l.date_class.is_match(&key) {
+        } else if small && tlen[k] >= 6 && !key.is_empty() && class_flags(&key) & F_DATE != 0 {
             let text = doc.text_of(k as u32);
             if let Some((d, at)) = dates::find(&text, lang_en) {
                 let mut before = recent.clone();
@@ -301,7 +319,7 @@ pub fn metadata(doc: &Dom) -> Article {
             }
         } else if small && tlen[k] >= 2 {
             let rel_author = e.tag == Tag::A && e.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("author")));
-            let class_author = !key.is_empty() && l.author_class.is_match(&key);
+            let class_author = !key.is_empty() && class_flags(&key) & F_AUTHOR != 0;
             if rel_author || class_author {
                 if let Some(a) = clean_author(&spaced_text(doc, k as u32)) {
                     authors.push((if rel_author { 4 } else { 5 }, a));

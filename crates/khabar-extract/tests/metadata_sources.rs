@@ -96,3 +96,20 @@ fn the_headline_is_the_h1_that_the_head_title_names() {
     let html = page("<title>Talks resume in Geneva - Example News</title>", &format!("<h1>Example News</h1><div>{BODY}</div>"));
     assert_eq!(extract_html(&html).title.as_deref(), Some("Talks resume in Geneva"));
 }
+
+#[test]
+fn a_read_also_label_takes_the_teaser_headlines_after_it() {
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Talks resume</h1>{BODY}<p>Schon gelesen?</p><p>Luftwaffe beginnt das Training auf neuen Hubschraubern</p>\
+             <p>The mediator added that a final text could be ready within a month, if both sides keep their word.</p>\
+             <p>Czytaj też: Były dowódca wojsk mówi o rozmowach</p></article>"
+        ),
+    );
+    let a = extract_html(&html);
+    assert!(a.text.contains("a final text could be ready"), "{}", a.text);
+    for junk in ["Schon gelesen", "Luftwaffe", "Czytaj"] {
+        assert!(!a.text.contains(junk), "{junk}: {}", a.text);
+    }
+}
