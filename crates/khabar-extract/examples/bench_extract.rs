@@ -11,7 +11,7 @@
 //! `khabar_extract::extract` (charset decoding, parsing, main content, metadata, dateline,
 //! language) over all of them, `--rounds` times (default 5), on the calling thread only. Prints
 //! pages/s, MB/s of decompressed HTML and the process's peak resident memory. `--parse-only`
-//! times decoding and parsing alone. `--dump FILE` prints one page's article as JSON; `--aeb DIR` writes what
+//! times decoding and parsing alone, `--meta-only` decoding, parsing and metadata. `--dump FILE` prints one page's article as JSON; `--aeb DIR` writes what
 //! `khabar extract --format aeb DIR` writes, `--jsonl DIR` what `khabar extract DIR` writes.
 
 use std::path::PathBuf;
@@ -52,11 +52,13 @@ fn main() {
     let mut dir = None;
     let mut rounds = 5usize;
     let mut parse_only = false;
+    let mut meta_only = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--rounds" => rounds = it.next().and_then(|n| n.parse().ok()).unwrap_or(5),
             "--parse-only" => parse_only = true,
+            "--meta-only" => meta_only = true,
             _ => dir = Some(PathBuf::from(a)),
         }
     }
@@ -81,10 +83,14 @@ fn main() {
     let start = Instant::now();
     for _ in 0..rounds {
         for r in &records {
-            if parse_only {
+            if parse_only || meta_only {
                 if let khabar_extract::Payload::Html(b) | khabar_extract::Payload::Bytes(b) = &r.payload {
                     if let Ok(text) = khabar_extract::decode::decode_html(b, &r.name) {
-                        chars += khabar_extract::dom::parse(&text).nodes.len();
+                        let dom = khabar_extract::dom::parse(&text);
+                        chars += dom.nodes.len();
+                        if meta_only {
+                            chars += khabar_extract::html::metadata(&dom).title.map_or(0, |t| t.len());
+                        }
                     }
                 }
                 continue;
@@ -100,7 +106,7 @@ fn main() {
     println!(
         "{} pages x {rounds} rounds{}: {:.0} pages/s, {:.1} MB/s, {:.2} ms/page, {} failed, peak RSS {} MiB (checksum {chars})",
         records.len(),
-        if parse_only { " (decode + parse only)" } else { "" },
+        if parse_only { " (decode + parse only)" } else if meta_only { " (decode + parse + metadata)" } else { "" },
         pages / secs,
         (bytes * rounds) as f64 / secs / 1e6,
         secs * 1e3 / pages,

@@ -24,6 +24,9 @@ struct Lists {
     cjk: Regex,
     published: Vec<String>,
     modified: Vec<String>,
+    /// The same lists as whole-word alternations (longest first).
+    published_re: Regex,
+    modified_re: Regex,
 }
 
 fn lists() -> &'static Lists {
@@ -71,11 +74,21 @@ fn lists() -> &'static Lists {
             ymd: Regex::new(r"(?:^|[^\d])(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:[^\d]|$)").expect("ymd"),
             num_dmy: Regex::new(r"(?:^|[^\d.])(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})(?:[^\d]|$)").expect("num_dmy"),
             cjk: Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("cjk"),
+            published_re: words_re(&published),
+            modified_re: words_re(&modified),
             months,
             published,
             modified,
         }
     })
+}
+
+/// A case-insensitive whole-word alternation of phrases.
+fn words_re(words: &[String]) -> Regex {
+    let mut alts: Vec<String> = words.iter().map(|w| regex::escape(w.trim_end_matches(':'))).collect();
+    alts.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    alts.dedup();
+    Regex::new(&format!(r"(?i)\b(?:{})\b", alts.join("|"))).expect("marker regex")
 }
 
 /// The month number of a month name or abbreviation in any of the listed languages.
@@ -102,7 +115,9 @@ pub fn find(text: &str, us: bool) -> Option<(Date, usize)> {
             }
         }
     };
-    if text.bytes().any(|b| b.is_ascii_digit()) {
+    // every form has a four-digit year
+    let has_year = text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    if has_year {
         if let Some(c) = l.ymd.captures(text) {
             if c[2] == c[4] {
                 let g = |i: usize| c[i].parse::<u32>().ok();
@@ -160,22 +175,11 @@ pub fn kind_before(text: &str, at: usize) -> Kind {
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let before = text[start..at].to_lowercase();
+    let before = &text[start..at];
     let l = lists();
-    let pos = |words: &[String]| {
-        words
-            .iter()
-            .filter_map(|w| {
-                before.rmatch_indices(w.as_str()).find(|(i, _)| {
-                    // a whole word: not inside another word
-                    let pre = before[..*i].chars().next_back();
-                    pre.is_none_or(|c| !c.is_alphanumeric())
-                })
-            })
-            .map(|(i, w)| i + w.len())
-            .max()
-    };
-    match (pos(&l.published), pos(&l.modified)) {
+    // where the last marker of each kind ends
+    let last = |re: &Regex| re.find_iter(before).last().map(|m| m.end());
+    match (last(&l.published_re), last(&l.modified_re)) {
         (Some(p), Some(m)) if m >= p => Kind::Modified,
         (Some(_), _) => Kind::Published,
         (None, Some(_)) => Kind::Modified,

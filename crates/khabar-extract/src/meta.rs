@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 
 use khabar_core::Article;
 use khabar_time::Date;
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
 use crate::dates::{self, Kind};
 use crate::dom::{Data, Dom, Tag, NONE};
@@ -34,10 +34,8 @@ use crate::dom::{Data, Dom, Tag, NONE};
 const LISTS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/extract/metadata.txt"));
 
 struct Lists {
-    skip: Regex,
-    skip_card: Regex,
-    date_class: Regex,
-    author_class: Regex,
+    /// `[skip]`, `[skip-card]`, `[date-class]`, `[author-class]`.
+    classes: [Regex; 4],
     byline: Vec<String>,
     not_author: Vec<String>,
 }
@@ -57,21 +55,35 @@ fn lists() -> &'static Lists {
             }
             sections.entry(current.clone()).or_default().push(line.to_string());
         }
-        let re = |name: &str| {
-            let alts = sections.get(name).map(|v| v.join("|")).unwrap_or_else(|| "$^".into());
-            Regex::new(&format!("(?i){alts}")).expect("metadata regex")
-        };
+        // class names are ASCII: ASCII-only case folding and word boundaries keep the automata small
+        let alts = |name: &str| sections.get(name).map(|v| v.join("|")).unwrap_or_else(|| "$^".into());
         let mut byline: Vec<String> = sections.get("byline").cloned().unwrap_or_default().into_iter().map(|s| s.to_lowercase()).collect();
         byline.sort_by_key(|s| std::cmp::Reverse(s.len()));
         Lists {
-            skip: re("skip"),
-            skip_card: re("skip-card"),
-            date_class: re("date-class"),
-            author_class: re("author-class"),
+            classes: ["skip", "skip-card", "date-class", "author-class"].map(|n| {
+                RegexBuilder::new(&alts(n)).case_insensitive(true).unicode(false).build().expect("metadata class regex")
+            }),
             byline,
             not_author: sections.get("not-author").cloned().unwrap_or_default().into_iter().map(|s| s.to_lowercase()).collect(),
         }
     })
+}
+
+/// FNV-1a: class strings are short, and SipHash cost more than the lookups saved.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 const F_SKIP: u8 = 1;
@@ -136,7 +148,7 @@ pub fn metadata(doc: &Dom) -> Article {
     let mut heads = vec![0u8; n];
     for k in (1..n).rev() {
         match &doc.nodes[k].data {
-            Data::Text(t) => tlen[k] = t.trim().len() as u32,
+            Data::Text(t) => tlen[k] = atrim(t).len() as u32,
             Data::Element(e) => match e.tag {
                 Tag::H1 => heads[k] |= 1,
                 Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => heads[k] |= 2,
@@ -154,19 +166,24 @@ pub fn metadata(doc: &Dom) -> Article {
     let mut skip = vec![false; n];
     let mut in_article = vec![false; n];
     // what the class hints say of each distinct "class id itemprop" string, matched once
-    let mut flag_cache: HashMap<String, u8> = HashMap::new();
-    let mut class_flags = |key: &str| -> u8 {
-        if let Some(f) = flag_cache.get(key) {
-            return *f;
+    let mut flag_cache: HashMap<String, u8, std::hash::BuildHasherDefault<Fnv>> = HashMap::with_capacity_and_hasher(512, Default::default());
+    // (skip and card for every class string; date and author only for small elements, when asked)
+    let mut class_flags = |key: &str, want: u8| -> u8 {
+        if !flag_cache.contains_key(key) {
+            flag_cache.insert(key.to_string(), 0);
         }
-        let f = (if l.skip.is_match(key) { F_SKIP } else { 0 })
-            | (if l.skip_card.is_match(key) { F_CARD } else { 0 })
-            | (if l.date_class.is_match(key) { F_DATE } else { 0 })
-            | (if l.author_class.is_match(key) { F_AUTHOR } else { 0 });
-        flag_cache.insert(key.to_string(), f);
-        f
+        let f = flag_cache.get_mut(key).expect("inserted");
+        for (i, re) in l.classes.iter().enumerate() {
+            let bit = 1u8 << i;
+            let asked = 1u8 << (i + 4);
+            if want & bit != 0 && *f & asked == 0 {
+                *f |= asked | if re.is_match(key) { bit } else { 0 };
+            }
+        }
+        *f & 0x0f
     };
-    let mut recent = String::new();
+    let mut key = String::new();
+    let (mut timed, mut classed, mut bylined) = (0, 0, 0);
     let mut textpos = 0usize;
     let mut head_pos: Vec<(u32, usize)> = Vec::new();
     let mut lang_en = false;
@@ -179,50 +196,15 @@ pub fn metadata(doc: &Dom) -> Article {
         }
         let e = match &node.data {
             Data::Text(t) => {
+                let _ = t;
                 if !skip[k] && p != NONE && !matches!(doc.nodes[p as usize].tag(), Some(Tag::Script | Tag::Style | Tag::Title)) {
-                    let t = t.trim();
-                    textpos += t.len();
-                    if !t.is_empty() {
-                        recent.push(' ');
-                        recent.push_str(t);
-                        if recent.len() > 96 {
-                            let mut cut = recent.len() - 64;
-                            while !recent.is_char_boundary(cut) {
-                                cut += 1;
-                            }
-                            recent.drain(..cut);
-                        }
-                    }
+                    textpos += tlen[k] as usize;
                 }
                 continue;
             }
             Data::Element(e) => e,
             Data::Document => continue,
         };
-        let mut key = String::new();
-        for a in ["class", "id", "itemprop"] {
-            if let Some(v) = e.attr(a) {
-                key.push_str(v);
-                key.push(' ');
-            }
-        }
-        // never the part holding the headline, nor a wrapper of most of the page (sites put
-        // "has-sidebar" or "breadcrumbNavigation" on those)
-        let wrapper = heads[k] & 1 != 0 || (tlen[k] as u64) * 2 >= tlen[0] as u64 || matches!(e.tag, Tag::Body | Tag::Html);
-        if wrapper {
-        } else if e.tag == Tag::Nav || (matches!(e.tag, Tag::Footer | Tag::Aside) && !in_article[k]) || (e.tag == Tag::Article && in_article[k]) {
-            skip[k] = true;
-        } else if !key.is_empty() && (class_flags(&key) & F_SKIP != 0 || heads[k] & 2 != 0 && class_flags(&key) & F_CARD != 0) {
-            skip[k] = true;
-        }
-        if e.tag == Tag::Article || e.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
-            in_article[k] = true;
-        }
-        // microdata or RDFa ("schema:datePublished")
-        let itemprop = e.attr("itemprop").or_else(|| if e.tag == Tag::Meta { None } else { e.attr("property") }).map(|p| {
-            let p = p.to_ascii_lowercase();
-            p.rsplit([':', '/']).next().unwrap_or("").to_string()
-        });
         match e.tag {
             Tag::Meta => {
                 let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop")).or_else(|| e.attr("http-equiv"));
@@ -257,6 +239,39 @@ pub fn metadata(doc: &Dom) -> Article {
                 }
                 continue;
             }
+            _ => {}
+        }
+        // inside a comment, sidebar or teaser: nothing below is read
+        if skip[k] {
+            continue;
+        }
+        // most elements carry no attribute that says anything: only what their tag says counts
+        if e.attrs.is_empty() && !matches!(e.tag, Tag::H1 | Tag::H2 | Tag::H3 | Tag::Time | Tag::Nav | Tag::Aside | Tag::Footer | Tag::Article) {
+            continue;
+        }
+        key.clear();
+        for (name, v) in &e.attrs {
+            if matches!(*name, "class" | "id" | "itemprop") {
+                key.push_str(v);
+                key.push(' ');
+            }
+        }
+        // never the part holding the headline, nor a wrapper of most of the page (sites put
+        // "has-sidebar" or "breadcrumbNavigation" on those)
+        let small = tlen[k] <= 240;
+        let want = F_SKIP | if heads[k] & 2 != 0 { F_CARD } else { 0 } | if small { F_DATE | F_AUTHOR } else { 0 };
+        let flags = if key.is_empty() { 0 } else { class_flags(&key, want) };
+        let wrapper = heads[k] & 1 != 0 || (tlen[k] as u64) * 2 >= tlen[0] as u64 || matches!(e.tag, Tag::Body | Tag::Html);
+        if wrapper {
+        } else if e.tag == Tag::Nav || (matches!(e.tag, Tag::Footer | Tag::Aside) && !in_article[k]) || (e.tag == Tag::Article && in_article[k]) {
+            skip[k] = true;
+        } else if flags & F_SKIP != 0 || heads[k] & 2 != 0 && flags & F_CARD != 0 {
+            skip[k] = true;
+        }
+        if e.tag == Tag::Article || e.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
+            in_article[k] = true;
+        }
+        match e.tag {
             Tag::H1 if !skip[k] && h1s.len() < 4 => {
                 h1s.push(k as u32);
                 head_pos.push((k as u32, textpos));
@@ -267,21 +282,25 @@ pub fn metadata(doc: &Dom) -> Article {
             }
             _ => {}
         }
+        // microdata or RDFa ("schema:datePublished")
+        let itemprop = e.attr("itemprop").or_else(|| if e.tag == Tag::Meta { None } else { e.attr("property") }).map(|p| p.rsplit([':', '/']).next().unwrap_or("").to_ascii_lowercase());
         if skip[k] {
             continue;
         }
-        let small = tlen[k] <= 240;
         // dates
         let marked_pub = itemprop.as_deref().is_some_and(|p| p == "datepublished" || p == "datecreated");
         let marked_mod = itemprop.as_deref() == Some("datemodified");
-        let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
-        let class_pub = class.split([' ', '-', '_']).any(|w| w == "published" || w == "pubdate" || w == "publish" || w == "created");
-        let class_mod = class.contains("updated") || class.contains("modified");
+        let class_has = |words: &[&str]| e.attr("class").is_some_and(|c| c.split([' ', '-', '_']).any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x))));
+        let class_pub = matches!(e.tag, Tag::Abbr | Tag::Time) && class_has(&["published", "pubdate", "publish", "created"]);
         let stamp = e.attr("datetime").or_else(|| e.attr("content")).or_else(|| if matches!(e.tag, Tag::Abbr | Tag::Span | Tag::Time) { e.attr("title") } else { None });
-        if marked_pub || marked_mod || e.tag == Tag::Time || (class_pub && e.tag == Tag::Abbr) {
+        // (the first few of each kind: a page's later dates are lists of other stories)
+        if (marked_pub || marked_mod || e.tag == Tag::Time || (class_pub && e.tag == Tag::Abbr)) && (marked_pub || timed < 4) {
+            timed += 1;
             let text = if small { doc.text_of(k as u32) } else { String::new() };
             let found = stamp.and_then(|s| cand(R_TIME, s)).or_else(|| dates::find(&text, lang_en).map(|(d, _)| text_cand(R_TIME, d)));
             if let Some(mut c) = found {
+                let class_mod = class_has(&["updated", "modified"]);
+                let recent = text_before(doc, k, &skip);
                 let kind = dates::kind_before(&recent, recent.len());
                 c.rank = if marked_mod || class_mod || kind == Kind::Modified {
                     R_MODIFIED
@@ -295,10 +314,11 @@ pub fn metadata(doc: &Dom) -> Article {
                 c.pos = Some(textpos);
                 dates_found.push(c);
             }
-        } else if small && tlen[k] >= 6 && !key.is_empty() && class_flags(&key) & F_DATE != 0 {
+        } else if small && tlen[k] >= 6 && flags & F_DATE != 0 && classed < 4 {
+            classed += 1;
             let text = doc.text_of(k as u32);
             if let Some((d, at)) = dates::find(&text, lang_en) {
-                let mut before = recent.clone();
+                let mut before = text_before(doc, k, &skip);
                 before.push(' ');
                 before.push_str(&text[..at]);
                 let rank = match dates::kind_before(&before, before.len()) {
@@ -319,8 +339,9 @@ pub fn metadata(doc: &Dom) -> Article {
             }
         } else if small && tlen[k] >= 2 {
             let rel_author = e.tag == Tag::A && e.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("author")));
-            let class_author = !key.is_empty() && class_flags(&key) & F_AUTHOR != 0;
-            if rel_author || class_author {
+            let class_author = flags & F_AUTHOR != 0;
+            if (rel_author || class_author) && bylined < 6 {
+                bylined += 1;
                 if let Some(a) = clean_author(&spaced_text(doc, k as u32)) {
                     authors.push((if rel_author { 4 } else { 5 }, a));
                 }
@@ -438,6 +459,15 @@ pub fn metadata(doc: &Dom) -> Article {
     article
 }
 
+/// `str::trim` for the ASCII whitespace pages indent with, a byte at a time (most text nodes of
+/// a page are runs of indentation).
+fn atrim(t: &str) -> &str {
+    let b = t.as_bytes();
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(start, |e| e + 1);
+    &t[start..end.max(start)]
+}
+
 fn debug() -> bool {
     static D: OnceLock<bool> = OnceLock::new();
     *D.get_or_init(|| std::env::var_os("KHABAR_EXTRACT_DEBUG").is_some())
@@ -476,6 +506,32 @@ fn pick_date(found: &[DateCand]) -> Option<String> {
         }
     }
     Some(best.stamp.clone())
+}
+
+/// The last few dozen characters of text before node `k` (not in scripts, comments or
+/// sidebars): where a date's label is written ("Veröffentlicht am", "Updated").
+fn text_before(doc: &Dom, k: usize, skip: &[bool]) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut len = 0;
+    for j in (1..k).rev().take(64) {
+        if let Data::Text(t) = &doc.nodes[j].data {
+            let t = atrim(t);
+            if t.is_empty() || skip[j] || matches!(doc.nodes[doc.nodes[j].parent as usize].tag(), Some(Tag::Script | Tag::Style | Tag::Title)) {
+                continue;
+            }
+            parts.push(t);
+            len += t.len();
+            if len >= 48 {
+                break;
+            }
+        }
+    }
+    let mut out = String::with_capacity(len + parts.len());
+    for p in parts.iter().rev() {
+        out.push(' ');
+        out.push_str(p);
+    }
+    out
 }
 
 /// The text of an `itemprop=name` below an `itemprop=author` element.
@@ -557,7 +613,7 @@ fn byline_near(doc: &Dom, h1: Option<u32>, skip: &[bool]) -> Option<String> {
     let mut seen = 0usize;
     for (k, node) in doc.nodes.iter().enumerate().skip(h1 + 1) {
         if let Data::Text(t) = &node.data {
-            let t = t.trim();
+            let t = atrim(t);
             seen += t.len();
             if seen > 800 {
                 break;
@@ -728,7 +784,7 @@ fn marked_text_date(doc: &Dom, skip: &[bool], us: bool) -> Option<Date> {
     let mut prev = "";
     for (k, node) in doc.nodes.iter().enumerate() {
         let Data::Text(t) = &node.data else { continue };
-        let t = t.trim();
+        let t = atrim(t);
         if skip[k] || t.is_empty() || matches!(doc.nodes[node.parent as usize].tag(), Some(Tag::Script | Tag::Style | Tag::Title)) {
             continue;
         }
@@ -751,7 +807,7 @@ fn date_near(doc: &Dom, h1: u32, skip: &[bool], us: bool) -> Option<Date> {
     let mut seen = 0usize;
     for (k, node) in doc.nodes.iter().enumerate().skip(h1 as usize + 1) {
         if let Data::Text(t) = &node.data {
-            let t = t.trim();
+            let t = atrim(t);
             if !skip[k] && !t.is_empty() && t.len() <= 200 && t.bytes().any(|c| c.is_ascii_digit()) {
                 if let Some((d, _)) = dates::find(t, us) {
                     return Some(d);

@@ -66,7 +66,7 @@ fn prefixes() -> &'static (Vec<String>, Vec<String>, Vec<String>) {
 /// gelesen?", "Czytaj też")? (`[announce]` in `lexicons/extract/furniture-prefixes.txt`.)
 pub fn is_announce_paragraph(para: &str) -> bool {
     let p = para.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if p.split_whitespace().count() > 12 {
+    if p.len() > 200 || p.split_whitespace().nth(12).is_some() {
         return false;
     }
     let head: String = p.chars().take(48).flat_map(char::to_lowercase).collect();
