@@ -431,7 +431,9 @@ pub fn metadata(doc: &Dom) -> Article {
     let is_org = |a: &str| {
         let k = khabar_text::normalize(a);
         let named = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.is_empty() && (khabar_text::normalize(s) == k || k.contains(&khabar_text::normalize(s)) && s.len() >= 4));
-        named(&site) || named(&publisher) || (!a.contains(' ') && a.contains('.') && !a.ends_with('.')) || a.starts_with('@')
+        // a domain ("example.de"), not a user name with a dot ("Isabella.DiBiase")
+        let domain = !a.contains(' ') && a.rsplit_once('.').is_some_and(|(_, tld)| (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()));
+        named(&site) || named(&publisher) || domain || a.starts_with('@')
     };
     if let Some(a) = ld.iter().find_map(|v| ld_author(v, &ld)) {
         if !is_org(&a) {
@@ -449,7 +451,19 @@ pub fn metadata(doc: &Dom) -> Article {
         }
     }
     authors.sort_by_key(|(r, _)| *r);
-    article.author = authors.into_iter().map(|(_, a)| a).find(|a| !is_org(a));
+    authors.retain(|(_, a)| !is_org(a));
+    // co-authors: several names of the best kind (itemprop=author, rel=author) are all the article's
+    article.author = authors.first().map(|(best, first)| {
+        let mut names = vec![first.clone()];
+        if matches!(*best, 2 | 4) {
+            for (_, a) in authors.iter().filter(|(r, _)| r == best).skip(1) {
+                if names.len() < 4 && !names.iter().any(|n| n.eq_ignore_ascii_case(a)) {
+                    names.push(a.clone());
+                }
+            }
+        }
+        names.join("; ")
+    });
 
     article.lang = html_lang
         .or_else(|| m(&["content-language", "og:locale", "language", "dc.language"]))
@@ -569,11 +583,26 @@ pub fn clean_author(raw: &str) -> Option<String> {
         };
         s = s[p.len()..].trim_start_matches([':', ' ', '-', '–', '|']).to_string();
     }
-    // a date, a time, or a separator ends the name
-    if let Some((_, at)) = dates::find(&s, false) {
-        s.truncate(at);
+    // a label before a colon is not the name ("Text und Interview: Harald Willenbrock")
+    if let Some((label, rest)) = s.rsplit_once(": ") {
+        if label.split_whitespace().count() <= 4 && !rest.trim().is_empty() {
+            s = rest.trim().to_string();
+        }
     }
-    for sep in [" | ", " • ", " · ", " / ", "|", "•", "·", " - ", " – ", " — ", "\u{a0}", " am ", " on ", " le ", " el ", " il ", " um ", " at ", " in ", ", "] {
+    // a date, a time, or a separator ends the name; a date before it is dropped
+    // ("11.12.2019 - Amelie Loevenich")
+    if let Some((_, at)) = dates::find(&s, false) {
+        if at == 0 {
+            let rest = s.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '/' | ':' | ' ' | ','));
+            match rest.strip_prefix(['-', '|', '–', '•', '·']) {
+                Some(r) => s = r.trim().to_string(),
+                None => s.clear(),
+            }
+        } else {
+            s.truncate(at);
+        }
+    }
+    for sep in [" | ", " • ", " · ", " / ", "|", "•", "·", " - ", " – ", " — ", "\u{a0}", " am ", " on ", " le ", " el ", " il ", " um ", " at ", " in ", ", ", " @"] {
         if let Some(i) = s.find(sep) {
             if i > 0 {
                 s.truncate(i);
@@ -592,7 +621,7 @@ pub fn clean_author(raw: &str) -> Option<String> {
     }
     // what is left is a date's label ("Publiziert am", "Stand") or a count ("vor 5 Stunden")
     let first = lower.split_whitespace().next().unwrap_or("");
-    if dates::is_marker(first) || s.split_whitespace().any(|w| w.chars().all(|c| c.is_ascii_digit())) || matches!(first, "am" | "on" | "in" | "le" | "el" | "stand" | "datum" | "date") {
+    if dates::is_marker(first) || s.split_whitespace().any(|w| w.chars().all(|c| c.is_ascii_digit() || c == ':')) || matches!(first, "am" | "on" | "in" | "le" | "el" | "stand" | "datum" | "date") {
         return None;
     }
     if l.not_author.iter().any(|w| lower == *w || lower.starts_with(w.as_str()) && w.ends_with('@')) {
@@ -622,7 +651,8 @@ fn byline_near(doc: &Dom, h1: Option<u32>, skip: &[bool]) -> Option<String> {
                 continue;
             }
             let lower = t.to_lowercase();
-            let opens = l.byline.iter().any(|p| lower.starts_with(p.as_str()) && lower[p.len()..].starts_with([' ', ':']));
+            let opens = l.byline.iter().any(|p| lower.starts_with(p.as_str()) && lower[p.len()..].starts_with([' ', ':', '：']))
+                || dates::find(t, false).is_some_and(|(_, at)| at == 0) && t.split_whitespace().count() <= 8 && t.contains(" - ");
             if opens {
                 // "By <a>Name</a>": the name may be the next text
                 let mut text = t.to_string();

@@ -113,3 +113,18 @@ fn a_read_also_label_takes_the_teaser_headlines_after_it() {
         assert!(!a.text.contains(junk), "{junk}: {}", a.text);
     }
 }
+
+#[test]
+fn co_authors_labels_and_a_date_before_the_name() {
+    let html = page(
+        "",
+        &format!("<h1>Talks resume</h1><p><span itemprop=\"author\">Luana Beispiel</span> and <span itemprop=\"author\">Raphael Muster</span></p>{BODY}"),
+    );
+    assert_eq!(extract_html(&html).author.as_deref(), Some("Luana Beispiel; Raphael Muster"));
+    let html = page("", &format!("<h1>Talks resume</h1><p class=\"byline\">Text und Interview: Harald Beispiel</p>{BODY}"));
+    assert_eq!(extract_html(&html).author.as_deref(), Some("Harald Beispiel"));
+    let html = page("", &format!("<h1>Variablen und ihr Zuhause</h1><p class=\"text-muted\">11.12.2019 - Amelie Muster</p>{BODY}"));
+    let a = extract_html(&html);
+    assert_eq!(a.author.as_deref(), Some("Amelie Muster"));
+    assert_eq!(a.published.as_deref(), Some("2019-12-11"));
+}
