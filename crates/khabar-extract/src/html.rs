@@ -63,9 +63,102 @@ pub fn extract_html(html: &str) -> Article {
         !(n > 1 && k + 3 > n && scraped::is_promo_paragraph(p))
     });
     paragraphs.retain(|p| !p.is_empty());
+    // the lead under the headline, when the body chosen starts below it
+    if let Some(lead) = paragraphs.first().and_then(|first| lead_above(&doc, first)) {
+        let start: String = lead.chars().take(60).collect();
+        if !paragraphs.iter().any(|p| p.contains(start.as_str())) {
+            paragraphs.insert(0, lead);
+        }
+    }
     article.text = paragraphs.join("\n\n");
     article.paragraphs = paragraphs;
     article
+}
+
+/// The standfirst between the `<h1>` and the first paragraph of the body: the first paragraph
+/// or subheading of 80 to 700 characters there that reads as prose (ends a sentence, few links).
+fn lead_above(doc: &Dom, first: &str) -> Option<String> {
+    use crate::dom::{Data, Tag};
+    let h1 = doc.find(Tag::H1)? as usize;
+    let head: String = first.chars().take(40).collect();
+    let mut seen = 0usize;
+    let mut k = h1 + 1;
+    while k < doc.nodes.len() && k < h1 + 400 {
+        match &doc.nodes[k].data {
+            Data::Text(t) => {
+                if t.contains(head.as_str()) {
+                    return None;
+                }
+                seen += t.trim().len();
+                if seen > 1500 {
+                    return None;
+                }
+            }
+            Data::Element(e) if matches!(e.tag, Tag::P | Tag::H2) && !in_caption(doc, k) => {
+                let t = doc.text_of(k as u32).split_whitespace().collect::<Vec<_>>().join(" ");
+                if t.contains(head.as_str()) {
+                    return None;
+                }
+                let links: usize = doc.children(k as u32).filter(|&c| doc.nodes[c as usize].tag() == Some(Tag::A)).map(|c| doc.text_of(c).len()).sum();
+                let prose = t.ends_with(['.', '!', '?', '…', '"', '“', '”', '»']) && links * 3 < t.len();
+                if (80..=700).contains(&t.chars().count()) && prose && marked_lead(doc, k) && !scraped::is_furniture_paragraph(&t) {
+                    return Some(t);
+                }
+            }
+            Data::Element(e) if matches!(e.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form) => return None,
+            _ => {}
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Marked as the story's lead: its class, or one of its two nearest ancestors', says lead,
+/// intro, standfirst, summary, teaser, subtitle, excerpt, deck or abstract.
+fn marked_lead(doc: &Dom, k: usize) -> bool {
+    use crate::dom::NONE;
+    let mut a = k as u32;
+    for _ in 0..3 {
+        if a == NONE {
+            break;
+        }
+        let node = &doc.nodes[a as usize];
+        if let Some(e) = node.element() {
+            let key = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
+            if ["lead", "intro", "standfirst", "summary", "teaser", "subtitle", "sub-title", "subline", "excerpt", "deck", "abstract", "description", "chapeau", "chapo", "einleitung", "vorspann", "entradilla", "bajada"]
+                .iter()
+                .any(|w| key.contains(w))
+            {
+                return true;
+            }
+        }
+        a = node.parent;
+    }
+    false
+}
+
+/// Inside a figure, its caption or an image credit: not the story's text.
+fn in_caption(doc: &Dom, k: usize) -> bool {
+    use crate::dom::{Tag, NONE};
+    let mut a = doc.nodes[k].parent;
+    for _ in 0..6 {
+        if a == NONE {
+            break;
+        }
+        let node = &doc.nodes[a as usize];
+        if let Some(e) = node.element() {
+            if matches!(e.tag, Tag::Figure | Tag::Figcaption | Tag::Aside | Tag::Nav | Tag::Footer)
+                || e.attr("class").is_some_and(|c| {
+                    let c = c.to_ascii_lowercase();
+                    c.contains("caption") || c.contains("credit") || c.contains("image") || c.contains("photo") || c.contains("media")
+                })
+            {
+                return true;
+            }
+        }
+        a = node.parent;
+    }
+    false
 }
 
 /// Title, dates, author, site, canonical URL and language of a page (see [`crate::meta`]).

@@ -832,7 +832,8 @@ fn marked_text_date(doc: &Dom, skip: &[bool], us: bool) -> Option<Date> {
     None
 }
 
-/// A date written in the few hundred characters after the headline (a byline's "March 3, 2021").
+/// A date written in the few hundred characters after the headline (a byline's "March 3, 2021"),
+/// else just above it.
 fn date_near(doc: &Dom, h1: u32, skip: &[bool], us: bool) -> Option<Date> {
     let mut seen = 0usize;
     for (k, node) in doc.nodes.iter().enumerate().skip(h1 as usize + 1) {
@@ -845,6 +846,25 @@ fn date_near(doc: &Dom, h1: u32, skip: &[bool], us: bool) -> Option<Date> {
             }
             seen += t.len();
             if seen > 600 {
+                break;
+            }
+        }
+    }
+    // a kicker above the headline ("31.01.2022 · 2. Liga")
+    let mut seen = 0usize;
+    for k in (1..h1 as usize).rev().take(40) {
+        if let Data::Text(t) = &doc.nodes[k].data {
+            let t = atrim(t);
+            if t.is_empty() || matches!(doc.nodes[doc.nodes[k].parent as usize].tag(), Some(Tag::Script | Tag::Style | Tag::Title)) {
+                continue;
+            }
+            if !skip[k] && t.len() <= 120 {
+                if let Some((d, _)) = dates::find(t, us) {
+                    return Some(d);
+                }
+            }
+            seen += t.len();
+            if seen > 150 {
                 break;
             }
         }

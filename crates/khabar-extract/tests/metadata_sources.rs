@@ -128,3 +128,26 @@ fn co_authors_labels_and_a_date_before_the_name() {
     assert_eq!(a.author.as_deref(), Some("Amelie Muster"));
     assert_eq!(a.published.as_deref(), Some("2019-12-11"));
 }
+
+#[test]
+fn a_marked_lead_above_the_body_is_the_story_and_a_caption_is_not() {
+    let html = page(
+        "",
+        &format!(
+            "<header><h1>Talks resume</h1><figure><p class=\"caption\">The mediator, pictured in Geneva last year, when the first round of the talks began in the city.</p></figure>\
+             <p class=\"article-lead\">Both delegations came back to Geneva on Wednesday, a week after the talks had broken down over the ceasefire map.</p></header>\
+             <div class=\"story\">{BODY}</div>"
+        ),
+    );
+    let a = extract_html(&html);
+    assert!(a.text.starts_with("Both delegations came back"), "{}", a.text);
+    assert!(!a.text.contains("pictured in Geneva"), "{}", a.text);
+}
+
+#[test]
+fn a_kicker_date_above_the_headline_and_a_last_change_label() {
+    let html = page("", &format!("<div><small>31.01.2022 · 2. Liga</small><h1>Neuer Trainer für den Verein</h1></div>{BODY}"));
+    assert_eq!(extract_html(&html).published.as_deref(), Some("2022-01-31"));
+    let html = page("", &format!("<h1>Neue Karten</h1>{BODY}<div><label>Letzte Änderung:</label><div>14.01.2022 um 09:25</div></div>"));
+    assert_eq!(extract_html(&html).published.as_deref(), Some("2022-01-14"), "a modification, for want of a publication date");
+}
