@@ -435,6 +435,10 @@ pub fn metadata(doc: &Dom) -> Article {
         let domain = !a.contains(' ') && a.rsplit_once('.').is_some_and(|(_, tld)| (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()));
         named(&site) || named(&publisher) || domain || a.starts_with('@')
     };
+    let is_handle = |a: &str| {
+        let domain = !a.contains(' ') && a.rsplit_once('.').is_some_and(|(_, tld)| (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()));
+        domain || a.starts_with('@')
+    };
     if let Some(a) = ld.iter().find_map(|v| ld_author(v, &ld)) {
         if !is_org(&a) {
             authors.push((0, a));
@@ -445,13 +449,16 @@ pub fn metadata(doc: &Dom) -> Article {
             authors.push((3, a));
         }
     }
+    // the outlet's name in the author fields of JSON-LD and meta is the publisher; a name the page
+    // itself marks as the author (itemprop, rel=author, a byline) is the author, even on a blog
+    // named after its writer
+    authors.retain(|(r, a)| !(matches!(*r, 0 | 3) && is_org(a)) && !is_handle(a));
     if !authors.iter().any(|(r, _)| *r <= 5) {
-        if let Some(a) = byline_near(doc, headline, &skip) {
+        if let Some(a) = byline_near(doc, headline, &skip).or_else(|| labelled_name(doc, &skip)) {
             authors.push((6, a));
         }
     }
     authors.sort_by_key(|(r, _)| *r);
-    authors.retain(|(_, a)| !is_org(a));
     // co-authors: several names of the best kind (itemprop=author, rel=author) are all the article's
     article.author = authors.first().map(|(best, first)| {
         let mut names = vec![first.clone()];
@@ -634,6 +641,31 @@ pub fn clean_author(raw: &str) -> Option<String> {
     Some(s)
 }
 
+/// A name after a byline label standing alone ("<span>Von:</span> <span>Wolfgang Muster</span>",
+/// "<h4>Autor</h4><p>Nikolai Muster</p>"), anywhere outside comments and sidebars.
+fn labelled_name(doc: &Dom, skip: &[bool]) -> Option<String> {
+    let l = lists();
+    let mut label = false;
+    for (k, node) in doc.nodes.iter().enumerate() {
+        let Data::Text(t) = &node.data else { continue };
+        let t = atrim(t);
+        if t.is_empty() || skip[k] || matches!(doc.nodes[node.parent as usize].tag(), Some(Tag::Script | Tag::Style | Tag::Title)) {
+            continue;
+        }
+        if label {
+            return clean_author(t);
+        }
+        if t.len() <= 24 {
+            let lower = t.to_lowercase();
+            let bare = lower.trim_end_matches([':', ' ', '：', '|']).trim_start_matches(['|', ' ']);
+            // a short word ("von", "by") is a label only with its colon ("Von:")
+            let colon = lower.trim_end().ends_with([':', '：']);
+            label = l.byline.iter().any(|p| p.trim_end_matches(':') == bare) && (colon || !matches!(bare, "von" | "by" | "di" | "af" | "av" | "od" | "par" | "por" | "door" | "vom"));
+        }
+    }
+    None
+}
+
 /// A byline in the few hundred characters around the headline: a short text opening with
 /// "By", "Von", "Posted by" … .
 fn byline_near(doc: &Dom, h1: Option<u32>, skip: &[bool]) -> Option<String> {
@@ -651,7 +683,7 @@ fn byline_near(doc: &Dom, h1: Option<u32>, skip: &[bool]) -> Option<String> {
                 continue;
             }
             let lower = t.to_lowercase();
-            let opens = l.byline.iter().any(|p| lower.starts_with(p.as_str()) && lower[p.len()..].starts_with([' ', ':', '：']))
+            let opens = l.byline.iter().any(|p| lower.starts_with(p.as_str()) && (lower.len() == p.len() || lower[p.len()..].starts_with([' ', ':', '：'])))
                 || dates::find(t, false).is_some_and(|(_, at)| at == 0) && t.split_whitespace().count() <= 8 && t.contains(" - ");
             if opens {
                 // "By <a>Name</a>": the name may be the next text

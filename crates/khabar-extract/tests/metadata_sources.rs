@@ -151,3 +151,15 @@ fn a_kicker_date_above_the_headline_and_a_last_change_label() {
     let html = page("", &format!("<h1>Neue Karten</h1>{BODY}<div><label>Letzte Änderung:</label><div>14.01.2022 um 09:25</div></div>"));
     assert_eq!(extract_html(&html).published.as_deref(), Some("2022-01-14"), "a modification, for want of a publication date");
 }
+
+#[test]
+fn a_label_standing_alone_before_the_name_and_a_blog_named_after_its_writer() {
+    let html = page(
+        "<meta property=\"og:site_name\" content=\"Wolfgang Muster\">",
+        &format!("<h1>Abgebrochene Forschung</h1>{BODY}<div class=\"single-info\"><span>Von: </span><span>Wolfgang Muster</span></div>"),
+    );
+    assert_eq!(extract_html(&html).author.as_deref(), Some("Wolfgang Muster"));
+    // but a meta author that is only the site's name is the publisher
+    let html = page("<meta name=\"author\" content=\"Example News\"><meta property=\"og:site_name\" content=\"Example News\">", &format!("<h1>Talks resume</h1>{BODY}"));
+    assert_eq!(extract_html(&html).author, None);
+}
