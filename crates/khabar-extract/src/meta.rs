@@ -588,7 +588,9 @@ pub fn clean_author(raw: &str) -> Option<String> {
         }) else {
             break;
         };
-        s = s[p.len()..].trim_start_matches([':', ' ', '-', '–', '|']).to_string();
+        // (lower-casing can change a character's length: never cut inside one)
+        let Some(rest) = s.get(p.len()..) else { break };
+        s = rest.trim_start_matches([':', ' ', '-', '–', '|']).to_string();
     }
     // a label before a colon is not the name ("Text und Interview: Harald Willenbrock")
     if let Some((label, rest)) = s.rsplit_once(": ") {
@@ -943,6 +945,9 @@ mod tests {
         assert_eq!(clean_author("Jane Roe, Staff Reporter").as_deref(), Some("Jane Roe"));
         assert_eq!(clean_author("par Marie Merlet | 3 février 2019").as_deref(), Some("Marie Merlet"));
         assert_eq!(clean_author("By"), None);
+        // characters whose lower case is longer or shorter never make a cut fall inside one
+        assert_eq!(clean_author("\u{212A}By Jane Roe").as_deref(), Some("\u{212A}By Jane Roe"));
+        let _ = clean_author("İİİ von Hans");
         assert_eq!(clean_author("https://example.org/people/x"), None);
         assert_eq!(clean_author("This is a whole sentence that goes on and on about things"), None);
     }
