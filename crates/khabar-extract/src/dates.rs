@@ -93,7 +93,7 @@ fn words_re(words: &[String]) -> Regex {
 
 /// The month number of a month name or abbreviation in any of the listed languages.
 pub fn month(name: &str) -> Option<u32> {
-    lists().months.get(&name.to_lowercase().trim_end_matches('.').to_string()).copied()
+    lists().months.get(name.to_lowercase().trim_end_matches('.')).copied()
 }
 
 fn plausible(y: i32, m: u32, d: u32) -> Option<Date> {

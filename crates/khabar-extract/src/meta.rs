@@ -195,8 +195,7 @@ pub fn metadata(doc: &Dom) -> Article {
             in_article[k] = in_article[p as usize];
         }
         let e = match &node.data {
-            Data::Text(t) => {
-                let _ = t;
+            Data::Text(_) => {
                 if !skip[k] && p != NONE && !matches!(doc.nodes[p as usize].tag(), Some(Tag::Script | Tag::Style | Tag::Title)) {
                     textpos += tlen[k] as usize;
                 }
@@ -262,10 +261,9 @@ pub fn metadata(doc: &Dom) -> Article {
         let want = F_SKIP | if heads[k] & 2 != 0 { F_CARD } else { 0 } | if small { F_DATE | F_AUTHOR } else { 0 };
         let flags = if key.is_empty() { 0 } else { class_flags(&key, want) };
         let wrapper = heads[k] & 1 != 0 || (tlen[k] as u64) * 2 >= tlen[0] as u64 || matches!(e.tag, Tag::Body | Tag::Html);
-        if wrapper {
-        } else if e.tag == Tag::Nav || (matches!(e.tag, Tag::Footer | Tag::Aside) && !in_article[k]) || (e.tag == Tag::Article && in_article[k]) {
-            skip[k] = true;
-        } else if flags & F_SKIP != 0 || heads[k] & 2 != 0 && flags & F_CARD != 0 {
+        let by_tag = e.tag == Tag::Nav || (matches!(e.tag, Tag::Footer | Tag::Aside) && !in_article[k]) || (e.tag == Tag::Article && in_article[k]);
+        let by_class = flags & F_SKIP != 0 || heads[k] & 2 != 0 && flags & F_CARD != 0;
+        if !wrapper && (by_tag || by_class) {
             skip[k] = true;
         }
         if e.tag == Tag::Article || e.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
@@ -452,7 +450,7 @@ pub fn metadata(doc: &Dom) -> Article {
     // the outlet's name in the author fields of JSON-LD and meta is the publisher; a name the page
     // itself marks as the author (itemprop, rel=author, a byline) is the author, even on a blog
     // named after its writer
-    authors.retain(|(r, a)| !(matches!(*r, 0 | 3) && is_org(a)) && !is_handle(a));
+    authors.retain(|(r, a)| !(is_handle(a) || matches!(*r, 0 | 3) && is_org(a)));
     if !authors.iter().any(|(r, _)| *r <= 5) {
         if let Some(a) = byline_near(doc, headline, &skip).or_else(|| labelled_name(doc, &skip)) {
             authors.push((6, a));
