@@ -54,7 +54,8 @@ fn hints() -> &'static Hints {
         }
         let re = |name: &str| {
             let alts = sections.get(name).map(|v| v.join("|")).unwrap_or_else(|| "$^".into());
-            Regex::new(&format!("(?i){alts}")).expect("class hint regex")
+            // class names are ASCII: ASCII-only case folding and word boundaries keep the automaton small
+            regex::RegexBuilder::new(&alts).case_insensitive(true).unicode(false).build().expect("class hint regex")
         };
         Hints { unlikely: re("unlikely"), maybe: re("maybe"), positive: re("positive"), negative: re("negative"), share: re("share") }
     })

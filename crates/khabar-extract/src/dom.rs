@@ -115,7 +115,8 @@ impl Element {
 /// Attributes the parser keeps; the rest are skipped.
 pub const KEPT_ATTRS: &[&str] = &[
     "id", "class", "role", "itemprop", "itemtype", "property", "name", "content", "href", "rel",
-    "datetime", "lang", "type", "charset", "http-equiv", "hidden", "aria-hidden", "style",
+    "datetime", "lang", "type", "charset", "http-equiv", "hidden", "aria-hidden", "style", "title",
+    "pubdate",
 ];
 
 /// What a node is.
@@ -247,7 +248,7 @@ impl Builder {
         if raw.is_empty() {
             return;
         }
-        let s = String::from_utf8_lossy(raw);
+        let s = utf8(raw);
         let last = self.nodes[self.top() as usize].last_child;
         if last != NONE {
             if let Data::Text(t) = &mut self.nodes[last as usize].data {
@@ -467,7 +468,7 @@ pub fn parse(html: &str) -> Dom {
         let (name, after) = read_name(b, lt + 1);
         let lname = name.to_ascii_lowercase();
         let tag = Tag::from_name(&lname);
-        let (attrs, self_closing, end) = read_attrs(b, after);
+        let (attrs, self_closing, end) = read_attrs(b, after, tag);
         i = end;
         if tag.raw_text() || tag == Tag::Plaintext {
             let close = if tag == Tag::Plaintext { None } else { find_end_tag(b, i, &lname) };
@@ -485,7 +486,7 @@ pub fn parse(html: &str) -> Dom {
             };
             let id = bld.start(tag, attrs, true);
             if keep {
-                let raw = String::from_utf8_lossy(&b[i..body_end]);
+                let raw = utf8(&b[i..body_end]);
                 let mut t = String::with_capacity(raw.len());
                 if tag == Tag::Script {
                     t.push_str(&raw);
@@ -520,7 +521,7 @@ fn read_name(b: &[u8], from: usize) -> (&[u8], usize) {
 }
 
 /// Reads attributes up to the closing `>`; returns them, the self-closing flag and the index after `>`.
-fn read_attrs(b: &[u8], mut j: usize) -> (Vec<(&'static str, String)>, bool, usize) {
+fn read_attrs(b: &[u8], mut j: usize, tag: Tag) -> (Vec<(&'static str, String)>, bool, usize) {
     let mut attrs = Vec::new();
     let mut self_closing = false;
     let n = b.len();
@@ -571,15 +572,27 @@ fn read_attrs(b: &[u8], mut j: usize) -> (Vec<(&'static str, String)>, bool, usi
         }
         if name.len() <= 12 {
             let lname = name.to_ascii_lowercase();
-            if let Some(&kept) = KEPT_ATTRS.iter().find(|k| k.as_bytes() == lname.as_slice()) {
+            // `title` and `pubdate` only where a date is written (`<abbr class=published title=…>`):
+            // links and images carry long titles nothing reads
+            let wanted = |k: &str| !matches!(k, "title" | "pubdate") || matches!(tag, Tag::Abbr | Tag::Time | Tag::Span);
+            if let Some(&kept) = KEPT_ATTRS.iter().find(|k| k.as_bytes() == lname.as_slice() && wanted(k)) {
                 if attrs.len() < 16 && !attrs.iter().any(|(k, _)| *k == kept) {
-                    let raw = String::from_utf8_lossy(value);
+                    let raw = utf8(value);
                     let mut v = String::with_capacity(raw.len());
                     decode_entities(&raw, &mut v);
                     attrs.push((kept, v));
                 }
             }
         }
+    }
+}
+
+/// Bytes sliced out of the page between ASCII delimiters: valid UTF-8 (the page is a `str`), so
+/// the fast validation succeeds; anything else is decoded lossily.
+fn utf8(raw: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(raw) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(raw),
     }
 }
 

@@ -7,12 +7,10 @@
 //! lose furniture lines (`lexicons/extract/boilerplate.txt`) and the repeated headline, and the
 //! first one gives up its dateline.
 
-use std::collections::HashMap;
-
 use khabar_core::Article;
 
-use crate::dom::{self, Data, Dom, Tag};
-use crate::{content, dateline, scraped};
+use crate::dom::{self, Dom};
+use crate::{content, dateline, meta, scraped};
 
 /// Extracts an article from an HTML document.
 pub fn extract_html(html: &str) -> Article {
@@ -20,8 +18,23 @@ pub fn extract_html(html: &str) -> Article {
     let mut article = metadata(&doc);
     let paragraphs = content::main_paragraphs(&doc);
     let title_key = article.title.as_deref().map(khabar_text::normalize);
+    // a label announcing other stories takes the short headline lines after it along
+    let mut announced = 0;
     let mut paragraphs: Vec<String> = paragraphs
         .into_iter()
+        .filter(|p| {
+            if scraped::is_announce_paragraph(p) {
+                announced = 3;
+                return false;
+            }
+            let headline_like = p.split_whitespace().count() <= 20 && !p.trim_end().ends_with(['.', '!', '?', ':', '"', '»', '“', '”']);
+            if announced > 0 && headline_like {
+                announced -= 1;
+                return false;
+            }
+            announced = 0;
+            true
+        })
         .filter(|p| !scraped::is_furniture_paragraph(p))
         .filter(|p| title_key.is_none() || Some(khabar_text::normalize(p)) != title_key)
         .collect();
@@ -50,230 +63,107 @@ pub fn extract_html(html: &str) -> Article {
         !(n > 1 && k + 3 > n && scraped::is_promo_paragraph(p))
     });
     paragraphs.retain(|p| !p.is_empty());
+    // the lead under the headline, when the body chosen starts below it
+    if let Some(lead) = paragraphs.first().and_then(|first| lead_above(&doc, first)) {
+        let start: String = lead.chars().take(60).collect();
+        if !paragraphs.iter().any(|p| p.contains(start.as_str())) {
+            paragraphs.insert(0, lead);
+        }
+    }
     article.text = paragraphs.join("\n\n");
     article.paragraphs = paragraphs;
     article
 }
 
-/// Title, dates, author, site, canonical URL and language of a page.
-pub fn metadata(doc: &Dom) -> Article {
-    let mut meta: HashMap<String, String> = HashMap::new();
-    let mut canonical = None;
-    let mut html_lang = None;
-    let mut title_tag = None;
-    let mut h1 = None;
-    let mut times: Vec<(bool, String)> = Vec::new();
-    let mut ld = Vec::new();
-    for (k, node) in doc.nodes.iter().enumerate() {
-        let Data::Element(e) = &node.data else { continue };
-        match e.tag {
-            Tag::Meta => {
-                let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop")).or_else(|| e.attr("http-equiv"));
-                if let (Some(key), Some(v)) = (key, e.attr("content")) {
-                    let v = v.trim();
-                    if !v.is_empty() {
-                        meta.entry(key.to_ascii_lowercase()).or_insert_with(|| v.to_string());
-                    }
+/// The standfirst between the `<h1>` and the first paragraph of the body: the first paragraph
+/// or subheading of 80 to 700 characters there that reads as prose (ends a sentence, few links).
+fn lead_above(doc: &Dom, first: &str) -> Option<String> {
+    use crate::dom::{Data, Tag};
+    let h1 = doc.find(Tag::H1)? as usize;
+    let head: String = first.chars().take(40).collect();
+    let mut seen = 0usize;
+    let mut k = h1 + 1;
+    while k < doc.nodes.len() && k < h1 + 400 {
+        match &doc.nodes[k].data {
+            Data::Text(t) => {
+                if t.contains(head.as_str()) {
+                    return None;
+                }
+                seen += t.trim().len();
+                if seen > 1500 {
+                    return None;
                 }
             }
-            Tag::Link if canonical.is_none() && e.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("canonical"))) => {
-                canonical = e.attr("href").map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
-            }
-            Tag::Html => html_lang = e.attr("lang").map(str::to_string),
-            Tag::Title if title_tag.is_none() => title_tag = Some(doc.text_of(k as u32)),
-            Tag::H1 if h1.is_none() => h1 = Some(k as u32),
-            Tag::Time => {
-                if let Some(dt) = e.attr("datetime").filter(|d| d.len() >= 8) {
-                    let published = e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-                        || e.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("pub"));
-                    times.push((published, dt.trim().to_string()));
+            Data::Element(e) if matches!(e.tag, Tag::P | Tag::H2) && !in_caption(doc, k) => {
+                let t = doc.text_of(k as u32).split_whitespace().collect::<Vec<_>>().join(" ");
+                if t.contains(head.as_str()) {
+                    return None;
+                }
+                let links: usize = doc.children(k as u32).filter(|&c| doc.nodes[c as usize].tag() == Some(Tag::A)).map(|c| doc.text_of(c).len()).sum();
+                let prose = t.ends_with(['.', '!', '?', '…', '"', '“', '”', '»']) && links * 3 < t.len();
+                if (80..=700).contains(&t.chars().count()) && prose && marked_lead(doc, k) && !scraped::is_furniture_paragraph(&t) {
+                    return Some(t);
                 }
             }
-            Tag::Script => {
-                let text = doc.text_of(k as u32);
-                json_ld(&text, &mut ld);
-            }
+            Data::Element(e) if matches!(e.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form) => return None,
             _ => {}
         }
+        k += 1;
     }
-    let m = |names: &[&str]| names.iter().find_map(|n| meta.get(*n).cloned());
-    let ld_str = |path: &[&str]| ld.iter().find_map(|v| ld_get(v, path));
-    let mut article = Article::default();
-
-    let site = m(&["og:site_name", "application-name", "twitter:site"])
-        .or_else(|| ld_str(&["publisher", "name"]))
-        .map(|s| s.trim_start_matches('@').to_string());
-    let h1_text = h1.map(|k| doc.text_of(k).split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty());
-    let raw_title = m(&["og:title", "twitter:title"])
-        .or_else(|| ld_str(&["headline"]))
-        .or(title_tag)
-        .or_else(|| h1_text.clone());
-    article.title = raw_title
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .map(|t| strip_site_suffix(&t, site.as_deref(), h1_text.as_deref()))
-        .filter(|t| !t.is_empty());
-    article.url = canonical.or_else(|| m(&["og:url"]));
-    article.published = ld_str(&["datePublished"])
-        .or_else(|| {
-            m(&[
-                "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
-                "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "date", "article.published",
-                "og:updated_time", "article:modified_time",
-            ])
-        })
-        .or_else(|| times.iter().find(|(p, _)| *p).or(times.first()).map(|(_, d)| d.clone()))
-        .or_else(|| article.url.as_deref().and_then(url_date))
-        .or_else(|| h1.and_then(|k| date_near(doc, k)));
-    article.author = m(&["author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"])
-        .filter(|a| !a.starts_with("http"))
-        .or_else(|| ld.iter().find_map(ld_author))
-        .map(|a| a.trim().trim_start_matches("By ").trim_start_matches("by ").trim().to_string());
-    article.lang = html_lang
-        .or_else(|| m(&["content-language", "og:locale", "language", "dc.language"]))
-        .map(|l| l.trim().split(['-', '_', ',']).next().unwrap_or("").to_ascii_lowercase())
-        .filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
-    article.site = site;
-    article
+    None
 }
 
-fn json_ld(text: &str, out: &mut Vec<serde_json::Value>) {
-    let t = text.trim();
-    let t = t.strip_prefix("<!--").unwrap_or(t).trim_end_matches("-->").trim();
-    let t = t.strip_prefix("//<![CDATA[").unwrap_or(t).trim_end_matches("//]]>").trim();
-    let Ok(v) = serde_json::from_str::<serde_json::Value>(t) else { return };
-    let mut stack = vec![v];
-    let mut budget = 10_000;
-    while let Some(v) = stack.pop() {
-        budget -= 1;
-        if budget == 0 {
+/// Marked as the story's lead: its class, or one of its two nearest ancestors', says lead,
+/// intro, standfirst, summary, teaser, subtitle, excerpt, deck or abstract.
+fn marked_lead(doc: &Dom, k: usize) -> bool {
+    use crate::dom::NONE;
+    let mut a = k as u32;
+    for _ in 0..3 {
+        if a == NONE {
             break;
         }
-        match v {
-            serde_json::Value::Array(a) => stack.extend(a.into_iter().rev()),
-            serde_json::Value::Object(mut o) => {
-                if let Some(g) = o.remove("@graph") {
-                    stack.push(g);
-                }
-                if let Some(main) = o.get("mainEntity").cloned() {
-                    stack.push(main);
-                }
-                // articles first: a page's JSON-LD also describes the site, breadcrumbs, videos
-                let is_article = o.get("@type").is_some_and(|t| {
-                    let s = t.to_string();
-                    s.contains("Article") || s.contains("Posting") || s.contains("Report") || s.contains("Story")
-                });
-                if is_article {
-                    out.insert(0, serde_json::Value::Object(o));
-                } else {
-                    out.push(serde_json::Value::Object(o));
-                }
+        let node = &doc.nodes[a as usize];
+        if let Some(e) = node.element() {
+            let key = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
+            if ["lead", "intro", "standfirst", "summary", "teaser", "subtitle", "sub-title", "subline", "excerpt", "deck", "abstract", "description", "chapeau", "chapo", "einleitung", "vorspann", "entradilla", "bajada"]
+                .iter()
+                .any(|w| key.contains(w))
+            {
+                return true;
             }
-            _ => {}
         }
+        a = node.parent;
     }
+    false
 }
 
-fn ld_get(v: &serde_json::Value, path: &[&str]) -> Option<String> {
-    let mut cur = v;
-    for p in path {
-        cur = match cur {
-            serde_json::Value::Array(a) => a.first()?.get(p)?,
-            _ => cur.get(p)?,
-        };
+/// Inside a figure, its caption or an image credit: not the story's text.
+fn in_caption(doc: &Dom, k: usize) -> bool {
+    use crate::dom::{Tag, NONE};
+    let mut a = doc.nodes[k].parent;
+    for _ in 0..6 {
+        if a == NONE {
+            break;
+        }
+        let node = &doc.nodes[a as usize];
+        if let Some(e) = node.element() {
+            if matches!(e.tag, Tag::Figure | Tag::Figcaption | Tag::Aside | Tag::Nav | Tag::Footer)
+                || e.attr("class").is_some_and(|c| {
+                    let c = c.to_ascii_lowercase();
+                    c.contains("caption") || c.contains("credit") || c.contains("image") || c.contains("photo") || c.contains("media")
+                })
+            {
+                return true;
+            }
+        }
+        a = node.parent;
     }
-    match cur {
-        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        _ => None,
-    }
+    false
 }
 
-fn ld_author(v: &serde_json::Value) -> Option<String> {
-    let a = v.get("author")?;
-    let one = |x: &serde_json::Value| match x {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Object(_) => x.get("name").and_then(|n| n.as_str()).map(str::to_string),
-        _ => None,
-    };
-    let names: Vec<String> = match a {
-        serde_json::Value::Array(xs) => xs.iter().filter_map(one).collect(),
-        x => one(x).into_iter().collect(),
-    };
-    let names: Vec<String> = names.into_iter().map(|n| n.trim().to_string()).filter(|n| !n.is_empty() && !n.starts_with("http")).collect();
-    (!names.is_empty()).then(|| names.join(", "))
-}
-
-/// A date in a URL path: `/2019/11/18/`, `/2019-11-18-…`, `/20191118/`.
-fn url_date(url: &str) -> Option<String> {
-    let b = url.as_bytes();
-    let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
-    for i in 0..b.len() {
-        if i > 0 && b[i - 1].is_ascii_alphanumeric() {
-            continue;
-        }
-        let rest = &b[i..];
-        let ymd = if rest.len() >= 10 && digits(&rest[..4]) && matches!(rest[4], b'/' | b'-' | b'_') && digits(&rest[5..7]) && rest[7] == rest[4] && digits(&rest[8..10]) && rest.get(10).is_none_or(|c| !c.is_ascii_digit()) {
-            Some((&rest[..4], &rest[5..7], &rest[8..10]))
-        } else if rest.len() >= 8 && digits(&rest[..8]) && rest.get(8).is_none_or(|c| !c.is_ascii_alphanumeric()) {
-            Some((&rest[..4], &rest[4..6], &rest[6..8]))
-        } else {
-            None
-        };
-        if let Some((y, mo, d)) = ymd {
-            let s = |x: &[u8]| std::str::from_utf8(x).ok()?.parse::<u32>().ok();
-            let (y, mo, d) = (s(y)?, s(mo)?, s(d)?);
-            if (1990..=2100).contains(&y) && khabar_time::Date::from_ymd_opt(y as i32, mo, d).is_some() {
-                return Some(format!("{y:04}-{mo:02}-{d:02}"));
-            }
-        }
-    }
-    None
-}
-
-/// A date written in the few hundred characters after the headline (a byline's "March 3, 2021").
-fn date_near(doc: &Dom, h1: u32) -> Option<String> {
-    let mut seen = 0usize;
-    for node in &doc.nodes[h1 as usize + 1..] {
-        if let Data::Text(t) = &node.data {
-            let t = t.trim();
-            if t.is_empty() || t.len() > 200 {
-                seen += t.len();
-            } else if t.chars().any(|c| c.is_ascii_digit()) {
-                if let Some(d) = khabar_time::parse_date(t, None) {
-                    return Some(d.to_string());
-                }
-            }
-            seen += t.len();
-            if seen > 600 {
-                break;
-            }
-        }
-    }
-    None
-}
-
-/// "Talks resume - Example News" → "Talks resume" when the suffix is the site, or when one side
-/// of the separator is the page's `<h1>`, or the other side is short and the headline is not.
-fn strip_site_suffix(title: &str, site: Option<&str>, h1: Option<&str>) -> String {
-    if let Some(h) = h1 {
-        if title.starts_with(h) && h.split_whitespace().count() >= 3 {
-            return h.to_string();
-        }
-    }
-    for sep in [" | ", " - ", " — ", " – ", " :: ", " « ", " » ", " : "] {
-        if let Some((head, tail)) = title.rsplit_once(sep) {
-            let site_named = site.is_some_and(|s| !s.is_empty() && khabar_text::normalize(tail).contains(&khabar_text::normalize(s)));
-            let tail_is_site = site_named || tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3;
-            if tail_is_site {
-                return head.trim().to_string();
-            }
-        }
-        if let Some((head, tail)) = title.split_once(sep) {
-            if site.is_some_and(|s| !s.is_empty() && khabar_text::normalize(head) == khabar_text::normalize(s)) {
-                return tail.trim().to_string();
-            }
-        }
-    }
-    title.to_string()
+/// Title, dates, author, site, canonical URL and language of a page (see [`crate::meta`]).
+pub fn metadata(doc: &Dom) -> Article {
+    meta::metadata(doc)
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 //! * [`dom`]: a fast, forgiving HTML parser into an arena tree.
 //! * [`content`]: which blocks of a parsed page are the article (readability-style scoring).
 //! * [`html`]: main content and metadata from HTML.
+//! * [`meta`]: title, publication date, author, site, URL and language from every place a page
+//!   puts them; [`dates`]: dates as pages write them, in several languages.
 //! * [`scraped`]: main content and metadata from scraped text dumps (navigation, share and
 //!   pagination lines removed; title, agency, time and page n of m kept as metadata).
 //! * [`dateline`]: "دمشق 8 يوليو 2020 (شينخوا)", "DAMASCUS, July 8 (Xinhua) --" and friends.
@@ -13,10 +15,12 @@
 
 pub mod content;
 pub mod dateline;
+pub mod dates;
 pub mod decode;
 pub mod dom;
 pub mod html;
 pub mod input;
+pub mod meta;
 pub mod scraped;
 
 pub use input::{read_inputs, Payload, Record};

@@ -39,23 +39,38 @@ fn boilerplate() -> &'static HashSet<String> {
 const PREFIXES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/extract/furniture-prefixes.txt"));
 
 /// The furniture openings and, after `[promo]`, the promotion phrases.
-fn prefixes() -> &'static (Vec<String>, Vec<String>) {
-    static SET: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+fn prefixes() -> &'static (Vec<String>, Vec<String>, Vec<String>) {
+    static SET: OnceLock<(Vec<String>, Vec<String>, Vec<String>)> = OnceLock::new();
     SET.get_or_init(|| {
-        let (mut openings, mut promo) = (Vec::new(), Vec::new());
-        let mut in_promo = false;
+        let (mut openings, mut promo, mut announce) = (Vec::new(), Vec::new(), Vec::new());
+        let mut section = "";
         for l in PREFIXES.lines().map(|l| l.trim_start().trim_end_matches(['\r', '\n'])) {
             if l.trim().is_empty() || l.starts_with('#') {
                 continue;
             }
-            if l.trim() == "[promo]" {
-                in_promo = true;
-                continue;
+            match l.trim() {
+                "[promo]" => section = "promo",
+                "[announce]" => section = "announce",
+                _ => match section {
+                    "promo" => promo.push(l.to_lowercase()),
+                    "announce" => announce.push(l.to_lowercase()),
+                    _ => openings.push(l.to_lowercase()),
+                },
             }
-            if in_promo { &mut promo } else { &mut openings }.push(l.to_lowercase());
         }
-        (openings, promo)
+        (openings, promo, announce)
     })
+}
+
+/// Is this short paragraph a label announcing links to other stories ("Read also:", "Schon
+/// gelesen?", "Czytaj też")? (`[announce]` in `lexicons/extract/furniture-prefixes.txt`.)
+pub fn is_announce_paragraph(para: &str) -> bool {
+    let p = para.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if p.len() > 200 || p.split_whitespace().nth(12).is_some() {
+        return false;
+    }
+    let head: String = p.chars().take(48).flat_map(char::to_lowercase).collect();
+    prefixes().2.iter().any(|pre| head.starts_with(pre.as_str()) && head[pre.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// Is this short paragraph a promotion ("Sign up for our newsletter …", "Follow him on
@@ -93,7 +108,7 @@ pub fn is_furniture_paragraph(para: &str) -> bool {
         return false;
     }
     let head: String = p.chars().take(48).flat_map(char::to_lowercase).collect();
-    prefixes().0.iter().any(|pre| head.starts_with(pre.as_str())) || is_byline_or_stamp(p, &head)
+    prefixes().0.iter().any(|pre| head.starts_with(pre.as_str())) || is_byline_or_stamp(p, &head) || is_announce_paragraph(p)
 }
 
 /// "By A. Writer", "Updated 10:00 GMT, March 3": a short byline, or a short time stamp line.

@@ -30,7 +30,7 @@ fn json_ld_graph_gives_headline_date_author_and_publisher() {
     let a = extract_html(&html);
     assert_eq!(a.title.as_deref(), Some("Les pourparlers reprennent"));
     assert_eq!(a.published.as_deref(), Some("2021-03-03T10:00:00+01:00"));
-    assert_eq!(a.author.as_deref(), Some("Jeanne Dupont, Ali Haddad"));
+    assert_eq!(a.author.as_deref(), Some("Jeanne Dupont; Ali Haddad"), "several authors are joined by '; '");
     assert_eq!(a.site.as_deref(), Some("Le Site"));
     assert_eq!(a.lang.as_deref(), Some("fr"));
 }
