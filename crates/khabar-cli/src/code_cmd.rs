@@ -58,7 +58,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     // (--explain lists every event, with why any is held back)
     let opts = Options { keep_negated: args.keep_negated, require_source: args.require_source, keep_incomplete: args.keep_incomplete, all: args.all || args.explain };
     let mut failures = Failures::default();
-    crate::ingest_cmd::install_panic_hook();
+    crate::install_panic_hook();
     let mut writer = EventWriter::new(args.format, out);
     let mut explain_out = if args.explain { Some(open_output(&None)?) } else { None };
     let mut io_err: Option<io::Error> = None;
@@ -68,14 +68,10 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
             Err(e) => return failures.report(e),
         };
         // a panic while coding one record is that record's failure: the run goes on
-        crate::ingest_cmd::IN_RECORD.with(|f| f.set(true));
-        let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| khabar_coder::code_article(&article, &opts)));
-        crate::ingest_cmd::IN_RECORD.with(|f| f.set(false));
-        let coded = match coded {
+        let coded = match crate::in_record(|| khabar_coder::code_article(&article, &opts)) {
             Ok(c) => c,
-            Err(panic) => {
-                let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "unknown panic".into());
-                eprintln!("khabar: {}: internal error while coding (please report): {}", article.doc_id, what.chars().take(160).collect::<String>());
+            Err(what) => {
+                eprintln!("khabar: {}: internal error while coding (please report): {what}", article.doc_id);
                 failures.0 += 1;
                 return;
             }

@@ -60,7 +60,7 @@ struct Batch {
 
 pub(crate) fn run(args: Args, quiet: bool) -> anyhow::Result<bool> {
     let start = Instant::now();
-    install_panic_hook();
+    crate::install_panic_hook();
     let fields = match &args.map {
         Some(spec) => FieldMap::parse(spec).map_err(|e| anyhow::anyhow!("--map: {e}"))?,
         None => FieldMap::default(),
@@ -172,22 +172,6 @@ pub(crate) fn run(args: Args, quiet: bool) -> anyhow::Result<bool> {
     Ok(total.failures == 0)
 }
 
-thread_local! {
-    /// Set while a record is processed: a panic there is reported as that record's failure.
-    pub(crate) static IN_RECORD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Panics inside a record's processing are reported as the record's failure (one line, by
-/// name) instead of a backtrace; any other panic keeps the default report.
-pub(crate) fn install_panic_hook() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if !IN_RECORD.with(|f| f.get()) {
-            default(info);
-        }
-    }));
-}
-
 /// [`process_record`], with a panic in any stage turned into the record's failure: one bad
 /// record never stops the run.
 fn process(rec: khabar_core::Result<Record>, opts: &Options) -> (Item, Option<String>) {
@@ -195,16 +179,7 @@ fn process(rec: khabar_core::Result<Record>, opts: &Options) -> (Item, Option<St
         Ok(r) => r.name.clone(),
         Err(_) => String::new(),
     };
-    IN_RECORD.with(|f| f.set(true));
-    let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_record(rec, opts)));
-    IN_RECORD.with(|f| f.set(false));
-    res.unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        let what: String = what.chars().take(160).collect();
+    crate::in_record(|| process_record(rec, opts)).unwrap_or_else(|what| {
         let reason = format!("internal error (please report): {what}");
         let msg = format!("{name}: {reason}");
         (Item::Failure { record: name, reason }, Some(msg))

@@ -147,6 +147,34 @@ pub(crate) fn open_output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Writ
     })
 }
 
+thread_local! {
+    /// Set while a record is processed: a panic there is reported as that record's failure.
+    static IN_RECORD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Panics inside a record's processing ([`in_record`]) are reported as the record's failure
+/// (one line, by name) instead of a backtrace; any other panic keeps the default report.
+pub(crate) fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !IN_RECORD.with(|f| f.get()) {
+            default(info);
+        }
+    }));
+}
+
+/// Runs one record's work; a panic in it comes back as its message (at most 160 characters),
+/// for the caller to report as that record's failure: one bad record never stops the run.
+pub(crate) fn in_record<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    IN_RECORD.with(|f| f.set(true));
+    let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    IN_RECORD.with(|f| f.set(false));
+    res.map_err(|panic| {
+        let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "unknown panic".into());
+        what.chars().take(160).collect()
+    })
+}
+
 /// Counts and reports failed records: one line on stderr each, naming the record.
 #[derive(Default)]
 pub(crate) struct Failures(pub usize);
@@ -155,5 +183,19 @@ impl Failures {
     pub(crate) fn report(&mut self, e: khabar_core::Error) {
         eprintln!("khabar: {e}");
         self.0 += 1;
+    }
+}
+
+#[cfg(test)]
+mod record_panic_tests {
+    #[test]
+    fn a_panic_in_one_record_comes_back_as_its_message() {
+        super::install_panic_hook();
+        assert_eq!(super::in_record(|| 7), Ok(7));
+        let long = "x".repeat(500);
+        let got = super::in_record(|| -> u8 { panic!("{long}") });
+        assert_eq!(got, Err("x".repeat(160)));
+        // the run goes on: the next record is processed normally
+        assert_eq!(super::in_record(|| "next"), Ok("next"));
     }
 }

@@ -58,10 +58,7 @@ pub(crate) fn code_sentence(
             // "وصل الوزير إلى دمشق والتقى الرئيس": a verb joined by و or ف to an earlier one
             Some(r) if arabic::joined_verb(lex, trig) && r.why.contains("before the verb") && last_subject.is_some() => arabic::share_subject(r, last_subject.unwrap()),
             Some(r) => r,
-            // a verbal noun of violence in a sentence that counts the dead or hurt is a report even
-            // when no one is named behind it ("مقتل خمسة في انفجار سيارة مفخخة")
-            // (and a headline's protest: "مظاهرات في صنعاء لإطلاق سراح المختطفين")
-            None if opts.require_source || (trig.noun && !trig.occurred && !trig.passive && !(headline && p.cameo.starts_with("14")) && !(anchored_root(lex, p) && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, toks))) => {
+            None if opts.require_source || (trig.noun && !noun_reported_unattributed(lex, toks, trig, headline)) => {
                 // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
                 // far more often than a report
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
@@ -375,6 +372,15 @@ pub(crate) fn code_sentence(
     }
     drop_subsumed(&mut events, &from_noun, &mut trace);
     (events, trace, places)
+}
+
+/// Is a verbal noun with no one named behind it a report all the same? After a verb of
+/// occurring or a passive auxiliary ("وقع انفجار", "تم اعتقال"), as a headline's protest
+/// ("مظاهرات في صنعاء لإطلاق سراح المختطفين"), or as violence in a sentence that counts the
+/// dead or hurt ("مقتل خمسة في انفجار سيارة مفخخة").
+fn noun_reported_unattributed(lex: &Lexicon, toks: &[Token], trig: &crate::triggers::Trigger, headline: bool) -> bool {
+    let p = trig.pattern;
+    trig.occurred || trig.passive || (headline && p.cameo.starts_with("14")) || (anchored_root(lex, p) && matches!(&p.cameo[..2], "18" | "19" | "20") && counts_casualties(lex, toks))
 }
 
 /// Who the sentences before leave a verb with no subject of its own to.

@@ -40,18 +40,7 @@ struct Hints {
 fn hints() -> &'static Hints {
     static H: OnceLock<Hints> = OnceLock::new();
     H.get_or_init(|| {
-        let mut sections: HashMap<String, Vec<String>> = HashMap::new();
-        let mut current = String::new();
-        for line in HINTS.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                current = name.to_string();
-                continue;
-            }
-            sections.entry(current.clone()).or_default().push(line.to_string());
-        }
+        let sections = crate::list_sections(HINTS);
         let re = |name: &str| {
             let alts = sections.get(name).map(|v| v.join("|")).unwrap_or_else(|| "$^".into());
             // class names are ASCII: ASCII-only case folding and word boundaries keep the automaton small

@@ -32,36 +32,18 @@ struct Lists {
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
+        let sections = crate::list_sections(DATES);
+        let entries = |name: &str| sections.get(name).map(Vec::as_slice).unwrap_or_default();
         let mut months = HashMap::new();
-        let mut published = Vec::new();
-        let mut modified = Vec::new();
-        let mut section = "";
-        for line in DATES.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = match s {
-                    "months" => "months",
-                    "published" => "published",
-                    "modified" => "modified",
-                    _ => "",
-                };
-                continue;
-            }
-            match section {
-                "months" => {
-                    let mut it = line.split_whitespace();
-                    let Some(n) = it.next().and_then(|n| n.parse::<u32>().ok()) else { continue };
-                    for name in it {
-                        months.entry(name.to_lowercase()).or_insert(n);
-                    }
-                }
-                "published" => published.push(line.to_lowercase()),
-                "modified" => modified.push(line.to_lowercase()),
-                _ => {}
+        for line in entries("months") {
+            let mut it = line.split_whitespace();
+            let Some(n) = it.next().and_then(|n| n.parse::<u32>().ok()) else { continue };
+            for name in it {
+                months.entry(name.to_lowercase()).or_insert(n);
             }
         }
+        let mut published: Vec<String> = entries("published").iter().map(|l| l.to_lowercase()).collect();
+        let mut modified: Vec<String> = entries("modified").iter().map(|l| l.to_lowercase()).collect();
         let mut names: Vec<&String> = months.keys().collect();
         names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
         let alt = names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|");

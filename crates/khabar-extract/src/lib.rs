@@ -26,6 +26,25 @@ pub mod scraped;
 pub use input::{read_inputs, Payload, Record};
 use khabar_core::{Article, Result};
 
+/// A list file of `[section]` headers and one entry a line ("#" comments, blank lines
+/// skipped): the entries of each section, in file order. The extractor's rules are such files
+/// under `lexicons/extract/`.
+pub(crate) fn list_sections(text: &str) -> std::collections::HashMap<String, Vec<String>> {
+    let mut sections: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    let mut current = String::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name.to_string();
+            continue;
+        }
+        sections.entry(current.clone()).or_default().push(line.to_string());
+    }
+    sections
+}
+
 /// Text records scraped from web pages often keep the page's character references (`&quot;`,
 /// `&#8217;`): decoded here so that they never reach sentences and evidence. Text with no `&`
 /// is returned as it is.

@@ -43,18 +43,7 @@ struct Lists {
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
-        let mut sections: HashMap<String, Vec<String>> = HashMap::new();
-        let mut current = String::new();
-        for line in LISTS.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                current = name.to_string();
-                continue;
-            }
-            sections.entry(current.clone()).or_default().push(line.to_string());
-        }
+        let sections = crate::list_sections(LISTS);
         // class names are ASCII: ASCII-only case folding and word boundaries keep the automata small
         let alts = |name: &str| sections.get(name).map(|v| v.join("|")).unwrap_or_else(|| "$^".into());
         let mut byline: Vec<String> = sections.get("byline").cloned().unwrap_or_default().into_iter().map(|s| s.to_lowercase()).collect();
