@@ -317,7 +317,10 @@ pub(crate) fn code_sentence(
             trace.notes.push(format!("event {} {} → {}: {explanation}", entry.code, src.map(|s| s.code()).unwrap_or_default(), tgt.map(|t| t.code()).unwrap_or_default()));
             // "… والجامعة العربية تدين الاقتحام": what is condemned is an act of the sentence
             if target.is_none() && matches!(entry.root, "11" | "12") {
-                let act = (trig.end..(trig.end + 3).min(toks.len())).find_map(|i| lex.triggers.all_at(toks, i).iter().map(|m| &lex.patterns[*m.value]).find(|q| q.cameo[..2] > *"13").map(|q| q.cameo[..2].to_string()));
+                // the act is the object, within a few words of the verb and of its subject if
+                // that stands after it ("أعرب الرئيس عن استيائه من هذا الهجوم"), in its clause
+                let from = actors.iter().find(|a| a.start == trig.end).map_or(trig.end, |a| a.end);
+                let act = (from..(from + 6).min(toks.len())).take_while(|&i| !crosses_clause(lex, toks, from, i)).find_map(|i| lex.triggers.all_at(toks, i).iter().map(|m| &lex.patterns[*m.value]).find(|q| q.cameo[..2] > *"13").map(|q| q.cameo[..2].to_string()));
                 if let Some(root) = act {
                     about_act.push((events.len(), root));
                 }
@@ -368,6 +371,10 @@ pub(crate) fn code_sentence(
             trace.notes.push(format!("event {} is about the sentence's {root} act: its doer {} is the target", events[i].cameo, d.code));
             events[i].explanation.push_str(&format!("; target {} (the doer of the act it is about)", d.code));
             events[i].target = Some(d);
+        } else if events.iter().all(|e| e.cameo_root != root) {
+            // "condemned this attack": the act is one the article told before; the document
+            // stage finds its doer
+            events[i].reacts_to = Some(root);
         }
     }
     drop_subsumed(&mut events, &from_noun, &mut trace);

@@ -10,7 +10,8 @@
 //!    failing that, people on the ground (civilians, unidentified attackers, rebels) are of the
 //!    country the sentence puts the event in, and state roles (government, army, police) of the
 //!    story's country (dateline, then headline, then the country the story names most). A
-//!    resolution that would make source and target one actor is not taken.
+//!    resolution that would make source and target one actor is not taken. A reaction to an act
+//!    told before ("condemned this attack") is aimed at that act's doer.
 //! 2. **Dates.** A sentence that names no date goes on in the time of the last one that named a
 //!    date of the story's week (narrative reference time).
 //! 3. **Places.** An event its sentence leaves unplaced, or placed only in a country, takes the
@@ -74,6 +75,7 @@ pub(crate) fn finish(headline: Vec<Event>, body: Vec<Event>, ctx: &DocContext, n
         place_by_lead(&mut e, ctx, notes);
         place_by_speaker(&mut e, notes);
         target_by_scope(&mut e, notes);
+        target_by_reaction(&mut e, &all, notes);
         e.held_back = held_back(&e, ctx);
         all.push(e);
     }
@@ -240,6 +242,23 @@ fn target_by_scope(e: &mut Event, notes: &mut Vec<String>) {
     notes.push(format!("document: {} {} in sentence {}: target {country}GOV, the protesters' own government", e.cameo, e.rule, e.sentence));
     e.explanation = format!("{}; document: a protest at home naming no addressee addresses its own government: {country}GOV", e.explanation);
     e.target = Some(Actor { text: String::new(), name: format!("{country} government"), code: format!("{country}GOV"), country: Some(country), roles: vec!["GOV".into()] });
+}
+
+/// A reaction to an act the article told before ("أعرب الرئيس عن استيائه من هذا الهجوم", "the
+/// minister condemned the bombing") is aimed at whoever did it: the source of the last event
+/// before it of the act's root (any violent root, 18–20, for a violent act: the killing and "this
+/// attack" are one act told twice).
+fn target_by_reaction(e: &mut Event, before: &[Event], notes: &mut Vec<String>) {
+    let Some(root) = e.reacts_to.as_deref().filter(|_| e.target.is_none()) else { return };
+    let violent = |r: &str| matches!(r, "18" | "19" | "20");
+    let same_act = |r: &str| r == root || (violent(r) && violent(root));
+    let attributed = |a: &Actor| a.country.is_some() || a.roles.iter().any(|r| STATELESS.contains(&r.as_str()));
+    let own = e.source.as_ref().map(|s| s.code.clone());
+    let Some(act) = before.iter().rev().find(|b| same_act(&b.cameo_root) && b.source.as_ref().is_some_and(|s| attributed(s) && Some(&s.code) != own.as_ref())) else { return };
+    let doer = act.source.clone().expect("found by its source");
+    notes.push(format!("document: {} {} in sentence {}: target {}, the doer of the {} act it reacts to (sentence {})", e.cameo, e.rule, e.sentence, doer.code, act.cameo, act.sentence));
+    e.explanation = format!("{}; document: a reaction to the article's {} act is aimed at its doer {}", e.explanation, act.cameo, doer.code);
+    e.target = Some(doer);
 }
 
 /// Why the default output leaves an event out, if it does.

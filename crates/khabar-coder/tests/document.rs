@@ -284,3 +284,31 @@ fn the_base_is_not_al_qaeda_where_the_article_names_a_base() {
     let coded = code_article(&a, &Options { all: true, ..Options::default() });
     assert!(coded.events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "IMGMUSALQ")), "{:?}", coded.events);
 }
+
+#[test]
+fn a_reaction_to_an_act_told_before_is_aimed_at_its_doer() {
+    // the act is told in the headline; the condemnation names only "this attack"
+    let a = article(
+        "ar",
+        "2021-05-02",
+        "مسلحو بوكو حرام يهاجمون قرية في شمال نيجيريا",
+        "وقتل مسلحو بوكو حرام أمس عشرين قرويا في ولاية بورنو. \
+         وأعرب الرئيس النيجيري محمد بخاري عن استيائه من هذا الهجوم.",
+    );
+    let coded = code_article(&a, &Options::default());
+    let displeasure = coded.events.iter().find(|e| e.cameo_root == "11").expect("the president's displeasure");
+    assert_eq!(displeasure.source.as_ref().map(|s| s.country.as_deref()), Some(Some("NGA")));
+    let doer = coded.events.iter().find(|e| e.cameo_root == "19" || e.cameo_root == "18").and_then(|e| e.source.clone()).expect("the attack's doer");
+    assert_eq!(displeasure.target.as_ref().map(|t| &t.code), Some(&doer.code), "{displeasure:?}");
+    assert!(displeasure.explanation.contains("reaction to the article's"), "{}", displeasure.explanation);
+    let a = article(
+        "en",
+        "2021-05-02",
+        "Gunmen attack police station in Kandahar",
+        "Taliban fighters attacked a police station in Kandahar on Saturday. The Afghan president condemned the attack.",
+    );
+    let coded = code_article(&a, &Options::default());
+    let condemned = coded.events.iter().find(|e| e.cameo == "111").expect("the condemnation");
+    let doer = coded.events.iter().find(|e| e.cameo_root == "18").and_then(|e| e.source.clone()).expect("the attack's doer");
+    assert_eq!(condemned.target.as_ref().map(|t| &t.code), Some(&doer.code), "{condemned:?}");
+}

@@ -169,6 +169,11 @@ pub struct Event {
     /// such events are written only with `--all`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub held_back: Option<String>,
+    /// The CAMEO root of the act this event reacts to, when its sentence names the act but not
+    /// its doer ("condemned this attack"): the document stage makes the doer the target. Working
+    /// state of the coder, not written out.
+    #[serde(skip)]
+    pub reacts_to: Option<String>,
 }
 
 /// One sentence that reports an event.
@@ -214,6 +219,7 @@ impl Event {
             root_event: false,
             mentions: Vec::new(),
             held_back: None,
+            reacts_to: None,
         }
     }
 }

@@ -27,6 +27,7 @@ fn event() -> Event {
         root_event: false,
         mentions: Vec::new(),
         held_back: None,
+        reacts_to: None,
     }
 }
 

@@ -41,6 +41,7 @@ fn event(doc: &str, sentence: usize, cameo: &str, src: &str, tgt: &str) -> Event
         root_event: false,
         mentions: Vec::new(),
         held_back: None,
+        reacts_to: None,
     }
 }
 
