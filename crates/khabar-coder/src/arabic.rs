@@ -222,15 +222,19 @@ pub(crate) fn passive_subject(cx: &Around, sources: &[usize]) -> Option<usize> {
 }
 
 /// An unvocalised past verb that is also its own passive (`passive_alone`: "قتل"), with no
-/// object and only victims beside it (see [`reads_as_victim`]), is read as the passive.
+/// object (an actor after 'برصاص' is its agent) and only victims beside it, or with the agent's
+/// preposition right after it (see [`reads_as_victim`]), is read as the passive.
 pub(crate) fn reads_as_passive(lex: &Lexicon, toks: &[Token], trig: &Trigger, r: &Roles) -> bool {
     let p = trig.pattern;
     p.passive_alone
         && !trig.noun
         && !trig.passive
-        && r.pairs.iter().all(|(_, t)| t.is_none())
+        // an actor after 'برصاص' or 'على يد' is the passive's agent, not an object
+        && r.pairs.iter().all(|(_, t)| t.is_none_or(|t| t.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[t.start - 1].norm)))
         && !arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..])
-        && r.pairs.iter().all(|(s, _)| s.is_some_and(|s| reads_as_victim(lex, toks, trig, s)))
+        && (r.pairs.iter().all(|(s, _)| s.is_some_and(|s| reads_as_victim(lex, toks, trig, s)))
+            // "… قتل برصاص جنود …", "قتل على يد …": the agent's preposition right after the verb
+            || (trig.end..(trig.end + 2).min(toks.len())).any(|i| Grammar::has(&lex.grammar.agent_preps, &toks[i].norm)))
 }
 
 /// The passive reading: the lone actor is the victim; the agent, if any, is named after

@@ -154,10 +154,18 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
             let joinable = !coord && !starts_with_prep && !new_noun_phrase && !clause_between && (gap <= if kind == "person" { 2 } else { 0 } || (gap <= 2 && modifiers_only));
             // an English possessive or "of" joins a country to a role: "Syria's army", "army of Syria"
             // … or "in": "opposition groups in Zimbabwe", "rebels in Darfur"
-            let via_of = lex.lang == "en" && gap == 1 && matches!(toks[prev.end].norm.as_str(), "of" | "in") && country.is_some() && prev.country.is_none() && prev.kind == "role";
+            // … and in Arabic «في»: «مسؤول في إقليم كردستان», «المتمردون في دارفور»
+            let via_of = gap == 1
+                && (lex.lang == "en" && matches!(toks[prev.end].norm.as_str(), "of" | "in") || lex.lang == "ar" && toks[prev.end].norm == "في")
+                && country.is_some()
+                && prev.country.is_none()
+                && prev.kind == "role";
             // an organisation's officials are the organisation ("Red Cross officials")
             let org_staff = gap == 0 && matches!(prev.kind.as_str(), "org" | "group") && kind == "role" && !coord;
-            if org_staff {
+            // an Arabic adjective of the country the actor already is restates it ("جيش الاحتلال
+            // الإسرائيلي"): one actor, not a second one for a verb to take as its object
+            let restated_country = lex.lang == "ar" && gap == 0 && !coord && roles.is_empty() && kind != "person" && country.is_some() && prev.country == country && !starts_with_prep;
+            if org_staff || restated_country {
                 prev.end = end;
                 prev.origins.push(origin);
                 continue;
@@ -177,7 +185,10 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
                 if prev.country.is_none() {
                     prev.country = country;
                 }
-                prev.absorb_roles(&roles);
+                // "protesters in Kabul" are Afghans, not the government the capital stands for
+                if !via_of {
+                    prev.absorb_roles(&roles);
+                }
                 if prev.name.is_empty() || kind == "person" {
                     prev.name = name;
                 }

@@ -523,3 +523,35 @@ fn an_actor_after_wa_with_a_verb_of_its_own_opens_another_clause() {
     // what it condemned was the police's act: the act's doer is the target
     assert!(got.iter().any(|(c, s, t)| c == "111" && s == "IGOARBALL" && t == "ISRCOP"), "{got:?}");
 }
+
+#[test]
+fn a_victim_before_an_unvocalised_verb_and_an_agent_after_birasas_read_as_the_passive() {
+    // «أن مزارعا قتل برصاص جنود الاحتلال الإسرائيلي»: a farmer was killed by the soldiers' fire
+    let got = coded("وقال مسعفون أمس إن مزارعا فلسطينيا قتل برصاص جنود جيش الاحتلال الإسرائيلي قرب الخليل.");
+    assert!(got.iter().any(|(c, s, t)| (c.starts_with("18") || c.starts_with("19")) && s == "ISRMIL" && t.starts_with("PSE")), "{got:?}");
+    assert!(!got.iter().any(|(_, s, _)| s.starts_with("PSE")), "{got:?}");
+}
+
+#[test]
+fn a_country_adjective_restating_the_actors_own_country_is_the_same_actor() {
+    let coded = khabar_coder::code_sentences(&common::article("ar", "2015-07-25", "وداهم جيش الاحتلال الإسرائيلي منزلا في نابلس."), &khabar_coder::Options::default());
+    let actors: Vec<(String, String)> = coded.traces.iter().flat_map(|t| t.actors.iter().map(|(text, code, _)| (text.clone(), code.clone()))).collect();
+    assert!(actors.iter().any(|(text, code)| text.ends_with("الإسرائيلي") && code == "ISRMIL"), "{actors:?}");
+    assert!(!actors.iter().any(|(text, _)| text == "الإسرائيلي"), "{actors:?}");
+}
+
+#[test]
+fn a_role_in_a_place_is_of_its_country_but_not_the_government_its_capital_stands_for() {
+    let got = coded("وانتقد مسؤول في إقليم كردستان العراق الغارات التركية.");
+    assert!(got.iter().any(|(c, s, _)| c.starts_with("11") && s.starts_with("IRQ")), "{got:?}");
+    let got = coded("وهاجم مسلحون في كابول أمس مقرا للشرطة الأفغانية وقتلوا ثلاثة من عناصرها.");
+    assert!(got.iter().any(|(_, s, _)| s == "AFGUAF"), "{got:?}");
+    assert!(!got.iter().any(|(_, s, _)| s.contains("GOV")), "{got:?}");
+}
+
+#[test]
+fn a_when_clause_is_no_object_of_the_verb_before_it() {
+    // «قتل … حين هاجم مستوطنون»: the settlers are the doers of the clause after حين, not victims
+    let got = coded("وكان شاب فلسطيني قتل حرقا حين هاجم مستوطنون منزلا في قرية قرب نابلس.");
+    assert!(!got.iter().any(|(_, s, t)| s.starts_with("PSE") && t.starts_with("ISR")), "{got:?}");
+}
