@@ -258,6 +258,16 @@ pub(crate) fn joined_verb(lex: &Lexicon, trig: &Trigger) -> bool {
     lex.lang == "ar" && !trig.noun && !trig.passive && trig.prefix.starts_with(['و', 'ف'])
 }
 
+/// The subject of an Arabic sentence's opening verb, whether or not a pattern knows the verb:
+/// the actor right after the first word (VSO, "حرر الجيش النيجيري …") or opening the sentence
+/// (SVO, "الجيش النيجيري حرر …").
+pub(crate) fn opening_subject<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan]) -> Option<&'a ActorSpan> {
+    let first = actors.first().filter(|a| lex.lang == "ar" && a.start <= 1 && !a.coordinated)?;
+    // not a speaker («قال الوزير إن …»): his clause is not the one the later verbs continue
+    let spoken = toks.first().is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm) || khabar_text::strip_arabic_prefixes(&t.norm).get(1).is_some_and(|w| Grammar::has(&lex.grammar.report, w)));
+    (!spoken).then_some(first)
+}
+
 /// A joined verb keeps the earlier verb's subject: the actor right before it ends the earlier
 /// clause ("وصل الوزير إلى دمشق والتقى الرئيس").
 pub(crate) fn share_subject<'a>(mut r: Roles<'a>, shared: &'a ActorSpan) -> Roles<'a> {

@@ -48,7 +48,9 @@ pub(crate) fn code_sentence(
     let mut places: Option<Vec<khabar_geo::PlaceMention>> = None;
     // the subject of the last verb with one: an Arabic verb joined to it by و or ف with no
     // subject of its own shares it ("اقتحم مسلحون المنزل وقتلوا قائدا")
-    let mut last_subject: Option<&ActorSpan> = None;
+    // (before any trigger, the subject of the sentence's opening verb, which may be one no
+    // pattern knows: "حرر الجيش النيجيري 178 رهينة … وقبض على قيادي")
+    let mut last_subject: Option<&ActorSpan> = arabic::opening_subject(lex, toks, actors);
     for trig in &triggers {
         let p = trig.pattern;
         let word = span_text(sentence, toks, trig.start, trig.end);
@@ -56,7 +58,7 @@ pub(crate) fn code_sentence(
             // "قتل ثلاثة جنود في انفجار": an unvocalised verb read as its passive
             Some(r) if arabic::reads_as_passive(lex, toks, trig, &r) => arabic::passive_roles(lex, toks, actors, &r),
             // "وصل الوزير إلى دمشق والتقى الرئيس": a verb joined by و or ف to an earlier one
-            Some(r) if arabic::joined_verb(lex, trig) && r.why.contains("before the verb") && last_subject.is_some() => arabic::share_subject(r, last_subject.unwrap()),
+            Some(r) if arabic::joined_verb(lex, trig) && r.why.contains("before the verb") && last_subject.is_some_and(|s| s.end <= trig.start && !crosses_clause(lex, toks, s.end, trig.start)) => arabic::share_subject(r, last_subject.unwrap()),
             Some(r) => r,
             None if opts.require_source || (trig.noun && !noun_reported_unattributed(lex, toks, trig, headline)) => {
                 // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
@@ -64,7 +66,7 @@ pub(crate) fn code_sentence(
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
                 continue;
             }
-            None if arabic::joined_verb(lex, trig) && last_subject.is_some() => {
+            None if arabic::joined_verb(lex, trig) && last_subject.is_some_and(|s| s.end <= trig.start) => {
                 let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && !last_subject.is_some_and(|s| same_actor(a, s)) && !crosses_clause(lex, toks, trig.end, a.start));
                 Roles { pairs: vec![(last_subject, target)], why: "shared with the verb before it, joined by و or ف", target_why: "first actor after the trigger", certainty: 0.7 }
             }

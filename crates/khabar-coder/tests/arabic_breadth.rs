@@ -555,3 +555,14 @@ fn a_when_clause_is_no_object_of_the_verb_before_it() {
     let got = coded("وكان شاب فلسطيني قتل حرقا حين هاجم مستوطنون منزلا في قرية قرب نابلس.");
     assert!(!got.iter().any(|(_, s, t)| s.starts_with("PSE") && t.starts_with("ISR")), "{got:?}");
 }
+
+#[test]
+fn a_joined_verb_shares_the_subject_of_an_opening_verb_no_pattern_knows() {
+    // «حرر» is no event pattern, but its subject is the subject of «وقبض» joined to it
+    let got = coded("حرر الجيش الكاميروني عشرات الرهائن من أيدي حركة بوكو حرام، وقبض على ثلاثة من عناصرها.");
+    assert!(got.iter().any(|(c, s, _)| c == "173" && s == "CMRMIL"), "{got:?}");
+    assert!(!got.iter().any(|(c, s, _)| c == "173" && s.contains("BKH")), "{got:?}");
+    // a speaker's clause is not the one a verb inside his words continues
+    let got = coded("قال الجيش الكاميروني إن مسلحي بوكو حرام هاجموا قرية أمس وقتلوا خمسة مدنيين.");
+    assert!(!got.iter().any(|(_, s, _)| s == "CMRMIL"), "{got:?}");
+}
