@@ -5,7 +5,7 @@ use khabar_lexicon::{Grammar, Lexicon};
 use khabar_text::Token;
 
 use crate::mentions::ActorSpan;
-use crate::roles::{compound_of, Around};
+use crate::roles::{compound_of, crosses_clause, Around};
 use crate::triggers::Trigger;
 
 /// Determiners and possessives before which an English verb's base form is a noun.
@@ -170,7 +170,8 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
     if pronoun_subject || own_prep {
         return None;
     }
-    let k = cx.after.iter().copied().find(|&k| actors[k].start - trig.end <= 1)?;
+    // (not after a word that opens a phrase of time: "attack since Israeli pullout")
+    let k = cx.after.iter().copied().find(|&k| actors[k].start - trig.end <= 1 && !crosses_clause(cx.lex, toks, trig.end, actors[k].start))?;
     Some((k, "actor right after the verb", 0.7))
 }
 

@@ -55,7 +55,7 @@ pub(crate) fn crosses_clause(lex: &Lexicon, toks: &[Token], from: usize, to: usi
         let n = t.norm.as_str();
         Grammar::has(&lex.grammar.report, n)
             || Grammar::has(&lex.grammar.report, khabar_text::strip_arabic_prefixes(n).get(1).copied().unwrap_or(""))
-            || matches!(n, "ان" | "that" | "which" | "who" | "while" | "when" | "but" | "after" | "before" | "because" | "لكن" | "بينما" | "بعد" | "حيث" | "اذ" | "حين" | "حينما" | "عندما" | "لان" | "كما" | "الذي" | "التي" | "الذين")
+            || matches!(n, "ان" | "that" | "which" | "who" | "while" | "when" | "since" | "but" | "after" | "before" | "because" | "لكن" | "بينما" | "بعد" | "حيث" | "اذ" | "حين" | "حينما" | "عندما" | "لان" | "كما" | "الذي" | "التي" | "الذين")
     })
 }
 

@@ -32,6 +32,17 @@ pub(crate) struct Trigger<'a> {
     pub(crate) by_which: bool,
 }
 
+/// An English month whose name is also a verb ("March", "May"): written with a capital inside the
+/// sentence and next to a day or year, or after a preposition of time ("in March", "last May").
+fn english_month(sentence: &str, toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    if !matches!(t.norm.as_str(), "march" | "may") || i == 0 || !sentence[t.start..].starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let number = |k: usize| toks.get(k).is_some_and(|t| t.norm.starts_with(|c: char| c.is_ascii_digit()));
+    number(i + 1) || number(i - 1) || matches!(toks[i - 1].norm.as_str(), "in" | "on" | "since" | "until" | "by" | "from" | "of" | "last" | "next" | "early" | "late" | "mid" | "during" | "through" | "before" | "after")
+}
+
 pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token], actors: &[ActorSpan], headline: bool, notes: &mut Vec<String>) -> Vec<Trigger<'a>> {
     let mut out: Vec<Trigger> = Vec::new();
     // a phrase found subordinate ("an air raid" after "for") takes its words with it
@@ -46,6 +57,10 @@ pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token]
         }
         // a given name that reads as a clitic and a verb ("فيصل" = ف + يصل "and he arrives")
         if Grammar::has(&lex.grammar.given_names, &toks[i].norm) {
+            continue;
+        }
+        // "March 29", "in May": a month, not the verb spelt like it
+        if lex.lang == "en" && english_month(sentence, toks, i) {
             continue;
         }
         // a light verb on its own ("staged", "held") is no event: the noun after it is

@@ -461,3 +461,18 @@ fn an_actor_after_and_with_a_verb_of_its_own_opens_another_clause() {
     assert!(!got.iter().any(|(c, _, t)| c.starts_with("19") && t.starts_with("IGO")), "{got:?}");
     assert!(got.iter().any(|(c, s, t)| c == "111" && s == "IGOARBALL" && t == "ISRCOP"), "{got:?}");
 }
+
+#[test]
+fn a_month_named_like_a_verb_is_a_date() {
+    // "March 3", "in May": months, not marches
+    assert!(!triples("Opposition deputies said the parliamentary vote held on March 3 was fair.").iter().any(|(c, _, _)| c.starts_with("14")));
+    assert!(triples("Parliament will be dissolved in May, the Kenyan president said.").iter().all(|(c, _, _)| !c.starts_with("14")));
+    // the verb is still the verb
+    assert!(triples("Thousands of Kenyan students march in Nairobi against fee rises.").iter().any(|(c, _, _)| c.starts_with("14")));
+}
+
+#[test]
+fn an_actor_after_since_is_no_doer_of_the_act_before_it() {
+    let got = triples("A car bomb attack since the Kenyan withdrawal struck a market in Mogadishu.");
+    assert!(!got.iter().any(|(_, s, _)| s.starts_with("KEN")), "{got:?}");
+}
