@@ -339,7 +339,13 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
         }
     }
     if declared {
-        return declared_roles(&cx, actors, &sources, target, why, certainty);
+        let r = declared_roles(&cx, actors, &sources, target, why, certainty);
+        // "Bush and Blair discussed Iraq": no one after 'with', the compound does it with each other
+        let compound_alone = p.symmetric && sources.len() > 1 && p.source == Arg::Subject && r.as_ref().is_none_or(|r| r.pairs.iter().all(|(_, t)| t.is_none()));
+        if !compound_alone {
+            return r;
+        }
+        target = None;
     }
     if let Some(t) = target {
         if is_target_prep(t) {

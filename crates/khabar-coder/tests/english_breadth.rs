@@ -476,3 +476,12 @@ fn an_actor_after_since_is_no_doer_of_the_act_before_it() {
     let got = triples("A car bomb attack since the Kenyan withdrawal struck a market in Mogadishu.");
     assert!(!got.iter().any(|(_, s, _)| s.starts_with("KEN")), "{got:?}");
 }
+
+#[test]
+fn what_is_discussed_is_a_topic_and_the_other_party_is_after_with() {
+    // a topic is no party to talks
+    assert!(!triples("The Kenyan president discussed Somalia in a speech on Monday.").iter().any(|(_, _, t)| t.starts_with("SOM")));
+    one("The Kenyan president discussed Somalia with Ugandan officials on Monday.", "040", "KENGOV", "UGAGOV");
+    let got = triples("Kenya and Uganda discussed Somalia in Nairobi on Monday.");
+    assert!(got.contains(&t("040", "KEN", "UGA")) && got.contains(&t("040", "UGA", "KEN")), "{got:?}");
+}
