@@ -566,3 +566,12 @@ fn a_joined_verb_shares_the_subject_of_an_opening_verb_no_pattern_knows() {
     let got = coded("قال الجيش الكاميروني إن مسلحي بوكو حرام هاجموا قرية أمس وقتلوا خمسة مدنيين.");
     assert!(!got.iter().any(|(_, s, _)| s == "CMRMIL"), "{got:?}");
 }
+
+#[test]
+fn what_is_discussed_is_a_topic_and_the_other_party_is_after_maa() {
+    // «ناقش البرلمان الكيني الأزمة الصومالية»: Somalia's crisis is the topic, not a party
+    let got = coded("وناقش البرلمان الكيني أمس الأزمة الصومالية.");
+    assert!(!got.iter().any(|(c, _, t)| c == "040" && t.starts_with("SOM")), "{got:?}");
+    let got = coded("وبحث الرئيس الكيني أمس مع نظيره الأوغندي الأزمة الصومالية.");
+    assert!(got.iter().any(|(c, s, t)| c == "040" && s == "KENGOV" && t == "UGAGOV"), "{got:?}");
+}
