@@ -485,3 +485,10 @@ fn what_is_discussed_is_a_topic_and_the_other_party_is_after_with() {
     let got = triples("Kenya and Uganda discussed Somalia in Nairobi on Monday.");
     assert!(got.contains(&t("040", "KEN", "UGA")) && got.contains(&t("040", "UGA", "KEN")), "{got:?}");
 }
+
+#[test]
+fn released_statements_and_delegates_are_no_prisoners_freed() {
+    assert!(!triples("The Kenyan president will release his delegates to the opposition candidate on Monday.").iter().any(|(c, _, _)| c == "0841"));
+    assert!(!triples("Kenyan police released her statement on Monday.").iter().any(|(c, _, _)| c == "0841"));
+    assert!(triples("Somali rebels released her on Monday.").iter().any(|(c, _, _)| c == "0841"));
+}
