@@ -492,3 +492,11 @@ fn released_statements_and_delegates_are_no_prisoners_freed() {
     assert!(!triples("Kenyan police released her statement on Monday.").iter().any(|(c, _, _)| c == "0841"));
     assert!(triples("Somali rebels released her on Monday.").iter().any(|(c, _, _)| c == "0841"));
 }
+
+#[test]
+fn calling_an_act_regrettable_is_criticism_and_not_in_favor_is_disapproval() {
+    one("The Kenyan government described the Ugandan decision as regrettable.", "111", "KENGOV", "UGA");
+    assert!(triples("Kenya said it is not in favor of the Ugandan plan.").iter().any(|(c, s, _)| c == "110" && s == "KEN"));
+    // a judgement of praise is no criticism
+    assert!(!triples("The Kenyan government described the Ugandan decision as wise.").iter().any(|(c, _, _)| c.starts_with("11")));
+}
