@@ -243,7 +243,7 @@ fn ambassadors_recalled_and_diplomats_expelled_are_161() {
 #[test]
 fn sanctions_and_aid_agencies() {
     one("The European Union imposed sanctions on Belarus on Monday.", "163", "IGOEUREEC", "BLR");
-    one("Sudan expelled ten foreign aid agencies on Thursday.", "1663", "SDN", "");
+    one("Sudan expelled ten foreign aid agencies on Thursday.", "1663", "SDN", "NGO");
     one("Eritrea expelled UN peacekeepers on Monday.", "1661", "ERI", "IGOUNO");
     one("North Korea expelled IAEA inspectors on Monday.", "1662", "PRK", "IGOUNOIAE");
 }
