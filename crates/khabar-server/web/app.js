@@ -31,7 +31,7 @@ const I18N = {
     source: "المصدر", target: "الهدف", eventsN: "أحداث", mentionsN: "إشارات",
     footer: "عرض للقراءة فقط لمخزن خبر. الواجهة البرمجية:", attribution: "حدود البلدان: Natural Earth (ملكية عامة).",
     nEvents: n => `${n.toLocaleString("ar")} حدثا`, allDates: "كل التواريخ", noEvents: "لا أحداث تطابق هذه المرشحات.",
-    summary: s => `${s.articles.toLocaleString("ar")} مقالا · ${s.events.toLocaleString("ar")} حدثا · ${s.stories.toLocaleString("ar")} قصة · ${s.first_date || "?"} – ${s.last_date || "?"}`,
+    summary: s => `${s.articles.toLocaleString("ar")} مقالا · ${s.events.toLocaleString("ar")} حدثا · ${s.stories.toLocaleString("ar")} قصة · \u2066${s.first_date || "?"} – ${s.last_date || "?"}\u2069`,
     code: "الرمز", date: "التاريخ", place: "المكان", modality: "الصيغة", confidence: "الثقة", counts: "الإشارات / المنافذ / المقالات",
     rule: "القاعدة", explanation: "التفسير", reported: "الجمل التي تذكره", story: "القصة", outlets: "المنافذ", headline: "العنوان",
     sentence: n => `الجملة ${(n + 1).toLocaleString("ar")}`, copy: "نسخة", loading: "جار التحميل…", negated: "منفي", places: "أماكن", eventsAt: "أحداث في",
@@ -441,16 +441,18 @@ function drawDetail() {
   ];
   const dl = el("dl", { class: "kv" });
   for (const [k, v] of kv) dl.append(el("dt", {}, k), el("dd", {}, v));
-  dl.append(el("dt", {}, t("rule")), el("dd", {}, el("code", { id: "d-rule", dir: "auto" }, ev.rule)));
-  dl.append(el("dt", {}, t("explanation")), el("dd", { id: "d-explanation", dir: "auto" }, ev.explanation || "—"));
+  // the rule and the explanation are English with Arabic quoted in them: left to right, always
+  dl.append(el("dt", {}, t("rule")), el("dd", {}, el("code", { id: "d-rule", dir: "ltr" }, ev.rule)));
+  dl.append(el("dt", {}, t("explanation")), el("dd", { id: "d-explanation", dir: "ltr", lang: "en" }, ev.explanation || "—"));
+  // <bdi> keeps an Arabic outlet or title from reordering the dates and numbers beside it
   const mentions = el("ol", { class: "mentions" }, ...ev.mentions.map(m => el("li", {},
-    el("span", {}, `${m.article.site || ""} · `),
-    m.article.url ? el("a", { href: m.article.url, target: "_blank", rel: "noopener noreferrer", dir: "auto" }, m.article.title || m.article.url) : el("span", { dir: "auto" }, m.article.title || ""),
-    el("span", {}, ` · ${(m.article.published || "").slice(0, 10)} · ${m.headline ? t("headline") : t("sentence")(m.sentence)}`),
+    el("bdi", {}, m.article.site || ""), " · ",
+    m.article.url ? el("a", { href: m.article.url, target: "_blank", rel: "noopener noreferrer", dir: "auto" }, m.article.title || m.article.url) : el("bdi", {}, m.article.title || ""),
+    " · ", el("bdi", { dir: "ltr" }, (m.article.published || "").slice(0, 10)), ` · ${m.headline ? t("headline") : t("sentence")(m.sentence)}`,
     el("q", { class: "mention-text", dir: dir(m.lang), lang: m.lang || null }, m.text))));
   const story = ev.story;
   const articles = el("ul", { class: "mentions" }, ...story.articles.map(a => el("li", {},
-    el("span", {}, `${a.site || ""} · `),
+    el("bdi", {}, a.site || ""), " · ",
     a.url ? el("a", { href: a.url, target: "_blank", rel: "noopener noreferrer", dir: "auto" }, a.title || a.url) : el("span", { dir: "auto" }, a.title || ""),
     ...a.copies.map(c => el("span", {}, " · ", el("a", { href: c.url, target: "_blank", rel: "noopener noreferrer" }, `${t("copy")}: ${c.site || c.url}`))))));
   $("detail-body").replaceChildren(
@@ -518,6 +520,7 @@ async function init() {
   $("filters").addEventListener("submit", e => {
     e.preventDefault();
     for (const k of FILTERS) state.filter[k] = $(`f-${k}`).value.trim();
+    state.view = null; // fit the map to the new selection
     refresh(true);
   });
   $("reset").addEventListener("click", () => {
@@ -536,6 +539,8 @@ async function init() {
   const codes = getJSON(`${API}/codes`).then(c => { state.roots = c.roots; fillRoots(); });
   const stats = getJSON(`${API}/stats`).then(s => { state.stats = s; $("summary").textContent = t("summary")(s); });
   await Promise.all([world, codes, stats, loadCountries(), refresh(true)]).catch(showError);
+  // first complete render (map, timeline, list), for the benchmark in tests/browser
+  document.body.dataset.rendered = String(Math.round(performance.now()));
   if (state.event) openEvent(state.event);
 }
 document.addEventListener("DOMContentLoaded", init);
