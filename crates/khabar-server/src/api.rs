@@ -155,6 +155,12 @@ fn cameo_name(code: &str) -> String {
     khabar_core::cameo::lookup(code).map(|c| c.name.to_string()).unwrap_or_default()
 }
 
+/// The store keeps confidences and Goldstein values as f32 widened to f64 (0.8600000143…):
+/// three decimals are all they ever had.
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
 fn event_row(r: &Row) -> rusqlite::Result<EventOut> {
     let actor = |i: usize| -> rusqlite::Result<Option<ActorOut>> {
         Ok(r.get::<_, Option<String>>(i)?.map(|code| ActorOut { code, name: r.get::<_, Option<String>>(i + 1).ok().flatten().unwrap_or_default(), country: r.get(i + 2).ok().flatten() }))
@@ -170,8 +176,8 @@ fn event_row(r: &Row) -> rusqlite::Result<EventOut> {
         cameo_root: root,
         plover: r.get(4)?,
         quad_class: r.get(5)?,
-        goldstein: r.get(6)?,
-        confidence: (r.get::<_, f64>(7)? * 1000.0).round() / 1000.0,
+        goldstein: round3(r.get(6)?),
+        confidence: round3(r.get(7)?),
         source: actor(8)?,
         target: actor(11)?,
         place: r.get::<_, Option<String>>(14)?.map(|name| PlaceOut {
@@ -240,10 +246,12 @@ impl Sort {
             Some(v) => return Err(ApiError::bad("sort", format!("sort must be date, -date, id or -id, not '{v}'"))),
         })
     }
+    /// `ORDER BY` as the store's `events_facets` index (date, id) runs it: no sort, and a page
+    /// stops after its last row. SQLite puts NULL dates first going up, last going down.
     fn order(self) -> &'static str {
         match self {
-            Sort::DateDesc => "ifnull(e.date, '') DESC, e.id DESC",
-            Sort::DateAsc => "ifnull(e.date, '') ASC, e.id ASC",
+            Sort::DateDesc => "e.date DESC, e.id DESC",
+            Sort::DateAsc => "e.date ASC, e.id ASC",
             Sort::IdAsc => "e.id ASC",
             Sort::IdDesc => "e.id DESC",
         }
@@ -251,9 +259,12 @@ impl Sort {
     /// The condition "after the cursor" and its values.
     fn after(self, c: &Cursor) -> (&'static str, Vec<Value>) {
         let (d, id) = (Value::Text(c.date.clone()), Value::Integer(c.id));
+        let dated = !c.date.is_empty();
         match self {
-            Sort::DateDesc => ("(ifnull(e.date, '') < ? OR (ifnull(e.date, '') = ? AND e.id < ?))", vec![d.clone(), d, id]),
-            Sort::DateAsc => ("(ifnull(e.date, '') > ? OR (ifnull(e.date, '') = ? AND e.id > ?))", vec![d.clone(), d, id]),
+            Sort::DateDesc if dated => ("(e.date < ? OR (e.date = ? AND e.id < ?) OR e.date IS NULL)", vec![d.clone(), d, id]),
+            Sort::DateDesc => ("(e.date IS NULL AND e.id < ?)", vec![id]),
+            Sort::DateAsc if dated => ("(e.date > ? OR (e.date = ? AND e.id > ?))", vec![d.clone(), d, id]),
+            Sort::DateAsc => ("(e.date IS NOT NULL OR e.id > ?)", vec![id]),
             Sort::IdAsc => ("e.id > ?", vec![id]),
             Sort::IdDesc => ("e.id < ?", vec![id]),
         }
@@ -354,7 +365,7 @@ async fn event(State(pool): State<Arc<Pool>>, Path(raw): Path<String>, uri: Uri)
                         "sentence": if sentence < 0 { Json_::Null } else { sentence.into() },
                         "headline": sentence < 0,
                         "text": r.get::<_, String>(6)?,
-                        "confidence": r.get::<_, f64>(7)?,
+                        "confidence": round3(r.get::<_, f64>(7)?),
                         "lang": r.get::<_, Option<String>>(8)?,
                     }))
                 })?;

@@ -70,14 +70,22 @@ pub struct Filter {
     pub story: Option<i64>,
 }
 
+/// A real calendar day written `YYYY-MM-DD` (2023-02-30 is not one).
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) {
+        return false;
+    }
+    let (y, m, d): (u32, u32, u32) = (s[..4].parse().unwrap_or(0), s[5..7].parse().unwrap_or(0), s[8..].parse().unwrap_or(0));
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 impl Filter {
@@ -235,6 +243,8 @@ mod tests {
     fn every_malformed_parameter_is_named() {
         for (q, param) in [
             ("from=2023-13-01", "from"),
+            ("from=2023-02-29", "from"),
+            ("from=2023-04-31", "from"),
             ("to=yesterday", "to"),
             ("from=2023-05-10&to=2023-05-01", "to"),
             ("country=EG", "country"),
@@ -262,6 +272,12 @@ mod tests {
         let (sql, vals) = f.clause();
         assert!(!sql.contains("EGY") && !sql.contains("SAU") && !sql.contains("2023"), "{sql}");
         assert_eq!(sql.matches('?').count(), vals.len());
+    }
+
+    #[test]
+    fn leap_days_are_days() {
+        assert!(is_date("2024-02-29") && is_date("2000-02-29") && is_date("2023-12-31"));
+        assert!(!is_date("1900-02-29") && !is_date("2023-00-10") && !is_date("2023-1-10"));
     }
 
     #[test]

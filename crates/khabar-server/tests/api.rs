@@ -54,9 +54,9 @@ fn ids(v: &Value) -> Vec<i64> {
 #[tokio::test]
 async fn stats_counts_the_fixture() {
     let v = ok("/api/v1/stats").await;
-    assert_eq!(v["articles"], 12);
+    assert_eq!(v["articles"], 13);
     assert_eq!(v["copies"], 1);
-    assert_eq!(v["events"], 13);
+    assert_eq!(v["events"], 14);
     assert_eq!(v["first_date"], "2023-05-01");
     assert_eq!(v["last_date"], "2023-05-20");
 }
@@ -73,7 +73,7 @@ async fn codes_list_the_twenty_roots() {
 #[tokio::test]
 async fn events_come_newest_first_and_cursors_walk_every_event_once() {
     let v = ok("/api/v1/events").await;
-    assert_eq!(v["total"], 13);
+    assert_eq!(v["total"], 14);
     assert_eq!(v["events"][0]["date"], "2023-05-20");
     assert_eq!(v["events"][0]["place"]["name"], "Gaza");
     assert!(v["next_cursor"].is_null());
@@ -84,7 +84,7 @@ async fn events_come_newest_first_and_cursors_walk_every_event_once() {
         let page = ok(&uri).await;
         assert!(page["events"].as_array().unwrap().len() <= 4);
         seen.extend(ids(&page));
-        dates.extend(page["events"].as_array().unwrap().iter().map(|e| e["date"].as_str().unwrap().to_string()));
+        dates.extend(page["events"].as_array().unwrap().iter().map(|e| e["date"].as_str().unwrap_or("").to_string()));
         match page["next_cursor"].as_str() {
             Some(c) => uri = format!("/api/v1/events?limit=4&cursor={c}"),
             None => break,
@@ -93,12 +93,20 @@ async fn events_come_newest_first_and_cursors_walk_every_event_once() {
     let mut sorted = seen.clone();
     sorted.sort();
     sorted.dedup();
-    assert_eq!(sorted, (1..=13).collect::<Vec<_>>(), "every event once: {seen:?}");
-    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert_eq!(sorted, (1..=14).collect::<Vec<_>>(), "every event once: {seen:?}");
+    // newest first, the undated event last
+    assert_eq!(dates.last().map(String::as_str), Some(""));
+    assert!(dates[..13].windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    // oldest first: the undated event first, then 2023-05-01; a cursor after the undated one
     let asc = ok("/api/v1/events?sort=date&limit=1").await;
-    assert_eq!(asc["events"][0]["date"], "2023-05-01");
+    assert!(asc["events"][0]["date"].is_null());
+    assert_eq!(asc["next_cursor"], ".14");
+    let after = ok("/api/v1/events?sort=date&limit=1&cursor=.14").await;
+    assert_eq!(after["events"][0]["date"], "2023-05-01");
+    let tail = ok("/api/v1/events?limit=1&cursor=2023-05-01.11").await;
+    assert_eq!(ids(&tail), vec![14], "after the oldest dated event comes the undated one");
     assert_eq!(ids(&ok("/api/v1/events?sort=id&limit=3").await), vec![1, 2, 3]);
-    assert_eq!(ids(&ok("/api/v1/events?sort=-id&limit=2").await), vec![13, 12]);
+    assert_eq!(ids(&ok("/api/v1/events?sort=-id&limit=2").await), vec![14, 13]);
     let next = ok("/api/v1/events?sort=id&limit=3&cursor=.3").await;
     assert_eq!(ids(&next), vec![4, 5, 6]);
 }
@@ -185,7 +193,7 @@ async fn stories_list_and_one_story() {
 async fn aggregates_count_the_filtered_events() {
     let daily = ok("/api/v1/aggregates/daily").await;
     let days = daily["days"].as_array().unwrap();
-    assert_eq!(days.iter().map(|d| d["total"].as_i64().unwrap()).sum::<i64>(), 13);
+    assert_eq!(days.iter().map(|d| d["total"].as_i64().unwrap()).sum::<i64>(), 13, "the undated event is on no day");
     let may16 = days.iter().find(|d| d["date"] == "2023-05-16").unwrap();
     assert_eq!(may16["quad"], serde_json::json!([1, 0, 0, 1]));
     let fights = ok("/api/v1/aggregates/daily?root=19").await;
@@ -208,12 +216,12 @@ async fn geojson_has_a_point_per_place_or_per_event() {
     let v: Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(v["type"], "FeatureCollection");
     let features = v["features"].as_array().unwrap();
-    assert_eq!(features.len(), 11, "11 places; the condemnation has none");
+    assert_eq!(features.len(), 12, "12 places; the condemnation has none");
     let riyadh = features.iter().find(|f| f["properties"]["place"] == "Riyadh").unwrap();
     assert_eq!(riyadh["properties"]["events"], 2);
     assert_eq!(riyadh["geometry"]["coordinates"], serde_json::json!([46.72185, 24.68773]));
     let per_event = ok("/api/v1/geojson?group=event").await;
-    assert_eq!(per_event["features"].as_array().unwrap().len(), 12);
+    assert_eq!(per_event["features"].as_array().unwrap().len(), 13);
     let lbn = ok("/api/v1/geojson?country=LBN").await;
     assert_eq!(lbn["features"].as_array().unwrap().len(), 1);
 }
@@ -225,7 +233,7 @@ async fn exports_stream_the_filtered_set_in_each_format() {
     assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("khabar-events.csv"));
     let text = String::from_utf8(body).unwrap();
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
-    assert_eq!(lines.len(), 14, "header + 13 events");
+    assert_eq!(lines.len(), 15, "header + 14 events");
     assert!(lines[0].starts_with("event_id,story,num_mentions,num_sources,num_articles,"));
     let (_, _, body) = get_raw(store(), "/api/v1/export?format=gdelt&country=BRA").await;
     let text = String::from_utf8(body).unwrap();
@@ -244,6 +252,7 @@ async fn exports_stream_the_filtered_set_in_each_format() {
 async fn bad_requests_name_the_parameter() {
     for (uri, param) in [
         ("/api/v1/events?from=2023-02-30x", "from"),
+        ("/api/v1/events?from=2023-02-30", "from"),
         ("/api/v1/events?to=tomorrow", "to"),
         ("/api/v1/events?from=2023-05-10&to=2023-05-01", "to"),
         ("/api/v1/events?country=EGYPT", "country"),
@@ -323,7 +332,7 @@ async fn the_server_cannot_write_the_store() {
     let pool = Arc::new(Pool::open(store(), 1).unwrap());
     let err = pool.run(|s| Ok(s.connection().execute("DELETE FROM events", [])?)).await.unwrap_err();
     assert!(matches!(err, khabar_server::ApiError::Internal(ref m) if m.contains("readonly") || m.contains("read-only") || m.contains("query_only")), "{err:?}");
-    assert_eq!(ok("/api/v1/stats").await["events"], 13);
+    assert_eq!(ok("/api/v1/stats").await["events"], 14);
 }
 
 #[tokio::test]
@@ -338,7 +347,7 @@ async fn it_serves_while_an_ingest_writes() {
         let v: Value = serde_json::from_slice(&axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap()).unwrap();
         v["total"].as_i64().unwrap()
     };
-    assert_eq!(count(app.clone()).await, 13);
+    assert_eq!(count(app.clone()).await, 14);
     // a writer on the same file, while the server's connections are open
     let mut writer = khabar_store::Store::open(&db).unwrap();
     let article = khabar_core::Article {
@@ -352,5 +361,5 @@ async fn it_serves_while_an_ingest_writes() {
     let mut ev = khabar_core::Event::of_code("late", 0, &article.text, "en", code, "test".into());
     ev.date = Some("2023-05-21".into());
     writer.write_batch(vec![khabar_store::Item::Article(Box::new(khabar_store::prepare("late", article, vec![ev])))]).unwrap();
-    assert_eq!(count(app).await, 14, "the committed batch is seen at once");
+    assert_eq!(count(app).await, 15, "the committed batch is seen at once");
 }
