@@ -246,7 +246,7 @@ def run_checks(base):
     return not c.failures
 
 
-def first_render(base, runs=5):
+def first_render(base, runs=10):
     """Milliseconds from navigation start to the page's first complete render (data drawn)."""
     times = []
     with sync_playwright() as p:
