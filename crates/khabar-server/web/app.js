@@ -20,7 +20,7 @@ const I18N = {
     summary: s => `${s.articles.toLocaleString("en")} articles · ${s.events.toLocaleString("en")} events · ${s.stories.toLocaleString("en")} stories · ${s.first_date || "?"} – ${s.last_date || "?"}`,
     code: "Code", date: "Date", place: "Place", modality: "Modality", confidence: "Confidence", counts: "Mentions / outlets / articles",
     rule: "Rule", explanation: "Explanation", reported: "Sentences that report it", story: "Story", outlets: "Outlets", headline: "headline",
-    sentence: n => `sentence ${n + 1}`, copy: "copy", loading: "Loading…", negated: "negated", places: "places", eventsAt: "events at",
+    sentence: n => `sentence ${n + 1}`, copy: "copy", earlier: "earlier", later: "later", loading: "Loading…", negated: "negated", places: "places", eventsAt: "events at",
   },
   ar: {
     title: "خبر", subtitle: "أحداث من الأخبار", from: "من", to: "إلى", country: "البلد", actor: "رمز الفاعل",
@@ -34,7 +34,7 @@ const I18N = {
     summary: s => `${s.articles.toLocaleString("ar")} مقالا · ${s.events.toLocaleString("ar")} حدثا · ${s.stories.toLocaleString("ar")} قصة · \u2066${s.first_date || "?"} – ${s.last_date || "?"}\u2069`,
     code: "الرمز", date: "التاريخ", place: "المكان", modality: "الصيغة", confidence: "الثقة", counts: "الإشارات / المنافذ / المقالات",
     rule: "القاعدة", explanation: "التفسير", reported: "الجمل التي تذكره", story: "القصة", outlets: "المنافذ", headline: "العنوان",
-    sentence: n => `الجملة ${(n + 1).toLocaleString("ar")}`, copy: "نسخة", loading: "جار التحميل…", negated: "منفي", places: "أماكن", eventsAt: "أحداث في",
+    sentence: n => `الجملة ${(n + 1).toLocaleString("ar")}`, copy: "نسخة", earlier: "قبلها", later: "بعدها", loading: "جار التحميل…", negated: "منفي", places: "أماكن", eventsAt: "أحداث في",
   },
 };
 const QUAD = {
@@ -179,10 +179,10 @@ function pxPerDegree() {
   const r = $("map").getBoundingClientRect();
   return Math.max(r.width, 1) / state.view.w;
 }
-/** Places merged into clusters on a grid of about 28 pixels, so crowded points stay readable. */
+/** Places merged into clusters on a grid of about 40 pixels, so crowded points stay readable. */
 function clusters() {
   const ppd = pxPerDegree();
-  const cell = 28 / ppd;
+  const cell = 40 / ppd;
   const cells = new Map();
   for (const f of state.places) {
     const [lon, lat] = f.geometry.coordinates;
@@ -203,7 +203,7 @@ function drawMarkers() {
   const list = clusters().sort((a, b) => b.n - a.n);
   g.replaceChildren(...list.map(c => {
     const q = c.quad.indexOf(Math.max(...c.quad)) + 1;
-    const r = Math.min(5 + 3 * Math.sqrt(c.n), 24) / ppd;
+    const r = Math.min(5 + 1.6 * Math.sqrt(c.n), 19) / ppd;
     const names = c.places.map(f => f.properties.place).join(", ");
     const label = `${c.n} ${t("eventsAt")} ${names}`;
     const lon = c.places.length === 1 ? c.places[0].geometry.coordinates[0] : c.x;
@@ -265,21 +265,39 @@ function bindMap() {
 const DAY = 86400000;
 const dayOf = s => Date.parse(`${s}T00:00:00Z`);
 const isoDay = ms => new Date(ms).toISOString().slice(0, 10);
+/**
+ * The days the timeline spans: all of them, unless a few stray dates (an event dated years
+ * before the corpus) would squeeze the rest into a sliver; then the days holding the middle 98 %
+ * of the events, the others counted beside the axis.
+ */
 function timelineRange() {
   if (!state.days.length) return null;
-  const first = dayOf(state.days[0].date), last = dayOf(state.days[state.days.length - 1].date);
+  const all = { first: dayOf(state.days[0].date), last: dayOf(state.days[state.days.length - 1].date) };
+  const total = state.days.reduce((s, d) => s + d.total, 0);
+  let seen = 0, lo = 0, hi = state.days.length - 1;
+  for (let i = 0; i < state.days.length; i++) {
+    seen += state.days[i].total;
+    if (seen <= total * 0.01) lo = i + 1;
+    if (seen < total * 0.99) hi = i + 1;
+  }
+  hi = Math.min(Math.max(hi, lo), state.days.length - 1);
+  let first = dayOf(state.days[lo].date), last = dayOf(state.days[hi].date);
+  if ((all.last - all.first) < 3 * (last - first + DAY)) { first = all.first; last = all.last; }
   return { first, last, n: Math.round((last - first) / DAY) + 1 };
 }
 function drawTimeline() {
   const g = $("bars");
   const range = timelineRange();
-  $("tl-first").textContent = state.days.length ? state.days[0].date : "";
-  $("tl-last").textContent = state.days.length ? state.days[state.days.length - 1].date : "";
-  if (!range) { g.replaceChildren(); drawBrush(); return; }
+  if (!range) { g.replaceChildren(); $("tl-first").textContent = $("tl-last").textContent = ""; drawBrush(); return; }
+  const inside = state.days.filter(d => dayOf(d.date) >= range.first && dayOf(d.date) <= range.last);
+  const before = state.days.filter(d => dayOf(d.date) < range.first).reduce((s, d) => s + d.total, 0);
+  const after = state.days.filter(d => dayOf(d.date) > range.last).reduce((s, d) => s + d.total, 0);
+  $("tl-first").textContent = `${before ? `(+${before} ${t("earlier")}) ` : ""}${isoDay(range.first)}`;
+  $("tl-last").textContent = `${isoDay(range.last)}${after ? ` (+${after} ${t("later")})` : ""}`;
   const bw = 800 / range.n;
-  const max = Math.max(...state.days.map(d => d.total), 1);
+  const max = Math.max(...inside.map(d => d.total), 1);
   const bars = [];
-  for (const d of state.days) {
+  for (const d of inside) {
     const x = Math.round((dayOf(d.date) - range.first) / DAY) * bw;
     let y = 120;
     const col = el("svg:g", { class: "day", "data-date": d.date, "data-total": d.total });
@@ -307,8 +325,8 @@ function drawBrush() {
     return;
   }
   const bw = 800 / range.n;
-  const a = from ? Math.max(0, (dayOf(from) - range.first) / DAY) : 0;
-  const z = to ? Math.min(range.n - 1, (dayOf(to) - range.first) / DAY) : range.n - 1;
+  const a = from ? Math.min(range.n - 1, Math.max(0, (dayOf(from) - range.first) / DAY)) : 0;
+  const z = to ? Math.max(a, Math.min(range.n - 1, (dayOf(to) - range.first) / DAY)) : range.n - 1;
   b.setAttribute("x", a * bw);
   b.setAttribute("width", Math.max((z - a + 1) * bw, 1));
   const text = `${from || state.days[0].date} – ${to || state.days[state.days.length - 1].date}`;
