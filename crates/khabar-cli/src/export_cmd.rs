@@ -6,7 +6,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use khabar_output::{csv_writer, date_added, gdelt_column, gdelt_mention_row, gdelt_row, plover_record, url_host, utc_stamp, MentionRow, PloverIds};
+use khabar_output::{
+    date_added, gdelt_mention_row, plover_record, stored_csv_header, stored_csv_record, stored_gdelt_row, stored_json, url_host, utc_stamp,
+    MentionRow, PloverIds,
+};
 use khabar_store::{Store, StoredEvent, StoredMention};
 
 use crate::open_output;
@@ -49,15 +52,13 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
         out.flush()?;
         return Ok(true);
     }
-    let mut csv = (args.format == "csv").then(|| csv_writer(Vec::new()));
-    if let Some(w) = csv.as_mut() {
-        w.write_record(COLUMNS.iter().map(|c| c.0))?;
+    if args.format == "csv" {
+        out.write_all(&stored_csv_header()?)?;
     }
     store.for_each_event(|se: StoredEvent| -> anyhow::Result<()> {
         match args.format.as_str() {
             "gdelt" => {
-                let row = gdelt(&se);
-                out.write_all(row.join("\t").as_bytes())?;
+                out.write_all(stored_gdelt_row(&se).join("\t").as_bytes())?;
                 out.write_all(b"\n")?;
             }
             "plover" => {
@@ -71,31 +72,14 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
                     out.write_all(b"\n")?;
                 }
             }
-            "csv" => {
-                let w = csv.as_mut().expect("csv writer");
-                w.write_record(COLUMNS.iter().map(|c| (c.1)(&se).to_string()))?;
-                let buf = std::mem::replace(w, csv_writer(Vec::new())).into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-                out.write_all(&buf)?;
-            }
+            "csv" => out.write_all(&stored_csv_record(&se)?)?,
             _ => {
-                let mut v = serde_json::to_value(&se.event)?;
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("event_id".into(), se.id.into());
-                    o.insert("story".into(), se.story.into());
-                    o.insert("num_mentions".into(), se.num_mentions.into());
-                    o.insert("num_sources".into(), se.num_sources.into());
-                    o.insert("num_articles".into(), se.num_articles.into());
-                    o.insert("url".into(), se.article.url.clone().into());
-                }
-                serde_json::to_writer(&mut out, &v)?;
+                serde_json::to_writer(&mut out, &stored_json(&se)?)?;
                 out.write_all(b"\n")?;
             }
         }
         Ok(())
     })?;
-    if let Some(w) = csv {
-        out.write_all(&w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
-    }
     out.flush()?;
     Ok(true)
 }
@@ -119,87 +103,6 @@ fn mention(m: &StoredMention) -> Vec<String> {
         confidence: m.confidence as f32,
     })
 }
-
-/// A GDELT row whose id and counts come from the store.
-fn gdelt(se: &StoredEvent) -> Vec<String> {
-    let mut row = gdelt_row(&se.article, &se.event);
-    row[0] = se.id.to_string();
-    let mut set = |name: &str, v: i64| {
-        if let Some(i) = gdelt_column(name) {
-            row[i] = v.to_string();
-        }
-    };
-    set("NumMentions", se.num_mentions);
-    set("NumSources", se.num_sources);
-    set("NumArticles", se.num_articles);
-    row
-}
-
-/// A value of a flat column.
-pub(crate) enum Cell {
-    Int(Option<i64>),
-    Float(Option<f64>),
-    Text(Option<String>),
-}
-
-impl std::fmt::Display for Cell {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Cell::Int(Some(v)) => write!(f, "{v}"),
-            Cell::Float(Some(v)) => write!(f, "{v}"),
-            Cell::Text(Some(v)) => f.write_str(v),
-            _ => Ok(()),
-        }
-    }
-}
-
-type Column = (&'static str, fn(&StoredEvent) -> Cell);
-
-fn text(s: impl Into<String>) -> Cell {
-    Cell::Text(Some(s.into()))
-}
-
-/// The flat table of the CSV export, one row per stored event (Parquet has its own typed schema).
-pub(crate) const COLUMNS: &[Column] = &[
-    ("event_id", |e| Cell::Int(Some(e.id))),
-    ("story", |e| Cell::Int(Some(e.story))),
-    ("num_mentions", |e| Cell::Int(Some(e.num_mentions))),
-    ("num_sources", |e| Cell::Int(Some(e.num_sources))),
-    ("num_articles", |e| Cell::Int(Some(e.num_articles))),
-    ("doc_id", |e| text(e.event.doc_id.clone())),
-    ("url", |e| Cell::Text(e.article.url.clone())),
-    ("sentence", |e| Cell::Int(Some(e.event.sentence as i64))),
-    ("lang", |e| text(e.event.lang.clone())),
-    ("published", |e| Cell::Text(e.article.published.clone())),
-    ("date", |e| Cell::Text(e.event.date.clone())),
-    ("date_basis", |e| Cell::Text(e.event.date_basis.clone())),
-    ("cameo", |e| text(e.event.cameo.clone())),
-    ("cameo_root", |e| text(e.event.cameo_root.clone())),
-    ("cameo_name", |e| text(e.event.cameo_name.clone())),
-    ("plover", |e| Cell::Text(e.event.plover.clone())),
-    ("goldstein", |e| Cell::Float(Some(e.event.goldstein as f64))),
-    ("quad_class", |e| Cell::Int(Some(e.event.quad_class as i64))),
-    ("source_code", |e| Cell::Text(e.event.source.as_ref().map(|a| a.code.clone()))),
-    ("source_name", |e| Cell::Text(e.event.source.as_ref().map(|a| a.name.clone()))),
-    ("source_country", |e| Cell::Text(e.event.source.as_ref().and_then(|a| a.country.clone()))),
-    ("target_code", |e| Cell::Text(e.event.target.as_ref().map(|a| a.code.clone()))),
-    ("target_name", |e| Cell::Text(e.event.target.as_ref().map(|a| a.name.clone()))),
-    ("target_country", |e| Cell::Text(e.event.target.as_ref().and_then(|a| a.country.clone()))),
-    ("location_name", |e| Cell::Text(e.event.location.as_ref().map(|l| l.name.clone()))),
-    ("location_country", |e| Cell::Text(e.event.location.as_ref().and_then(|l| l.country.clone()))),
-    ("location_adm1", |e| Cell::Text(e.event.location.as_ref().and_then(|l| l.adm1.clone()))),
-    ("lat", |e| Cell::Float(e.event.location.as_ref().and_then(|l| l.lat))),
-    ("lon", |e| Cell::Float(e.event.location.as_ref().and_then(|l| l.lon))),
-    ("geonameid", |e| Cell::Int(e.event.location.as_ref().and_then(|l| l.geonameid).map(|g| g as i64))),
-    ("modality", |e| {
-        Cell::Text(serde_json::to_value(e.event.modality).ok().and_then(|v| v.as_str().map(str::to_string)))
-    }),
-    ("negated", |e| Cell::Int(Some(e.event.negated as i64))),
-    ("root_event", |e| Cell::Int(Some(e.event.root_event as i64))),
-    ("confidence", |e| Cell::Float(Some(e.event.confidence as f64))),
-    ("rule", |e| text(e.event.rule.clone())),
-    ("evidence", |e| text(e.event.evidence.clone())),
-];
 
 #[cfg(not(feature = "parquet"))]
 mod parquet_out {

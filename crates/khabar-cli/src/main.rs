@@ -9,6 +9,7 @@ mod extract_cmd;
 mod ingest_cmd;
 mod lexicon_cmd;
 mod search_cmd;
+mod serve_cmd;
 mod stats_cmd;
 
 use std::fs::File;
@@ -57,6 +58,8 @@ enum Command {
     Export(export_cmd::Args),
     /// Print the store's counts as one JSON object.
     Stats(stats_cmd::Args),
+    /// Serve the store in the browser (map, timeline, filters, evidence) and as a JSON API.
+    Serve(serve_cmd::Args),
     /// Report on the compiled-in dictionaries: `--coverage` lists the patterns per CAMEO code.
     Lexicon(lexicon_cmd::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -100,6 +103,7 @@ fn main() -> ExitCode {
         Command::Search(args) => search_cmd::run(args),
         Command::Export(args) => export_cmd::run(args),
         Command::Stats(args) => stats_cmd::run(args),
+        Command::Serve(args) => serve_cmd::run(args, quiet),
         Command::Lexicon(args) => lexicon_cmd::run(args),
         Command::Completions { shell } => {
             let mut out = io::stdout().lock();

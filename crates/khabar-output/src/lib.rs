@@ -8,10 +8,13 @@
 //!   sentence that reports an event.
 //! * [`Format::Plover`]: PLOVER events shaped as POLECAT's coder writes them.
 //! * [`Format::Csv`]: a flat table with a header, RFC 4180 (quoted fields, CRLF line ends).
+//! * [`stored_gdelt_row`], [`stored_json`], [`stored_csv_record`]: events read back from the
+//!   store, with its ids and GDELT's counts (`khabar export`, `khabar serve`).
 #![deny(missing_docs)]
 
 mod gdelt;
 mod plover;
+mod stored;
 
 use std::io::{self, Write};
 
@@ -22,6 +25,7 @@ pub use gdelt::{
     url_host, utc_stamp, MentionRow, GDELT_COLUMNS, GDELT_MENTION_COLUMNS,
 };
 pub use plover::{plover_of, plover_record, PloverCodebook, PloverIds};
+pub use stored::{stored_csv_header, stored_csv_record, stored_gdelt_row, stored_json, Cell, Column, STORED_COLUMNS};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

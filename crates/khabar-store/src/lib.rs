@@ -512,6 +512,20 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The connection, for read queries that other crates write themselves (`khabar serve`'s);
+    /// a store opened with [`Store::open_read`] refuses every write.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// The FTS5 `MATCH` expression of a user query, as [`Store::search`] builds it (empty when no
+/// word is left), for queries that join `articles_fts` themselves.
+pub fn fts_match(text: &str) -> String {
+    fts_query(text).0
+}
+
 fn clip(s: &str, n: usize) -> String {
     match s.char_indices().nth(n) {
         Some((i, _)) => format!("{}…", &s[..i]),
