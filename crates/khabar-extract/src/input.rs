@@ -203,6 +203,19 @@ pub fn read_inputs_with(paths: &[PathBuf], opts: &ReadOptions, sink: &mut dyn Fn
     }
 }
 
+/// Reads the records of `bytes` as [`read_inputs`] reads a file called `name`, whose
+/// extensions say its kind and compression (`feed.jsonl.gz`, `crawl.warc`, `pages.zip`): for
+/// callers that hold the bytes already (an upload, a fuzzer), with the same caps.
+pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions, sink: &mut dyn FnMut(Result<Record>)) {
+    let path = Path::new(name);
+    let origin = Origin { name, id_base: doc_id_of(path) };
+    let kind = kind_of(path);
+    if kind == Some(Kind::Zip) {
+        return read_zip(Cursor::new(bytes), &origin, 0, opts, sink);
+    }
+    read_stream(Box::new(bytes), compression_of(path), kind, &origin, opts, sink)
+}
+
 /// Total size on disk of the files [`read_inputs`] would read under `paths` (stdin counts 0).
 pub fn input_bytes(paths: &[PathBuf]) -> u64 {
     paths
@@ -217,15 +230,24 @@ pub fn input_bytes(paths: &[PathBuf]) -> u64 {
 fn files_under(p: &Path, sink: &mut dyn FnMut(Result<Record>)) -> Vec<PathBuf> {
     if p.is_dir() {
         let mut files = Vec::new();
-        collect_files(p, &mut files, sink);
+        collect_files(p, &mut files, sink, &mut std::collections::HashSet::new());
         files.sort();
         files
     } else {
+        // a path named outright is read whatever it is: `<(zcat feed.jsonl.gz)` is a pipe
         vec![p.to_path_buf()]
     }
 }
 
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Result<Record>)) {
+/// Walks `dir` for files of a kind khabar reads. A folder reached again through a symlink
+/// (a loop, or a second name) is walked once; a FIFO, socket or device inside a folder is
+/// reported and skipped, since opening one could wait forever.
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Result<Record>), seen: &mut std::collections::HashSet<PathBuf>) {
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            return;
+        }
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => return sink(Err(Error::Io { record: dir.display().to_string(), source: e })),
@@ -237,9 +259,15 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Result
             continue;
         }
         if path.is_dir() {
-            collect_files(&path, out, sink);
+            collect_files(&path, out, sink, seen);
         } else if kind_of(&path).is_some() {
-            out.push(path);
+            match std::fs::metadata(&path) {
+                Ok(m) if !m.is_file() => {
+                    sink(Err(Error::bad_input(path.display().to_string(), "not a regular file (a FIFO, socket or device): skipped")))
+                }
+                // a dangling link or one that loops: reading says so by name
+                _ => out.push(path),
+            }
         }
     }
 }
@@ -866,6 +894,41 @@ mod tests {
             Err(e) => err.push(e.to_string()),
         });
         (ok, err)
+    }
+
+    #[test]
+    fn bytes_in_memory_are_read_as_the_file_of_that_name() {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(b"{\"id\": \"m1\", \"text\": \"One.\"}\nnot json\n").unwrap();
+        let gz = enc.finish().unwrap();
+        let (mut ok, mut err) = (Vec::new(), Vec::new());
+        read_bytes("feed.jsonl.gz", &gz, &ReadOptions::default(), &mut |r| match r {
+            Ok(r) => ok.push(r.id),
+            Err(e) => err.push(e.to_string()),
+        });
+        assert_eq!(ok, vec!["m1"]);
+        assert_eq!(err.len(), 1);
+        assert!(err[0].starts_with("feed.jsonl.gz:2: not a JSON record"), "{err:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_loop_is_walked_once_and_a_fifo_is_skipped_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().join("d");
+        std::fs::create_dir(&d).unwrap();
+        std::fs::write(d.join("good.txt"), "Some text.").unwrap();
+        std::os::unix::fs::symlink("..", d.join("loop")).unwrap();
+        std::os::unix::fs::symlink("self.txt", d.join("self.txt")).unwrap();
+        let fifo = std::process::Command::new("mkfifo").arg(d.join("pipe.txt")).status().is_ok_and(|s| s.success());
+        // before the fix: good.txt read 30 times over (d/loop/d/loop/…), then a hang on the FIFO
+        let (ok, err) = collect(&[dir.path().to_path_buf()], Limits::default());
+        assert_eq!(ok.len(), 1, "{:?}", ok.iter().map(|r| &r.name).collect::<Vec<_>>());
+        assert!(err.iter().any(|e| e.contains("self.txt")), "{err:?}");
+        if fifo {
+            assert!(err.iter().any(|e| e.contains("pipe.txt") && e.contains("not a regular file")), "{err:?}");
+        }
+        assert_eq!(err.len(), 1 + fifo as usize, "{err:?}");
     }
 
     #[test]
