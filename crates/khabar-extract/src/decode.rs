@@ -3,6 +3,27 @@
 use encoding_rs::Encoding;
 use khabar_core::{Error, Result};
 
+/// Invisible formatting characters that say nothing about the words: bidi embeddings,
+/// overrides and isolates, left-to-right and right-to-left marks, zero-width space, word
+/// joiner, a byte-order mark inside the text, soft hyphen. Pages put them between (and inside)
+/// words; left in, they split or hide words from language identification and matching.
+/// The zero-width (non-)joiners stay: Persian spelling and emoji need them.
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// The text without [invisible controls](is_invisible_control); borrowed when it has none.
+///
+/// ```
+/// assert_eq!(khabar_extract::decode::without_invisible_controls("\u{202E}Norway\u{200F} condemned"), "Norway condemned");
+/// ```
+pub fn without_invisible_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(is_invisible_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().filter(|&c| !is_invisible_control(c)).collect())
+}
+
 /// Decodes a text file: BOM, else UTF-8 if valid, else the detected legacy charset.
 pub fn decode_text(bytes: &[u8], name: &str) -> Result<String> {
     refuse_binary(bytes, name)?;
