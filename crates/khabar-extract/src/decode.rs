@@ -7,21 +7,40 @@ use khabar_core::{Error, Result};
 /// overrides and isolates, left-to-right and right-to-left marks, zero-width space, word
 /// joiner, a byte-order mark inside the text, soft hyphen. Pages put them between (and inside)
 /// words; left in, they split or hide words from language identification and matching.
-/// The zero-width (non-)joiners stay: Persian spelling and emoji need them.
+/// The zero-width (non-)joiners are only dropped beside a space or at an end: between two
+/// letters, Persian spelling and emoji need them.
 pub fn is_invisible_control(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// The text without [invisible controls](is_invisible_control); borrowed when it has none.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// The text without [invisible controls](is_invisible_control), nor joiners that join
+/// nothing; borrowed when it has none.
 ///
 /// ```
-/// assert_eq!(khabar_extract::decode::without_invisible_controls("\u{202E}Norway\u{200F} condemned"), "Norway condemned");
+/// use khabar_extract::decode::without_invisible_controls as visible;
+/// assert_eq!(visible("\u{202E}Norway\u{200F} condemned\u{200C}"), "Norway condemned");
+/// assert_eq!(visible("می\u{200C}خواهم"), "می\u{200C}خواهم");
 /// ```
 pub fn without_invisible_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(is_invisible_control) {
+    if !text.contains(|c| is_invisible_control(c) || is_joiner(c)) {
         return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(text.chars().filter(|&c| !is_invisible_control(c)).collect())
+    let kept: Vec<char> = text.chars().filter(|&c| !is_invisible_control(c)).collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in kept.iter().enumerate() {
+        if is_joiner(c) {
+            let joins = |n: Option<&char>| n.is_some_and(|n| !n.is_whitespace() && !is_joiner(*n));
+            if !(i > 0 && joins(kept.get(i - 1)) && joins(kept.get(i + 1))) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Decodes a text file: BOM, else UTF-8 if valid, else the detected legacy charset.

@@ -140,7 +140,7 @@ mod tests {
     #[test]
     fn bidi_and_zero_width_controls_do_not_hide_words() {
         let text = "\u{202E}India\u{200F} condemned\u{200B} Nigeria\u{2067} over\u{FEFF} the missile test. The\u{2066} report number was 618.\u{202C}\n\n\
-                    Officials\u{200F} of both governments said that\u{202A} the talks would continue in the capital next week.";
+                    Officials\u{200F} of both governments said that\u{202A} the talks would continue in the capital next week.\u{200C}\u{202C}";
         let mut rec = text_record(text, None);
         rec.lang = None;
         let a = extract(&rec).unwrap();
