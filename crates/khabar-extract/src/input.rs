@@ -816,7 +816,8 @@ fn read_warc(mut reader: impl BufRead, origin: &Origin, opts: &ReadOptions, sink
             }
             continue;
         }
-        let mut block = Vec::with_capacity(len as usize);
+        // the length is the file's word: reserve for it only up to a MiB
+        let mut block = Vec::with_capacity(len.min(1 << 20) as usize);
         match (&mut reader).take(len).read_to_end(&mut block) {
             Ok(k) if k as u64 == len => {}
             Ok(_) => return sink(Err(Error::bad_input(&where_, "truncated WARC record"))),

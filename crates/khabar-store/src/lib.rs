@@ -385,10 +385,10 @@ impl Store {
             Ok(_) => conn,
         };
         match schema_version(&conn).map_err(err)? {
-            Version::Khabar(v) if v == SCHEMA_VERSION => Ok(Store { conn }),
-            Version::Khabar(v) => Err(StoreError::Version { path: shown, found: v }),
-            Version::NoVersion => Err(StoreError::Version { path: shown, found: "none".into() }),
-            Version::NotKhabar(why) => Err(StoreError::NotAStore { path: shown, why }),
+            Found::Khabar(v) if v == SCHEMA_VERSION => Ok(Store { conn }),
+            Found::Khabar(v) => Err(StoreError::Version { path: shown, found: v }),
+            Found::Unversioned => Err(StoreError::Version { path: shown, found: "none".into() }),
+            Found::NotKhabar(why) => Err(StoreError::NotAStore { path: shown, why }),
         }
     }
 
@@ -592,20 +592,20 @@ impl Store {
 const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// What a database file says it is.
-enum Version {
+enum Found {
     Khabar(String),
-    NoVersion,
+    Unversioned,
     NotKhabar(String),
 }
 
-fn schema_version(conn: &Connection) -> rusqlite::Result<Version> {
+fn schema_version(conn: &Connection) -> rusqlite::Result<Found> {
     let has_meta: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta')", [], |r| r.get(0))?;
     if !has_meta {
         let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-        return Ok(Version::NotKhabar(if n == 0 { "an empty database".into() } else { "an SQLite database of other tables".into() }));
+        return Ok(Found::NotKhabar(if n == 0 { "an empty database".into() } else { "an SQLite database of other tables".into() }));
     }
     let v: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0)).optional()?;
-    Ok(v.map_or(Version::NoVersion, Version::Khabar))
+    Ok(v.map_or(Found::Unversioned, Found::Khabar))
 }
 
 /// A read-only WAL database whose folder cannot be written: SQLite cannot make the shared
