@@ -26,8 +26,16 @@ LIMIT_KB = 1 << 20  # 1 GiB, as ru_maxrss counts (KiB)
 
 
 def run(cmd, out_path, err_path, as_nobody):
+    """Runs one command: seconds, peak RSS in KiB, exit code.
+
+    The peak is read by /usr/bin/time, a small process: a child forked from this (large)
+    Python process would count Python's pages in its own maximum RSS, even after exec.
+    """
     if as_nobody:
         cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + cmd
+    rss_path = err_path + ".rss"
+    if os.path.exists("/usr/bin/time"):
+        cmd = ["/usr/bin/time", "-q", "-f", "%M", "-o", rss_path] + cmd
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         t0 = time.monotonic()
         p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
@@ -35,8 +43,17 @@ def run(cmd, out_path, err_path, as_nobody):
         killer.start()
         _, status, usage = os.wait4(p.pid, 0)
         killer.cancel()
-        p.returncode = os.waitstatus_to_exitcode(status)
-        return time.monotonic() - t0, usage.ru_maxrss, p.returncode
+        secs = time.monotonic() - t0
+        code = os.waitstatus_to_exitcode(status)
+    kb = usage.ru_maxrss
+    if os.path.exists(rss_path):
+        lines = open(rss_path).read().split()
+        kb = int(lines[-1]) if lines and lines[-1].isdigit() else kb
+        # /usr/bin/time reports a signal as "Command terminated by signal N" and exits 0 or 1
+        text = open(rss_path).read()
+        if "signal" in text:
+            code = -int(text.split("signal")[1].split()[0])
+    return secs, kb, code
 
 
 def stderr_names(text):
