@@ -310,6 +310,7 @@ def encodings(c):
         enc = "utf-16-le" if i % 2 == 0 else "utf-16-be"
         c.write("encodings", f"utf16-nobom-{i}.txt" if i % 4 < 2 else f"utf16-nobom-{i}.html",
                 (body if i % 4 < 2 else c.page(body)).encode(enc))
+        c.valid_id(f"utf16-nobom-{i}")
     valid_files(c, "encodings", 8)
 
 

@@ -45,6 +45,9 @@ pub fn without_invisible_controls(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Decodes a text file: BOM, else UTF-8 if valid, else the detected legacy charset.
 pub fn decode_text(bytes: &[u8], name: &str) -> Result<String> {
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return finish(enc.decode_without_bom_handling(bytes).0.into_owned(), name);
+    }
     refuse_binary(bytes, name)?;
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         return finish(enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned(), name);
@@ -65,6 +68,9 @@ pub fn decode_text(bytes: &[u8], name: &str) -> Result<String> {
 /// detector) only runs on pages that are not UTF-8, and on a sample from the first non-ASCII
 /// byte, so the common case costs one UTF-8 validation.
 pub fn decode_html(bytes: &[u8], name: &str) -> Result<String> {
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return finish(enc.decode_without_bom_handling(bytes).0.into_owned(), name);
+    }
     refuse_binary(bytes, name)?;
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         return finish(enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned(), name);
@@ -155,6 +161,32 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Refuses data that is not text: NUL bytes or many control characters in the first 8 KiB.
+/// UTF-16 without a byte-order mark (some Windows exports), which would otherwise look like
+/// binary: every other byte (the high one) is nearly always the block of one alphabetic script
+/// (Latin, Greek, Cyrillic, Hebrew, Arabic) or of punctuation, and the text it decodes to is
+/// letters, spaces and punctuation. CJK text in UTF-16 without a BOM is not recognised.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    if head.len() < 32 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    for (enc, high) in [(encoding_rs::UTF_16LE, 1), (encoding_rs::UTF_16BE, 0)] {
+        let script = head.iter().skip(high).step_by(2).filter(|&&b| matches!(b, 0x00..=0x06 | 0x20)).count();
+        let low_nul = head.iter().skip(1 - high).step_by(2).filter(|&&b| b == 0).count();
+        if script * 10 < pairs * 9 || low_nul * 10 > pairs {
+            continue;
+        }
+        let (text, had_errors) = enc.decode_without_bom_handling(head);
+        let total = text.chars().count();
+        let texty = text.chars().filter(|c| c.is_alphabetic() || c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '،' | '؛' | '؟')).count();
+        if !had_errors && texty * 10 >= total * 9 {
+            return Some(enc);
+        }
+    }
+    None
+}
+
 fn refuse_binary(bytes: &[u8], name: &str) -> Result<()> {
     if bytes.is_empty() {
         return Err(Error::bad_input(name, "empty input"));
