@@ -374,17 +374,17 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(err)?;
         conn.busy_timeout(BUSY_WAIT).map_err(err)?;
-        let conn = match schema_version(&conn) {
+        let (conn, found) = match schema_version(&conn) {
             Err(e) if needs_immutable(&e) && !has_wal(path) => {
                 let uri = format!("file:{}?immutable=1", uri_path(path));
                 let conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI).map_err(err)?;
-                schema_version(&conn).map_err(err)?;
-                conn
+                let found = schema_version(&conn).map_err(err)?;
+                (conn, found)
             }
             Err(e) => return Err(err(e)),
-            Ok(_) => conn,
+            Ok(found) => (conn, found),
         };
-        match schema_version(&conn).map_err(err)? {
+        match found {
             Found::Khabar(v) if v == SCHEMA_VERSION => Ok(Store { conn }),
             Found::Khabar(v) => Err(StoreError::Version { path: shown, found: v }),
             Found::Unversioned => Err(StoreError::Version { path: shown, found: "none".into() }),
