@@ -63,7 +63,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     let mut explain_out = if args.explain { Some(open_output(&None)?) } else { None };
     let mut io_err: Option<io::Error> = None;
     khabar_extract::read_inputs(&args.paths, limits, &mut |rec| {
-        let article = match rec.and_then(|r| khabar_extract::extract(&r)) {
+        let article = match rec.and_then(|r| crate::extract_cmd::extract_guarded(&r)) {
             Ok(a) => a,
             Err(e) => return failures.report(e),
         };

@@ -37,7 +37,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     anyhow::ensure!(args.db.exists(), "{}: no such store (make one with `khabar ingest`)", args.db.display());
-    let store = Store::open_read(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
+    let store = Store::open_read(&args.db)?;
     if args.format == "parquet" {
         let path = args.output.as_ref().context("--format parquet needs -o FILE")?;
         return parquet_out::write(&store, path).map(|_| true);

@@ -34,8 +34,9 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     let mut failures = Failures::default();
     let mut aeb = serde_json::Map::new();
     let mut io_err: Option<io::Error> = None;
+    crate::install_panic_hook();
     khabar_extract::read_inputs(&args.paths, limits, &mut |rec| {
-        let article = match rec.and_then(|r| khabar_extract::extract(&r)) {
+        let article = match rec.and_then(|r| extract_guarded(&r)) {
             Ok(a) => a,
             Err(e) => return failures.report(e),
         };
@@ -57,4 +58,11 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     }
     out.flush()?;
     Ok(failures.0 == 0)
+}
+
+/// [`khabar_extract::extract`], with a panic in it turned into the record's failure (named, as
+/// `ingest` reports it): one bad page never stops `extract` or `code`.
+pub(crate) fn extract_guarded(rec: &khabar_extract::Record) -> khabar_core::Result<khabar_core::Article> {
+    crate::in_record(|| khabar_extract::extract(rec))
+        .unwrap_or_else(|what| Err(khabar_core::Error::bad_input(&rec.name, format!("internal error (please report): {what}"))))
 }

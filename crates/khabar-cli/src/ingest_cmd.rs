@@ -65,7 +65,7 @@ pub(crate) fn run(args: Args, quiet: bool) -> anyhow::Result<bool> {
         Some(spec) => FieldMap::parse(spec).map_err(|e| anyhow::anyhow!("--map: {e}"))?,
         None => FieldMap::default(),
     };
-    let mut store = Store::open(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
+    let mut store = Store::open(&args.db)?;
     let lookup = Store::open_read(&args.db)?;
     let progress = Arc::new(AtomicU64::new(0));
     let read_opts = ReadOptions {
@@ -146,7 +146,7 @@ pub(crate) fn run(args: Args, quiet: bool) -> anyhow::Result<bool> {
     drop(out_rx);
     display.finish();
     if let Some(e) = write_err {
-        return Err(e).context("writing to the store");
+        return Err(e).with_context(|| format!("writing to the store {}", args.db.display()));
     }
     processor.join().map_err(|_| anyhow::anyhow!("the processing thread panicked"))??;
     reader.join().map_err(|_| anyhow::anyhow!("the reading thread panicked"))?;

@@ -39,7 +39,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     anyhow::ensure!(args.db.exists(), "{}: no such store (make one with `khabar ingest`)", args.db.display());
-    let store = Store::open_read(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
+    let store = Store::open_read(&args.db)?;
     let q = Query {
         text: args.query.join(" "),
         from: args.from,
@@ -48,7 +48,12 @@ pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
         cameo: args.cameo,
         limit: args.limit,
     };
-    let hits = store.search(&q)?;
+    let hits = match store.search(&q) {
+        Ok(h) => h,
+        // a refused query is the user's to fix, said as it is
+        Err(e @ khabar_store::StoreError::BadQuery(_)) => return Err(e.into()),
+        Err(e) => return Err(e).with_context(|| format!("reading the store {}", args.db.display())),
+    };
     let mut out = open_output(&None)?;
     for h in &hits {
         serde_json::to_writer(&mut out, h)?;

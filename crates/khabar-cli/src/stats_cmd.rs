@@ -16,8 +16,8 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
     anyhow::ensure!(args.db.exists(), "{}: no such store (make one with `khabar ingest`)", args.db.display());
-    let store = Store::open_read(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
+    let store = Store::open_read(&args.db)?;
     let mut out = std::io::stdout().lock();
-    std::io::Write::write_all(&mut out, format!("{}\n", serde_json::to_string(&store.stats()?)?).as_bytes())?;
+    std::io::Write::write_all(&mut out, format!("{}\n", serde_json::to_string(&store.stats().with_context(|| format!("reading the store {}", args.db.display()))?)?).as_bytes())?;
     Ok(true)
 }

@@ -175,7 +175,10 @@ pub fn kind_before(text: &str, at: usize) -> Kind {
 pub fn normalize_stamp(s: &str) -> Option<String> {
     let s = s.trim();
     let b = s.as_bytes();
-    if b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[7] == b'-' {
+    // every byte checked before slicing: `2020-07-` and then a non-ASCII character must not
+    // be cut inside it
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10) {
         let y = s[..4].parse().ok()?;
         let m = s[5..7].parse().ok()?;
         let d = s[8..10].parse().ok()?;
@@ -198,6 +201,14 @@ pub fn is_utc_time(stamp: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stamp_cut_inside_a_character_is_no_date_not_a_panic() {
+        // found by fuzz/html: byte 8 began a three-byte character, and `s[8..10]` panicked
+        assert_eq!(normalize_stamp("2020-07-\u{fffd}\u{fffd} +"), None);
+        assert_eq!(normalize_stamp("2020-07-0\u{e9}"), None);
+        assert_eq!(normalize_stamp("2020-07-08T10:00:00Z").as_deref(), Some("2020-07-08T10:00:00Z"));
+    }
 
     fn d(s: &str) -> Option<String> {
         find(s, false).map(|(d, _)| d.to_string())

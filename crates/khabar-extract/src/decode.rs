@@ -3,8 +3,51 @@
 use encoding_rs::Encoding;
 use khabar_core::{Error, Result};
 
+/// Invisible formatting characters that say nothing about the words: bidi embeddings,
+/// overrides and isolates, left-to-right and right-to-left marks, zero-width space, word
+/// joiner, a byte-order mark inside the text, soft hyphen. Pages put them between (and inside)
+/// words; left in, they split or hide words from language identification and matching.
+/// The zero-width (non-)joiners are only dropped beside a space or at an end: between two
+/// letters, Persian spelling and emoji need them.
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// The text without [invisible controls](is_invisible_control), nor joiners that join
+/// nothing; borrowed when it has none.
+///
+/// ```
+/// use khabar_extract::decode::without_invisible_controls as visible;
+/// assert_eq!(visible("\u{202E}Norway\u{200F} condemned\u{200C}"), "Norway condemned");
+/// assert_eq!(visible("می\u{200C}خواهم"), "می\u{200C}خواهم");
+/// ```
+pub fn without_invisible_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(|c| is_invisible_control(c) || is_joiner(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let kept: Vec<char> = text.chars().filter(|&c| !is_invisible_control(c)).collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in kept.iter().enumerate() {
+        if is_joiner(c) {
+            let joins = |n: Option<&char>| n.is_some_and(|n| !n.is_whitespace() && !is_joiner(*n));
+            if !(i > 0 && joins(kept.get(i - 1)) && joins(kept.get(i + 1))) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Decodes a text file: BOM, else UTF-8 if valid, else the detected legacy charset.
 pub fn decode_text(bytes: &[u8], name: &str) -> Result<String> {
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return finish(enc.decode_without_bom_handling(bytes).0.into_owned(), name);
+    }
     refuse_binary(bytes, name)?;
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         return finish(enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned(), name);
@@ -25,6 +68,9 @@ pub fn decode_text(bytes: &[u8], name: &str) -> Result<String> {
 /// detector) only runs on pages that are not UTF-8, and on a sample from the first non-ASCII
 /// byte, so the common case costs one UTF-8 validation.
 pub fn decode_html(bytes: &[u8], name: &str) -> Result<String> {
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return finish(enc.decode_without_bom_handling(bytes).0.into_owned(), name);
+    }
     refuse_binary(bytes, name)?;
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         return finish(enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned(), name);
@@ -115,6 +161,32 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Refuses data that is not text: NUL bytes or many control characters in the first 8 KiB.
+/// UTF-16 without a byte-order mark (some Windows exports), which would otherwise look like
+/// binary: every other byte (the high one) is nearly always the block of one alphabetic script
+/// (Latin, Greek, Cyrillic, Hebrew, Arabic) or of punctuation, and the text it decodes to is
+/// letters, spaces and punctuation. CJK text in UTF-16 without a BOM is not recognised.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    if head.len() < 32 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    for (enc, high) in [(encoding_rs::UTF_16LE, 1), (encoding_rs::UTF_16BE, 0)] {
+        let script = head.iter().skip(high).step_by(2).filter(|&&b| matches!(b, 0x00..=0x06 | 0x20)).count();
+        let low_nul = head.iter().skip(1 - high).step_by(2).filter(|&&b| b == 0).count();
+        if script * 10 < pairs * 9 || low_nul * 10 > pairs {
+            continue;
+        }
+        let (text, had_errors) = enc.decode_without_bom_handling(head);
+        let total = text.chars().count();
+        let texty = text.chars().filter(|c| c.is_alphabetic() || c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '،' | '؛' | '؟')).count();
+        if !had_errors && texty * 10 >= total * 9 {
+            return Some(enc);
+        }
+    }
+    None
+}
+
 fn refuse_binary(bytes: &[u8], name: &str) -> Result<()> {
     if bytes.is_empty() {
         return Err(Error::bad_input(name, "empty input"));

@@ -203,6 +203,19 @@ pub fn read_inputs_with(paths: &[PathBuf], opts: &ReadOptions, sink: &mut dyn Fn
     }
 }
 
+/// Reads the records of `bytes` as [`read_inputs`] reads a file called `name`, whose
+/// extensions say its kind and compression (`feed.jsonl.gz`, `crawl.warc`, `pages.zip`): for
+/// callers that hold the bytes already (an upload, a fuzzer), with the same caps.
+pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions, sink: &mut dyn FnMut(Result<Record>)) {
+    let path = Path::new(name);
+    let origin = Origin { name, id_base: doc_id_of(path) };
+    let kind = kind_of(path);
+    if kind == Some(Kind::Zip) {
+        return read_zip(Cursor::new(bytes), &origin, 0, opts, sink);
+    }
+    read_stream(Box::new(bytes), compression_of(path), kind, &origin, opts, sink)
+}
+
 /// Total size on disk of the files [`read_inputs`] would read under `paths` (stdin counts 0).
 pub fn input_bytes(paths: &[PathBuf]) -> u64 {
     paths
@@ -217,15 +230,24 @@ pub fn input_bytes(paths: &[PathBuf]) -> u64 {
 fn files_under(p: &Path, sink: &mut dyn FnMut(Result<Record>)) -> Vec<PathBuf> {
     if p.is_dir() {
         let mut files = Vec::new();
-        collect_files(p, &mut files, sink);
+        collect_files(p, &mut files, sink, &mut std::collections::HashSet::new());
         files.sort();
         files
     } else {
+        // a path named outright is read whatever it is: `<(zcat feed.jsonl.gz)` is a pipe
         vec![p.to_path_buf()]
     }
 }
 
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Result<Record>)) {
+/// Walks `dir` for files of a kind khabar reads. A folder reached again through a symlink
+/// (a loop, or a second name) is walked once; a FIFO, socket or device inside a folder is
+/// reported and skipped, since opening one could wait forever.
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Result<Record>), seen: &mut std::collections::HashSet<PathBuf>) {
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            return;
+        }
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => return sink(Err(Error::Io { record: dir.display().to_string(), source: e })),
@@ -237,9 +259,15 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Result
             continue;
         }
         if path.is_dir() {
-            collect_files(&path, out, sink);
+            collect_files(&path, out, sink, seen);
         } else if kind_of(&path).is_some() {
-            out.push(path);
+            match std::fs::metadata(&path) {
+                Ok(m) if !m.is_file() => {
+                    sink(Err(Error::bad_input(path.display().to_string(), "not a regular file (a FIFO, socket or device): skipped")))
+                }
+                // a dangling link or one that loops: reading says so by name
+                _ => out.push(path),
+            }
         }
     }
 }
@@ -405,7 +433,10 @@ fn read_zip<R: Read + Seek>(reader: R, origin: &Origin, depth: usize, opts: &Rea
                 continue;
             }
         };
-        let entry_path = Path::new(&entry_name);
+        // archives made on Windows may separate folders with `\\`: a path either way, so that
+        // `..\\page.txt` is `page.txt`, not a hidden file
+        let unix_name = entry_name.replace('\\', "/");
+        let entry_path = Path::new(&unix_name);
         let hidden = entry_name.starts_with("__MACOSX")
             || entry_path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
         let Some(kind) = kind_of(entry_path).filter(|_| !hidden) else { continue };
@@ -474,15 +505,19 @@ fn json_record(bytes: &[u8], where_: &str, default_id: String, fields: &FieldMap
     let serde_json::Value::Object(mut obj) = value else {
         return Err(Error::bad_input(where_, "not a JSON object"));
     };
+    // only the id may be a number (corpora number their records); any other field of a wrong
+    // type is ignored: a URL `5` shared by every record would make them all one article
+    let id = match obj.remove(&fields.id) {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => default_id,
+    };
     let mut take = |key: &str| -> Option<String> {
         match obj.remove(key)? {
             serde_json::Value::String(s) => Some(s),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            serde_json::Value::Bool(b) => Some(b.to_string()),
             _ => None,
         }
     };
-    let id = take(&fields.id).unwrap_or(default_id);
     let payload = match (take(&fields.html), take(&fields.text)) {
         (Some(h), _) if !h.trim().is_empty() => Payload::Html(h.into_bytes()),
         (_, Some(t)) => Payload::Text(t),
@@ -501,11 +536,18 @@ fn json_record(bytes: &[u8], where_: &str, default_id: String, fields: &FieldMap
         payload,
         url: nonempty(take(&fields.url)),
         date: nonempty(take(&fields.date)),
-        lang: nonempty(take(&fields.lang)),
+        // a language the coder could use, or none (then it is detected): `7`, `english` are not
+        lang: nonempty(take(&fields.lang)).filter(|l| is_language_tag(l)),
         title: nonempty(take(&fields.title)),
         site: nonempty(take(&fields.site)),
         author: nonempty(take(&fields.author)),
     })
+}
+
+/// `ar`, `en`, `eng`, `en-GB`, `ar_SA`: a BCP 47 / ISO 639 tag of the shape khabar reads.
+fn is_language_tag(tag: &str) -> bool {
+    let primary = tag.split(['-', '_']).next().unwrap_or("");
+    matches!(primary.len(), 2 | 3) && primary.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 fn read_jsonl(mut reader: impl BufRead, origin: &Origin, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Record>)) {
@@ -518,6 +560,8 @@ fn read_jsonl(mut reader: impl BufRead, origin: &Origin, opts: &ReadOptions, sin
         n += 1;
         let res = (&mut reader).take(limits.max_record_bytes + 1).read_until(b'\n', &mut line);
         match res {
+            // a file of no bytes at all is a failed download more often than an empty feed
+            Ok(0) if n == 1 => return sink(Err(Error::bad_input(name, "empty file"))),
             Ok(0) => return,
             Ok(_) => {}
             Err(e) => {
@@ -531,15 +575,36 @@ fn read_jsonl(mut reader: impl BufRead, origin: &Origin, opts: &ReadOptions, sin
         let where_ = format!("{name}:{n}");
         if line.len() as u64 > limits.max_record_bytes {
             sink(Err(Error::bad_input(&where_, "line larger than the record limit")));
-            // skip the rest of the over-long line
-            let mut rest = Vec::new();
-            let _ = reader.read_until(b'\n', &mut rest);
+            // skip the rest of the over-long line without keeping it: it may be a bomb's
+            if let Err(e) = skip_line(&mut reader) {
+                return sink(Err(Error::bad_input(&where_, e.to_string())));
+            }
             continue;
         }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         sink(json_record(&line, &where_, format!("{}:{n}", origin.id_base), &opts.fields));
+    }
+}
+
+/// Consumes the rest of a line, a buffer at a time, keeping none of it.
+fn skip_line(reader: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match memchr::memchr(b'\n', buf) {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
     }
 }
 
@@ -703,6 +768,7 @@ fn read_warc(mut reader: impl BufRead, origin: &Origin, opts: &ReadOptions, sink
         // skip the blank lines that end the previous record
         let first = loop {
             match header_line(&mut reader, &mut line) {
+                Ok(0) if n == 0 => return sink(Err(Error::bad_input(name, "empty file"))),
                 Ok(0) => return,
                 Ok(_) if line.iter().all(u8::is_ascii_whitespace) => continue,
                 Ok(_) => break String::from_utf8_lossy(&line).trim().to_string(),
@@ -750,7 +816,8 @@ fn read_warc(mut reader: impl BufRead, origin: &Origin, opts: &ReadOptions, sink
             }
             continue;
         }
-        let mut block = Vec::with_capacity(len as usize);
+        // the length is the file's word: reserve for it only up to a MiB
+        let mut block = Vec::with_capacity(len.min(1 << 20) as usize);
         match (&mut reader).take(len).read_to_end(&mut block) {
             Ok(k) if k as u64 == len => {}
             Ok(_) => return sink(Err(Error::bad_input(&where_, "truncated WARC record"))),
@@ -866,6 +933,95 @@ mod tests {
             Err(e) => err.push(e.to_string()),
         });
         (ok, err)
+    }
+
+    #[test]
+    fn bytes_in_memory_are_read_as_the_file_of_that_name() {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(b"{\"id\": \"m1\", \"text\": \"One.\"}\nnot json\n").unwrap();
+        let gz = enc.finish().unwrap();
+        let (mut ok, mut err) = (Vec::new(), Vec::new());
+        read_bytes("feed.jsonl.gz", &gz, &ReadOptions::default(), &mut |r| match r {
+            Ok(r) => ok.push(r.id),
+            Err(e) => err.push(e.to_string()),
+        });
+        assert_eq!(ok, vec!["m1"]);
+        assert_eq!(err.len(), 1);
+        assert!(err[0].starts_with("feed.jsonl.gz:2: not a JSON record"), "{err:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_loop_is_walked_once_and_a_fifo_is_skipped_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().join("d");
+        std::fs::create_dir(&d).unwrap();
+        std::fs::write(d.join("good.txt"), "Some text.").unwrap();
+        std::os::unix::fs::symlink("..", d.join("loop")).unwrap();
+        std::os::unix::fs::symlink("self.txt", d.join("self.txt")).unwrap();
+        let fifo = std::process::Command::new("mkfifo").arg(d.join("pipe.txt")).status().is_ok_and(|s| s.success());
+        // before the fix: good.txt read 30 times over (d/loop/d/loop/…), then a hang on the FIFO
+        let (ok, err) = collect(&[dir.path().to_path_buf()], Limits::default());
+        assert_eq!(ok.len(), 1, "{:?}", ok.iter().map(|r| &r.name).collect::<Vec<_>>());
+        assert!(err.iter().any(|e| e.contains("self.txt")), "{err:?}");
+        if fifo {
+            assert!(err.iter().any(|e| e.contains("pipe.txt") && e.contains("not a regular file")), "{err:?}");
+        }
+        assert_eq!(err.len(), 1 + fifo as usize, "{err:?}");
+    }
+
+    #[test]
+    fn windows_separators_in_zip_names_are_folders_and_empty_feeds_are_named() {
+        let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for name in ["..\\..\\page.txt", "dir\\story.txt"] {
+            z.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            z.write_all(b"Some text.").unwrap();
+        }
+        let bytes = z.finish().unwrap().into_inner();
+        let (mut ok, mut err) = (Vec::new(), Vec::new());
+        let mut sink = |r: Result<Record>| match r {
+            Ok(r) => ok.push(r.id),
+            Err(e) => err.push(e.to_string()),
+        };
+        // before: `..\..\page.txt` was taken for a hidden file and dropped without a word
+        read_bytes("w.zip", &bytes, &ReadOptions::default(), &mut sink);
+        read_bytes("feed.jsonl", b"", &ReadOptions::default(), &mut sink);
+        read_bytes("crawl.warc", b"", &ReadOptions::default(), &mut sink);
+        assert_eq!(ok, vec!["page", "story"]);
+        assert_eq!(err, vec!["feed.jsonl: empty file", "crawl.warc: empty file"]);
+    }
+
+    #[test]
+    fn an_over_long_line_is_skipped_and_the_next_read() {
+        let mut data = b"{\"id\": \"long\", \"text\": \"".to_vec();
+        data.extend(std::iter::repeat_n(b'a', 5000));
+        data.extend_from_slice(b"\"}\n{\"id\": \"next\", \"text\": \"Some text.\"}\n");
+        let opts = ReadOptions { limits: Limits { max_record_bytes: 1000 }, ..ReadOptions::default() };
+        let (mut ok, mut err) = (Vec::new(), Vec::new());
+        read_bytes("f.jsonl", &data, &opts, &mut |r| match r {
+            Ok(r) => ok.push(r.id),
+            Err(e) => err.push(e.to_string()),
+        });
+        assert_eq!(ok, vec!["next"]);
+        assert_eq!(err, vec!["f.jsonl:1: line larger than the record limit"]);
+    }
+
+    #[test]
+    fn fields_of_a_wrong_type_are_ignored_not_turned_into_text() {
+        let data = b"{\"id\": 7, \"text\": \"One.\", \"url\": 5, \"lang\": 7, \"date\": {\"y\": 2020}}\n\
+                     {\"id\": 8, \"text\": \"Two.\", \"url\": 5, \"lang\": \"english\"}\n\
+                     {\"id\": 9, \"text\": true}\n{\"id\": 10, \"text\": \"Three.\", \"lang\": \"en-GB\"}\n";
+        let (mut ok, mut err) = (Vec::new(), Vec::new());
+        read_bytes("f.jsonl", data, &ReadOptions::default(), &mut |r| match r {
+            Ok(r) => ok.push((r.id, r.url, r.lang, r.date)),
+            Err(e) => err.push(e.to_string()),
+        });
+        // before: both records had the URL "5" (so the store kept one) and the language "7"
+        assert_eq!(ok[0], ("7".into(), None, None, None));
+        assert_eq!(ok[1], ("8".into(), None, None, None));
+        assert_eq!(ok[2], ("10".into(), None, Some("en-GB".into()), None));
+        assert_eq!(err.len(), 1);
+        assert!(err[0].starts_with("f.jsonl:3: record has neither"), "{err:?}");
     }
 
     #[test]

@@ -60,18 +60,24 @@ fn text_entities_decoded(text: &str) -> std::borrow::Cow<'_, str> {
 /// Turns one record into an article: decodes it, extracts main content and metadata, and fills
 /// what the record itself says (id, URL, date, language) where the page did not.
 pub fn extract(record: &Record) -> Result<Article> {
+    use decode::without_invisible_controls as visible;
     let mut article = match &record.payload {
-        Payload::Text(text) => scraped::extract_text(&text_entities_decoded(text)),
+        Payload::Text(text) => scraped::extract_text(&visible(&text_entities_decoded(text))),
         Payload::Html(bytes) => {
             let text = decode::decode_html(bytes, &record.name)?;
-            html::extract_html(&text)
+            // after entity decoding too: `&#x202E;` is the same character
+            let mut a = html::extract_html(&visible(&text));
+            a.text = visible(&a.text).into_owned();
+            a.paragraphs = a.paragraphs.iter().map(|p| visible(p).into_owned()).collect();
+            a
         }
         Payload::Bytes(bytes) => {
             let text = decode::decode_text(bytes, &record.name)?;
+            let text = visible(&text);
             if decode::looks_like_html(&text) {
                 html::extract_html(&text)
             } else {
-                scraped::extract_text(&text_entities_decoded(&text))
+                scraped::extract_text(&visible(&text_entities_decoded(&text)))
             }
         }
     };
@@ -129,6 +135,22 @@ mod tests {
         let a = extract(&text_record("The minister said &quot;no&quot; to the plan &amp; left.\n", Some("A &quot;no&quot;"))).unwrap();
         assert!(a.text.contains("said \"no\" to the plan & left"), "{}", a.text);
         assert_eq!(a.title.as_deref(), Some("A \"no\""));
+    }
+
+    #[test]
+    fn bidi_and_zero_width_controls_do_not_hide_words() {
+        let text = "\u{202E}India\u{200F} condemned\u{200B} Nigeria\u{2067} over\u{FEFF} the missile test. The\u{2066} report number was 618.\u{202C}\n\n\
+                    Officials\u{200F} of both governments said that\u{202A} the talks would continue in the capital next week.\u{200C}\u{202C}";
+        let mut rec = text_record(text, None);
+        rec.lang = None;
+        let a = extract(&rec).unwrap();
+        // before: detected as Afrikaans ("afr"), its second paragraph dropped, and no event coded
+        assert_eq!(a.lang.as_deref(), Some("en"));
+        assert!(a.text.starts_with("India condemned Nigeria over the missile test."), "{}", a.text);
+        assert_eq!(a.paragraphs.len(), 2, "{:?}", a.paragraphs);
+        let page = format!("<html><body><article><p>{}</p><p>Second &#x202E;paragraph&#x202C; of the page, long enough to count as text here.</p></article></body></html>", text.replace("\n\n", "</p><p>"));
+        let a = extract(&Record { payload: Payload::Html(page.into_bytes()), ..text_record("", None) }).unwrap();
+        assert!(!a.text.contains(crate::decode::is_invisible_control), "{:?}", a.text);
     }
 
     #[test]

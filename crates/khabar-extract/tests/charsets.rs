@@ -117,3 +117,20 @@ fn undeclared_legacy_text_files() {
         assert!(decode_text(&bytes, "t").unwrap().contains(text), "{}", enc.name());
     }
 }
+
+#[test]
+fn utf16_without_a_bom_is_read_not_refused_as_binary() {
+    // before: refused as "binary data, not text or HTML" (the NUL and 0x06 high bytes)
+    for (text, name) in [(ARABIC, "ar"), (FRENCH, "fr"), (RUSSIAN, "ru"), (GREEK, "el")] {
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode_text(&le, name).unwrap(), text, "{name} LE");
+        assert_eq!(decode_text(&be, name).unwrap(), text, "{name} BE");
+        let html: Vec<u8> = page(Some("utf-8"), text).encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(decode_html(&html, name).unwrap().contains(text), "{name} page");
+    }
+    // binary junk with NULs is still refused
+    let junk: Vec<u8> = (0..4096u32).map(|i| if i % 2 == 1 { 0 } else { (i.wrapping_mul(2654435761) >> 13) as u8 }).collect();
+    assert!(decode_text(&junk, "j").is_err());
+    assert!(decode_text(&[0u8; 4096], "z").is_err());
+}

@@ -41,21 +41,29 @@ use xxhash_rust::xxh3::xxh3_128;
 
 pub use schema::SCHEMA_VERSION;
 
-/// Errors of the store.
+/// Errors of the store. Each displays as one line a user can act on (SQLite's own codes are
+/// translated by [`explain`]), without repeating its causes.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The database file could not be opened or set up.
-    #[error("{path}: {source}")]
+    #[error("cannot open the store {path}: {}", explain(.cause))]
     Open {
         /// The database file.
         path: String,
         /// What SQLite said.
-        #[source]
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
+    },
+    /// The file is an SQLite database of something else: khabar will not add its tables to it.
+    #[error("{path}: not a khabar store ({why})")]
+    NotAStore {
+        /// The database file.
+        path: String,
+        /// What was found instead.
+        why: String,
     },
     /// A statement failed.
-    #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    #[error("{}", explain(.0))]
+    Sqlite(rusqlite::Error),
     /// The file is a khabar store of another schema version.
     #[error("{path}: store schema version {found}, this khabar writes version {SCHEMA_VERSION}")]
     Version {
@@ -64,9 +72,43 @@ pub enum StoreError {
         /// The version found.
         found: String,
     },
+    /// A search that cannot be run as given (no words, too many, a malformed filter).
+    #[error("search: {0}")]
+    BadQuery(String),
     /// A stored event is not valid JSON.
     #[error("stored event: {0}")]
     Json(#[from] serde_json::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
+}
+
+/// SQLite's error, said as what the user can do about it. The codes a user meets with a
+/// damaged, foreign, read-only or full database are named; others keep SQLite's words.
+pub fn explain(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    let said = match e {
+        rusqlite::Error::SqliteFailure(f, Some(msg)) => format!("{msg} (SQLite code {})", f.extended_code),
+        other => other.to_string(),
+    };
+    match e.sqlite_error_code() {
+        Some(C::NotADatabase) => "not an SQLite database (is this the right file?)".into(),
+        Some(C::DatabaseCorrupt) => {
+            "the database file is damaged (malformed or truncated); what it held cannot be trusted: restore a copy, or ingest again into a new file".into()
+        }
+        Some(C::DiskFull) => "the disk is full; the batches committed before are kept: free some space and run the same ingest again".into(),
+        Some(C::ReadOnly) => "the store is read-only (the file, or the folder it is in, cannot be written)".into(),
+        Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => {
+            "the store is locked by another process for longer than the 10 s khabar waits".into()
+        }
+        Some(C::CannotOpen) => format!("the file cannot be opened (does its folder exist, may it be read?): {said}"),
+        Some(C::PermissionDenied) => format!("permission denied: {said}"),
+        Some(C::SystemIoFailure) => format!("input/output error: {said}"),
+        _ => said,
+    }
 }
 
 /// Result alias of the store.
@@ -285,17 +327,36 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) a store for writing.
+    /// Opens (creating if needed) a store for writing. An SQLite file that holds other
+    /// tables and no khabar `meta` is refused, never written into.
     pub fn open(path: &Path) -> Result<Store> {
-        let err = |source| StoreError::Open { path: path.display().to_string(), source };
+        let err = |cause| StoreError::Open { path: path.display().to_string(), cause };
         let conn = Connection::open(path).map_err(err)?;
+        // waiting first: switching to WAL needs a lock another ingest may hold
+        conn.busy_timeout(BUSY_WAIT).map_err(err)?;
+        // SQLite opens a file it may not write read-only without a word: say so now, not at
+        // the first batch
+        if conn.is_readonly(rusqlite::MAIN_DB).map_err(err)? {
+            return Err(err(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY), None)));
+        }
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+            .map_err(err)?;
+        if !tables.is_empty() && !tables.iter().any(|t| t == "meta") {
+            let shown: Vec<&str> = tables.iter().take(3).map(String::as_str).collect();
+            return Err(StoreError::NotAStore {
+                path: path.display().to_string(),
+                why: format!("an SQLite database with other tables: {}{}", shown.join(", "), if tables.len() > 3 { ", …" } else { "" }),
+            });
+        }
         conn.execute_batch(schema::PRAGMAS).map_err(err)?;
-        conn.execute_batch(&format!("BEGIN; {} COMMIT;", schema::TABLES)).map_err(err)?;
+        conn.execute_batch(&format!("BEGIN IMMEDIATE; {} COMMIT;", schema::TABLES)).map_err(err)?;
         let found: Option<String> =
             conn.query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0)).optional().map_err(err)?;
         match found {
             None => {
-                conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?1)", [SCHEMA_VERSION]).map_err(err)?;
+                conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?1)", [SCHEMA_VERSION]).map_err(err)?;
             }
             Some(v) if v == SCHEMA_VERSION => {}
             Some(v) => return Err(StoreError::Version { path: path.display().to_string(), found: v }),
@@ -303,17 +364,31 @@ impl Store {
         Ok(Store { conn })
     }
 
-    /// Opens an existing store for reading only.
+    /// Opens an existing store for reading only. A store in a folder this process cannot write
+    /// (a read-only copy handed to a researcher) is still read, as an immutable file, when no
+    /// write-ahead log is beside it; with a log it cannot read, it is refused rather than read
+    /// without its last batches.
     pub fn open_read(path: &Path) -> Result<Store> {
-        let err = |source| StoreError::Open { path: path.display().to_string(), source };
+        let shown = path.display().to_string();
+        let err = |cause| StoreError::Open { path: shown.clone(), cause };
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(err)?;
-        let found: Option<String> =
-            conn.query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0)).optional().map_err(err)?;
+        conn.busy_timeout(BUSY_WAIT).map_err(err)?;
+        let (conn, found) = match schema_version(&conn) {
+            Err(e) if needs_immutable(&e) && !has_wal(path) => {
+                let uri = format!("file:{}?immutable=1", uri_path(path));
+                let conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI).map_err(err)?;
+                let found = schema_version(&conn).map_err(err)?;
+                (conn, found)
+            }
+            Err(e) => return Err(err(e)),
+            Ok(found) => (conn, found),
+        };
         match found {
-            Some(v) if v == SCHEMA_VERSION => Ok(Store { conn }),
-            other => Err(StoreError::Version { path: path.display().to_string(), found: other.unwrap_or_else(|| "none".into()) }),
+            Found::Khabar(v) if v == SCHEMA_VERSION => Ok(Store { conn }),
+            Found::Khabar(v) => Err(StoreError::Version { path: shown, found: v }),
+            Found::Unversioned => Err(StoreError::Version { path: shown, found: "none".into() }),
+            Found::NotKhabar(why) => Err(StoreError::NotAStore { path: shown, why }),
         }
     }
 
@@ -326,7 +401,9 @@ impl Store {
     /// Writes a batch in one transaction: all of it is stored, or (if the process dies)
     /// none of it.
     pub fn write_batch(&mut self, items: Vec<Item>) -> Result<BatchReport> {
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE: the write lock is taken (waiting for another ingest) before anything is
+        // read, so a second writer never finds its snapshot stale half-way
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut report = BatchReport::default();
         let mut touched: BTreeSet<i64> = BTreeSet::new();
         for item in items {
@@ -362,12 +439,11 @@ impl Store {
         })
     }
 
-    /// Full-text search, best first.
+    /// Full-text search, best first. A query with no word, more than [`MAX_QUERY_WORDS`] words
+    /// or a malformed filter is refused with [`StoreError::BadQuery`]; no input reaches FTS5 as syntax.
     pub fn search(&self, q: &Query) -> Result<Vec<Hit>> {
-        let (fts, terms) = fts_query(&q.text);
-        if fts.is_empty() {
-            return Ok(Vec::new());
-        }
+        check_filters(q)?;
+        let (fts, terms) = fts_query(&q.text)?;
         let sql = "
             SELECT a.id, a.doc_id, a.url, a.title, a.published, s.name, a.story_id, bm25(articles_fts) AS rank
             FROM articles_fts
@@ -521,9 +597,61 @@ impl Store {
 }
 
 /// The FTS5 `MATCH` expression of a user query, as [`Store::search`] builds it (empty when no
-/// word is left), for queries that join `articles_fts` themselves.
+/// word is left, or the query is refused), for queries that join `articles_fts` themselves.
 pub fn fts_match(text: &str) -> String {
-    fts_query(text).0
+    fts_query(text).map(|q| q.0).unwrap_or_default()
+}
+
+/// How long a writer or reader waits for another process's lock before giving up.
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// What a database file says it is.
+enum Found {
+    Khabar(String),
+    Unversioned,
+    NotKhabar(String),
+}
+
+fn schema_version(conn: &Connection) -> rusqlite::Result<Found> {
+    let has_meta: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta')", [], |r| r.get(0))?;
+    if !has_meta {
+        let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        return Ok(Found::NotKhabar(if n == 0 { "an empty database".into() } else { "an SQLite database of other tables".into() }));
+    }
+    let v: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0)).optional()?;
+    Ok(v.map_or(Found::Unversioned, Found::Khabar))
+}
+
+/// A read-only WAL database whose folder cannot be written: SQLite cannot make the shared
+/// memory file it reads through.
+fn needs_immutable(e: &rusqlite::Error) -> bool {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => {
+            f.code == rusqlite::ErrorCode::ReadOnly || f.code == rusqlite::ErrorCode::CannotOpen
+        }
+        _ => false,
+    }
+}
+
+fn has_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(Path::new(&wal)).is_ok_and(|m| m.len() > 0)
+}
+
+/// The path as a `file:` URI path: `%`, `?` and `#` escaped.
+fn uri_path(path: &Path) -> String {
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for c in abs.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn clip(s: &str, n: usize) -> String {
@@ -533,14 +661,23 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// At most this many words in a search; a longer query is refused, not cut.
+pub const MAX_QUERY_WORDS: usize = 64;
+
 /// The FTS5 expression of a user query, and its plain normalised terms (for snippets).
-fn fts_query(text: &str) -> (String, Vec<String>) {
-    let mut parts = Vec::new();
+///
+/// The user never writes FTS5: every word becomes a quoted phrase (quotes inside dropped, so
+/// nothing a user types is FTS5 syntax), a trailing `*` a prefix, and `AND`/`OR`/`NOT` are kept
+/// only between two words, so the expression is always `term (op? term)*` and always valid.
+/// A query with no word to look for, or more than [`MAX_QUERY_WORDS`], is refused.
+fn fts_query(text: &str) -> Result<(String, Vec<String>)> {
+    let mut parts: Vec<String> = Vec::new();
     let mut terms = Vec::new();
+    let mut pending_op: Option<&str> = None;
     for raw in text.split_whitespace() {
         if matches!(raw, "AND" | "OR" | "NOT") {
             if !parts.is_empty() {
-                parts.push(raw.to_string());
+                pending_op = Some(raw);
             }
             continue;
         }
@@ -549,13 +686,49 @@ fn fts_query(text: &str) -> (String, Vec<String>) {
         if norm.trim().is_empty() {
             continue;
         }
+        if terms.len() == MAX_QUERY_WORDS {
+            return Err(StoreError::BadQuery(format!("more than {MAX_QUERY_WORDS} words: search for fewer")));
+        }
+        if let Some(op) = pending_op.take() {
+            parts.push(op.to_string());
+        }
         terms.push(norm.clone());
         parts.push(if prefix { format!("\"{norm}\"*") } else { format!("\"{norm}\"") });
     }
-    while parts.last().is_some_and(|p| matches!(p.as_str(), "AND" | "OR" | "NOT")) {
-        parts.pop();
+    if parts.is_empty() {
+        let why = if text.trim().is_empty() { "the query is empty" } else { "the query has no word to look for (only operators or punctuation)" };
+        return Err(StoreError::BadQuery(why.into()));
     }
-    (parts.join(" "), terms)
+    Ok((parts.join(" "), terms))
+}
+
+/// Checks the filters of a search: dates as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a country as
+/// three letters, a CAMEO code as digits.
+fn check_filters(q: &Query) -> Result<()> {
+    let bad = |what: &str, v: &str, want: &str| Err(StoreError::BadQuery(format!("{what} {:?}: expected {want}", clip(v, 40))));
+    for (what, d) in [("--from", &q.from), ("--to", &q.to)] {
+        if let Some(d) = d {
+            let num = |r: std::ops::Range<usize>| d.get(r).filter(|x| x.bytes().all(|c| c.is_ascii_digit())).and_then(|x| x.parse::<u32>().ok());
+            let ok = matches!(d.len(), 4 | 7 | 10)
+                && num(0..4).is_some()
+                && (d.len() < 7 || (d.as_bytes()[4] == b'-' && num(5..7).is_some_and(|m| (1..=12).contains(&m))))
+                && (d.len() < 10 || (d.as_bytes()[7] == b'-' && num(8..10).is_some_and(|m| (1..=31).contains(&m))));
+            if !ok {
+                return bad(what, d, "a date as YYYY-MM-DD (or YYYY-MM, YYYY)");
+            }
+        }
+    }
+    if let Some(c) = &q.country {
+        if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return bad("--country", c, "a three-letter ISO code such as SAU");
+        }
+    }
+    if let Some(c) = &q.cameo {
+        if c.is_empty() || c.len() > 4 || !c.bytes().all(|b| b.is_ascii_digit()) {
+            return bad("--cameo", c, "a CAMEO code or its start, digits such as 19 or 057");
+        }
+    }
+    Ok(())
 }
 
 fn host_of(url: &str) -> Option<String> {

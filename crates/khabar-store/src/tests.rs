@@ -240,3 +240,37 @@ fn the_same_file_under_another_path_is_a_duplicate_not_a_copy() {
     assert_eq!((r.articles, r.copies, r.duplicates), (0, 0, 1));
     assert_eq!(s.stats().unwrap().copies, 0);
 }
+
+#[test]
+fn any_query_is_answered_or_refused_never_an_fts5_error() {
+    let (_d, mut s) = open();
+    s.write_batch(vec![item("f:1", article("a", Some("http://x.sa/1"), "okaz", "استقبل أمير منطقة الرياض وفد المدينة. The Emir met them."), vec![])])
+        .unwrap();
+    // pieces of FTS5 syntax and SQL, combined at random (a fixed seed): 3,000 queries
+    let pieces = [
+        "AND", "OR", "NOT", "NEAR(", "NEAR", ")", "(", "\"", "'", "*", "-", "+", "^", ":", "title:", "{title body}:", "amir", "امير",
+        "الرياض*", "'; DROP TABLE articles; --", "\"\"", "**", "a*b", "\u{0}", "\u{202E}", "NEAR(a b, 2)", ",", ";", "%", "_", "\\",
+    ];
+    let mut x: u64 = 14;
+    for _ in 0..3000 {
+        let mut q = String::new();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        for k in 0..(x % 8) {
+            let p = pieces[((x >> (8 * k)) % pieces.len() as u64) as usize];
+            q.push_str(p);
+            if (x >> k) & 1 == 0 {
+                q.push(' ');
+            }
+        }
+        match s.search(&Query::new(&q)) {
+            Ok(_) | Err(StoreError::BadQuery(_)) => {}
+            Err(e) => panic!("{q:?}: {e}"),
+        }
+    }
+    // a run of operators keeps the last: AND OR NOT between two words is NOT
+    assert!(s.search(&Query::new("emir AND OR NOT them")).unwrap().is_empty());
+    assert_eq!(s.search(&Query::new("emir OR AND them")).unwrap().len(), 1);
+    assert!(matches!(s.search(&Query::new("")), Err(StoreError::BadQuery(_))));
+}

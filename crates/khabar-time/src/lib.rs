@@ -153,6 +153,14 @@ mod tests {
     }
 
     #[test]
+    fn a_trigger_offset_inside_a_character_is_its_start_not_a_panic() {
+        // found by fuzz/dates: byte 10 of "٨ تموز ٢٠٢٠" is inside ز
+        let got = resolve_near("٨ تموز ٢٠٢٠", d(2020, 7, 9), Some(10), false);
+        assert_eq!(got.map(|r| r.date), Some(d(2020, 7, 8)));
+        assert!(resolve_near("8 July 2020", d(2020, 7, 9), Some(999), false).is_some());
+    }
+
+    #[test]
     fn arabic_month_series() {
         assert_eq!(parse_date("القاهرة 3 أغسطس 2021", None), Some(d(2021, 8, 3)));
         assert_eq!(parse_date("بيروت في 12 كانون الثاني 2019", None), Some(d(2019, 1, 12)));

@@ -138,6 +138,8 @@ pub fn find_expressions(sentence: &str, anchor: NaiveDate, future: bool) -> Vec<
 /// `at` is `None`. A Hijri date followed by its Gregorian equivalent ("الموافق …") gives way to
 /// it.
 pub fn resolve_near(sentence: &str, anchor: NaiveDate, at: Option<usize>, future: bool) -> Option<Resolved> {
+    // an offset inside a character (or past the end) is taken as the character's start
+    let at = at.map(|at| (0..=at.min(sentence.len())).rev().find(|&i| sentence.is_char_boundary(i)).unwrap_or(0));
     let all = find_expressions(sentence, anchor, future);
     let usable: Vec<&Expression> = all
         .iter()
