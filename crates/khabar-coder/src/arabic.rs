@@ -230,20 +230,23 @@ pub(crate) fn reads_as_passive(lex: &Lexicon, toks: &[Token], trig: &Trigger, r:
         && !trig.noun
         && !trig.passive
         // an actor after 'برصاص' or 'على يد' is the passive's agent, not an object
-        && r.pairs.iter().all(|(_, t)| t.is_none_or(|t| t.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[t.start - 1].norm)))
+        && r.pairs.iter().all(|(_, t)| t.is_none_or(|t| after_agent_prep(lex, toks, t)))
         && !arabic_present(p, &toks[trig.start].norm[trig.prefix.len()..])
         && (r.pairs.iter().all(|(s, _)| s.is_some_and(|s| reads_as_victim(lex, toks, trig, s)))
             // "… قتل برصاص جنود …", "قتل على يد …": the agent's preposition right after the verb
             || (trig.end..(trig.end + 2).min(toks.len())).any(|i| Grammar::has(&lex.grammar.agent_preps, &toks[i].norm)))
 }
 
+/// Does the actor stand right after an agent's preposition ('برصاص', 'على يد')?
+fn after_agent_prep(lex: &Lexicon, toks: &[Token], a: &ActorSpan) -> bool {
+    a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[a.start - 1].norm)
+}
+
 /// The passive reading: the lone actor is the victim; the agent, if any, is named after
 /// 'برصاص' or 'على يد'.
 pub(crate) fn passive_roles<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], r: &Roles<'a>) -> Roles<'a> {
     let victims: Vec<&ActorSpan> = r.pairs.iter().filter_map(|(s, _)| *s).collect();
-    let agent = actors.iter().find(|a| {
-        a.start > 0 && Grammar::has(&lex.grammar.agent_preps, &toks[a.start - 1].norm) && !victims.iter().any(|v| same_actor(a, v))
-    });
+    let agent = actors.iter().find(|a| after_agent_prep(lex, toks, a) && !victims.iter().any(|v| same_actor(a, v)));
     Roles {
         pairs: victims.into_iter().map(|v| (agent, Some(v))).collect(),
         why: if agent.is_some() { "the agent named after 'على يد' or 'برصاص'" } else { "not named: the verb read as its passive" },

@@ -33,7 +33,7 @@ use khabar_time::Date;
 pub const BACKGROUND_DAYS: i64 = 30;
 
 /// Roles that are whole actors on their own: no country to look for.
-const STATELESS: &[&str] = &["IGO", "NGO", "IMG", "MNC"];
+pub(crate) const STATELESS: &[&str] = &["IGO", "NGO", "IMG", "MNC"];
 
 /// Roles of people on the ground rather than of a state: with no earlier actor of their role,
 /// they are of the country the event happened in.

@@ -282,7 +282,7 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
             // a bare role ("the army") is a target only when a preposition introduces it
             // (English: force done to a role named right after the verb, "raided insurgent camps")
             // (an aid agency, a militia, a company: whole actors with no country to name)
-            && (a.country.is_some() || a.kind != "role" || a.roles.iter().any(|r| matches!(r.as_str(), "IGO" | "NGO" | "IMG" | "MNC")) || is_target_prep(k) || (ar && forceful && a.start <= after_source + 3) || (!ar && forceful && a.start == trig.end))
+            && (a.country.is_some() || a.kind != "role" || a.roles.iter().any(|r| crate::document::STATELESS.contains(&r.as_str())) || is_target_prep(k) || (ar && forceful && a.start <= after_source + 3) || (!ar && forceful && a.start == trig.end))
             // "…, a Jordanian official confirmed": the speaker of a trailing report is no object
             && (ar || !toks.get(a.end).is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm)))
     };
