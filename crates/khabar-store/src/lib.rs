@@ -102,7 +102,7 @@ pub fn explain(e: &rusqlite::Error) -> String {
         Some(C::DiskFull) => "the disk is full; the batches committed before are kept: free some space and run the same ingest again".into(),
         Some(C::ReadOnly) => "the store is read-only (the file, or the folder it is in, cannot be written)".into(),
         Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => {
-            "the store is locked by another process for longer than the 10 s khabar waits".into()
+            "the store is locked by another process for longer than the 30 s khabar waits".into()
         }
         Some(C::CannotOpen) => format!("the file cannot be opened (does its folder exist, may it be read?): {said}"),
         Some(C::PermissionDenied) => format!("permission denied: {said}"),
@@ -330,6 +330,10 @@ impl Store {
     /// Opens (creating if needed) a store for writing. An SQLite file that holds other
     /// tables and no khabar `meta` is refused, never written into.
     pub fn open(path: &Path) -> Result<Store> {
+        retry_busy(|| Store::open_once(path))
+    }
+
+    fn open_once(path: &Path) -> Result<Store> {
         let err = |cause| StoreError::Open { path: path.display().to_string(), cause };
         let conn = Connection::open(path).map_err(err)?;
         // waiting first: switching to WAL needs a lock another ingest may hold
@@ -350,6 +354,7 @@ impl Store {
                 why: format!("an SQLite database with other tables: {}{}", shown.join(", "), if tables.len() > 3 { ", …" } else { "" }),
             });
         }
+        to_wal(&conn).map_err(err)?;
         conn.execute_batch(schema::PRAGMAS).map_err(err)?;
         conn.execute_batch(&format!("BEGIN IMMEDIATE; {} COMMIT;", schema::TABLES)).map_err(err)?;
         let found: Option<String> =
@@ -369,6 +374,10 @@ impl Store {
     /// write-ahead log is beside it; with a log it cannot read, it is refused rather than read
     /// without its last batches.
     pub fn open_read(path: &Path) -> Result<Store> {
+        retry_busy(|| Store::open_read_once(path))
+    }
+
+    fn open_read_once(path: &Path) -> Result<Store> {
         let shown = path.display().to_string();
         let err = |cause| StoreError::Open { path: shown.clone(), cause };
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -602,8 +611,45 @@ pub fn fts_match(text: &str) -> String {
     fts_query(text).map(|q| q.0).unwrap_or_default()
 }
 
-/// How long a writer or reader waits for another process's lock before giving up.
-const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+/// How long a writer or reader waits for another process's lock before giving up: long enough
+/// for another ingest's batch on a loaded machine.
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Whether SQLite said another connection holds the lock.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+}
+
+/// Runs an open again while it fails on a lock, until [`BUSY_WAIT`] has passed. Some of SQLite's
+/// answers of "busy" come at once, without its busy handler (the switch to WAL, a reader meeting
+/// a WAL being reset), so a store two processes open together is waited for here too.
+fn retry_busy(mut open: impl FnMut() -> Result<Store>) -> Result<Store> {
+    let started = std::time::Instant::now();
+    let mut pause = std::time::Duration::from_millis(5);
+    loop {
+        match open() {
+            Err(StoreError::Open { cause, .. }) if is_busy(&cause) && started.elapsed() < BUSY_WAIT => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(std::time::Duration::from_millis(250));
+            }
+            done => return done,
+        }
+    }
+}
+
+/// Switches the file to write-ahead logging. WAL is a property of the file, so after the first
+/// open this only reads. SQLite may refuse the switch while another process has the file open,
+/// leaving the mode as it was: that is told as "busy", which [`retry_busy`] waits out.
+fn to_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let mode = |sql| conn.query_row(sql, [], |r| r.get::<_, String>(0));
+    if mode("PRAGMA journal_mode")?.eq_ignore_ascii_case("wal") || mode("PRAGMA journal_mode = WAL")?.eq_ignore_ascii_case("wal") {
+        return Ok(());
+    }
+    Err(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+        Some("another process held the file while its journal was switched to WAL".into()),
+    ))
+}
 
 /// What a database file says it is.
 enum Found {

@@ -6,12 +6,13 @@ pub const SCHEMA_VERSION: &str = "1";
 /// Connection settings: WAL so a reader never blocks the writer and a killed writer leaves
 /// the last committed batch intact; NORMAL sync is safe against a killed process (only power
 /// loss can take back the last transactions, never corrupt the file).
+/// The switch to WAL itself is [`crate::Store::open`]'s: SQLite does not wait on a busy lock
+/// for it.
 pub const PRAGMAS: &str = "
-PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 PRAGMA temp_store = MEMORY;
 PRAGMA cache_size = -65536;
-PRAGMA busy_timeout = 10000;
+PRAGMA busy_timeout = 30000;
 PRAGMA wal_autocheckpoint = 16384;
 PRAGMA journal_size_limit = 67108864;
 ";

@@ -274,3 +274,44 @@ fn any_query_is_answered_or_refused_never_an_fts5_error() {
     assert_eq!(s.search(&Query::new("emir OR AND them")).unwrap().len(), 1);
     assert!(matches!(s.search(&Query::new("")), Err(StoreError::BadQuery(_))));
 }
+
+#[test]
+fn a_new_store_read_by_another_process_is_opened_once_the_reader_is_done() {
+    // SQLite answers the switch to WAL with "busy" at once, not after the busy timeout, while
+    // another connection reads the file: `Store::open` must wait for the reader, not fail
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fresh.db");
+    let reader = Connection::open(&path).unwrap();
+    reader.execute_batch("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); BEGIN; SELECT count(*) FROM meta;").unwrap();
+    let (held, released) = (std::time::Duration::from_millis(400), std::time::Instant::now());
+    let done = std::thread::spawn(move || {
+        std::thread::sleep(held);
+        reader.execute_batch("COMMIT").unwrap();
+    });
+    let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(released.elapsed() >= held, "opened while the reader still held the file");
+    done.join().unwrap();
+    let mode: String = store.connection().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn many_threads_opening_a_new_store_at_once_all_open_it() {
+    for round in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("fresh-{round}.db"));
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(12));
+        let opens: Vec<_> = (0..12)
+            .map(|_| {
+                let (path, barrier) = (path.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    Store::open(&path).map(|_| ()).map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        for open in opens {
+            open.join().unwrap().unwrap();
+        }
+    }
+}
