@@ -29,6 +29,15 @@ fn past_tense(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")
 }
 
+/// Is the word after an actor a verb of saying, that actor its subject ("… and the government
+/// states it will ask", "…, a Jordanian official confirmed")? The grammar's report words, and
+/// their present in -s ("states" of "stated", "says" of "say"): tested only right after an
+/// actor, where "States" of "United States" never stands, since that is inside the actor.
+pub(crate) fn reports_after_actor(lex: &Lexicon, word: &str) -> bool {
+    let has = |w: &str| Grammar::has(&lex.grammar.report, w);
+    has(word) || word.strip_suffix('s').is_some_and(|stem| has(stem) || has(&format!("{stem}d")) || has(&format!("{stem}ed")))
+}
+
 /// Forms of "be" that make a following participle passive ("was attacked", "were arrested").
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got", "get"];
 

@@ -284,7 +284,7 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
             // (an aid agency, a militia, a company: whole actors with no country to name)
             && (a.country.is_some() || a.kind != "role" || a.roles.iter().any(|r| crate::document::STATELESS.contains(&r.as_str())) || is_target_prep(k) || (ar && forceful && a.start <= after_source + 3) || (!ar && forceful && a.start == trig.end))
             // "…, a Jordanian official confirmed": the speaker of a trailing report is no object
-            && (ar || !toks.get(a.end).is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm)))
+            && (ar || !toks.get(a.end).is_some_and(|t| english::reports_after_actor(lex, &t.norm)))
     };
     // an actor joined by و / "and" with a verb of its own right after it opens another clause
     // ("الشرطة الإسرائيلية تقتحم المسجد الأقصى والجامعة العربية تدين الاقتحام", "… raided the

@@ -843,3 +843,12 @@ fn english_agent_of_a_passive_after_a_noun_is_not_the_nouns_actor() {
     let got = triples("en", "A protest on Friday was prompted by a US missile attack.");
     assert!(got.iter().all(|e| !(e.0.starts_with("14") && e.1.starts_with("USA"))), "{got:?}");
 }
+
+#[test]
+fn english_actor_saying_something_after_and_is_no_object() {
+    // "states" is the present of the report verb "stated": the government is the subject of a
+    // clause of its own, not what Chile criticised
+    let got = triples("en", "Chile criticized the tariffs sharply and the Peruvian government states it will appeal.");
+    assert!(!got.iter().any(|(c, s, g)| c.starts_with("11") && s == "CHL" && g.starts_with("PER")), "{got:?}");
+    assert!(got.iter().any(|(c, s, _)| c.starts_with("11") && s == "CHL"), "{got:?}");
+}
