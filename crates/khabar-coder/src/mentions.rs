@@ -346,7 +346,9 @@ pub fn roles_named_before(mentions: &mut [(&[Token], &mut Vec<ActorSpan>)], lang
     // (English puts the head noun last, "aid workers"; Arabic first, «عمال الإغاثة»)
     let head = |toks: &[Token], a: &ActorSpan| {
         let t = if lang == "ar" { &toks[a.start] } else { &toks[a.end - 1] };
-        t.norm[a.prefix.len().min(t.norm.len())..].trim_start_matches("ال").to_string()
+        // (the possessive is the same role: "the government's decision")
+        let w = t.norm[a.prefix.len().min(t.norm.len())..].trim_start_matches("ال");
+        w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w).to_string()
     };
     let definite = |toks: &[Token], a: &ActorSpan| {
         if lang == "ar" {

@@ -208,6 +208,17 @@ fn a_role_named_again_keeps_the_country_the_article_gave_it() {
     assert!(!coded.events.iter().any(|e| e.source.as_ref().is_some_and(|a| a.code == "AUSGOV") && e.target.as_ref().is_some_and(|a| a.code == "AUSGOV")), "{:?}", coded.events);
 }
 
+#[test]
+fn a_role_named_again_in_the_possessive_is_the_same_role() {
+    // "the government's" is the Chilean government named before, not that of the one country
+    // its own sentence names
+    let text = "The Chilean government ended its talks with the miners' union on Monday. \
+        Argentine mediators criticized the government's decision to end the talks.";
+    let coded = code_article(&article("en", "2012-05-10", "Chile ends talks with miners", text), &Options::default());
+    let criticism = coded.events.iter().find(|e| e.cameo.starts_with("11") || e.cameo.starts_with("01")).expect("the mediators' criticism");
+    assert_eq!(criticism.target.as_ref().map(|a| a.code.as_str()), Some("CHLGOV"), "{criticism:?}");
+}
+
 /// (cameo, source, target) of the events the headline reports.
 fn headline_events(title: &str) -> Vec<(String, String, String)> {
     let a = article("ar", "2015-08-04", title, "وقال مصدر إن الوضع هادئ.");
