@@ -79,7 +79,10 @@ pub(crate) fn code_sentence(
                 // (so after a casualty noun: "مقتل خمسة من القاعدة" — the dead)
                 let casualty = counts_casualties(lex, &toks[trig.start..trig.end]);
                 // (not the unidentified attacker a bomb word names: "قتلا في هجوم انتحاري")
-                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && (a.country.is_some() || trig.passive || casualty) && !a.roles.iter().any(|r| r == "UAF"));
+                // (where protests are held is not whom they are against: "protests broke out in
+                // Mogadishu")
+                let protest_venue = |a: &ActorSpan| p.cameo.starts_with("14") && is_locative(sentence, toks, a.start);
+                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && (a.country.is_some() || trig.passive || casualty) && !a.roles.iter().any(|r| r == "UAF") && !protest_venue(a));
                 let occurrence = matches!(&p.cameo[..2], "14" | "18" | "19" | "20");
                 let modality = modality_of(lex, toks, trig);
                 if !(target.is_some() || occurrence) || matches!(modality, Modality::Intended | Modality::Background) {
@@ -267,7 +270,10 @@ pub(crate) fn code_sentence(
             let mut target = tgt.map(|t| actor_out(sentence, toks, t)).or_else(|| place_target.clone());
             // a protest that names no addressee is addressed to the protesters' own government
             // (the usual CAMEO reading of "students demonstrated in the capital")
-            let implicit_target = target.is_none() && entry.root == "14" && src.is_some_and(|s| s.country.is_some() && !s.roles.iter().any(|r| r == "GOV"));
+            // (unless it reacts to an act: "protests against the strikes" are aimed at whoever
+            // struck, found below in the sentence or by the document stage)
+            let protested_act = (target.is_none() && entry.root == "14").then(|| act_reacted_to(lex, toks, trig)).flatten();
+            let implicit_target = target.is_none() && protested_act.is_none() && entry.root == "14" && src.is_some_and(|s| s.country.is_some() && !s.roles.iter().any(|r| r == "GOV"));
             if implicit_target {
                 let c = src.and_then(|s| s.country.clone()).unwrap_or_default();
                 target = Some(Actor { text: String::new(), name: format!("{c} government"), code: format!("{c}GOV"), country: Some(c), roles: vec!["GOV".into()] });
@@ -327,6 +333,10 @@ pub(crate) fn code_sentence(
                     about_act.push((events.len(), root));
                 }
             }
+            if let Some(root) = protested_act {
+                trace.notes.push(format!("event {}: a protest of the {root} act the sentence names", entry.code));
+                about_act.push((events.len(), root));
+            }
             events.push(Event {
                 source,
                 target,
@@ -381,6 +391,19 @@ pub(crate) fn code_sentence(
     }
     drop_subsumed(&mut events, &from_noun, &mut trace);
     (events, trace, places)
+}
+
+/// The root of the act a protest reacts to, named after it ("protests against the air strikes",
+/// "a rally protesting the raid", «مظاهرات احتجاجا على الغارات») or before it by a phrase of
+/// cause ("As a result of the strikes, protests broke out", «ردا على الغارات»): the grammar's
+/// `reaction_words` within three words before the act, in the trigger's clause.
+fn act_reacted_to(lex: &Lexicon, toks: &[Token], trig: &crate::triggers::Trigger) -> Option<String> {
+    // (of a word's readings, the gravest: "strikes" is shown force (15) and air strikes (19))
+    let act_at = |i: usize| lex.triggers.all_at(toks, i).iter().map(|m| &lex.patterns[*m.value].cameo[..2]).filter(|r| *r > "14").max().map(str::to_string);
+    let reaction_before = |i: usize| (i.saturating_sub(3)..i).any(|k| Grammar::has(&lex.grammar.reaction_words, khabar_text::strip_arabic_prefixes(&toks[k].norm).last().copied().unwrap_or(&toks[k].norm)) || Grammar::has(&lex.grammar.reaction_words, &toks[k].norm));
+    let after = (trig.end..(trig.end + 5).min(toks.len())).take_while(|&i| !crate::roles::crosses_clause(lex, toks, trig.end, i)).find(|&i| reaction_before(i) && act_at(i).is_some());
+    let before = (trig.start.saturating_sub(8)..trig.start).find(|&i| reaction_before(i) && act_at(i).is_some() && !crate::roles::crosses_clause(lex, toks, i, trig.start));
+    after.or(before).and_then(act_at)
 }
 
 /// Is a verbal noun with no one named behind it a report all the same? After a verb of

@@ -74,8 +74,10 @@ pub(crate) fn finish(headline: Vec<Event>, body: Vec<Event>, ctx: &DocContext, n
         resolve_actors(&mut e, ctx, notes);
         place_by_lead(&mut e, ctx, notes);
         place_by_speaker(&mut e, notes);
-        target_by_scope(&mut e, notes);
+        // (a protest of an act told before is against its doer, before it is against its own
+        // government)
         target_by_reaction(&mut e, &all, notes);
+        target_by_scope(&mut e, notes);
         e.held_back = held_back(&e, ctx);
         all.push(e);
     }
@@ -254,7 +256,11 @@ fn target_by_reaction(e: &mut Event, before: &[Event], notes: &mut Vec<String>) 
     let same_act = |r: &str| r == root || (violent(r) && violent(root));
     let attributed = |a: &Actor| a.country.is_some() || a.roles.iter().any(|r| STATELESS.contains(&r.as_str()));
     let own = e.source.as_ref().map(|s| s.code.clone());
-    let Some(act) = before.iter().rev().find(|b| same_act(&b.cameo_root) && b.source.as_ref().is_some_and(|s| attributed(s) && Some(&s.code) != own.as_ref())) else { return };
+    let candidates: Vec<&Event> = before.iter().rev().filter(|b| same_act(&b.cameo_root) && b.source.as_ref().is_some_and(|s| attributed(s) && Some(&s.code) != own.as_ref())).collect();
+    // (the last act the article reports whole, of the root named if it can: "the strikes" are
+    // the air strikes told, not an untargeted killing of the same sentence)
+    let whole = |b: &&&Event| b.held_back.is_none();
+    let Some(act) = candidates.iter().filter(whole).find(|b| b.cameo_root == root).or_else(|| candidates.iter().find(whole)).or_else(|| candidates.first()).copied() else { return };
     let doer = act.source.clone().expect("found by its source");
     notes.push(format!("document: {} {} in sentence {}: target {}, the doer of the {} act it reacts to (sentence {})", e.cameo, e.rule, e.sentence, doer.code, act.cameo, act.sentence));
     e.explanation = format!("{}; document: a reaction to the article's {} act is aimed at its doer {}", e.explanation, act.cameo, doer.code);

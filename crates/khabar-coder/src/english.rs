@@ -38,6 +38,13 @@ pub(crate) fn reports_after_actor(lex: &Lexicon, word: &str) -> bool {
     has(word) || word.strip_suffix('s').is_some_and(|stem| has(stem) || has(&format!("{stem}d")) || has(&format!("{stem}ed")))
 }
 
+/// Does a verb of occurring follow a noun ending at `end`, in one word or two ("protests
+/// broke out", "fighting erupted", "talks were held")?
+pub(crate) fn occurs_after(lex: &Lexicon, toks: &[Token], end: usize) -> bool {
+    let has = |w: &str| Grammar::has(&lex.grammar.occurrence_verbs, w);
+    toks.get(end).is_some_and(|a| has(&a.norm) || toks.get(end + 1).is_some_and(|b| has(&format!("{} {}", a.norm, b.norm))))
+}
+
 /// Forms of "be" that make a following participle passive ("was attacked", "were arrested").
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got", "get"];
 

@@ -6,7 +6,7 @@ use khabar_lexicon::{Grammar, Lexicon, Pattern};
 use khabar_text::Token;
 
 use crate::arabic::{arabic_trigger_ok, AR_SUFFIXES};
-use crate::english::{english_asked_for, english_noun_use, english_passive};
+use crate::english::{self, english_asked_for, english_noun_use, english_passive};
 use crate::mentions::ActorSpan;
 
 /// A trigger that passed its pattern's conditions.
@@ -113,7 +113,13 @@ pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token]
                 break;
             }
             // "وقع الهجوم فجر أمس", "وقع انفجار": a verb of occurring says the noun's event happened
-            let occurred = noun && i > 0 && khabar_text::strip_arabic_prefixes(&toks[i - 1].norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.occurrence_verbs, w));
+            // (English puts the verb after its noun: "protests broke out", "talks were held")
+            let occurred = noun
+                && if lex.lang == "ar" {
+                    i > 0 && khabar_text::strip_arabic_prefixes(&toks[i - 1].norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.occurrence_verbs, w))
+                } else {
+                    english::occurs_after(lex, toks, m.end)
+                };
             // (a headline reports what it names, unless it asks: "مظاهرات في صنعاء لإطلاق سراح
             // المختطفين")
             let unanchored = unanchored(lex, sentence, toks, p, &anchor_memo).filter(|w| !occurred && (!headline || *w == HYPOTHETICAL));

@@ -219,6 +219,24 @@ fn a_role_named_again_in_the_possessive_is_the_same_role() {
     assert_eq!(criticism.target.as_ref().map(|a| a.code.as_str()), Some("CHLGOV"), "{criticism:?}");
 }
 
+#[test]
+fn protests_that_broke_out_over_an_act_told_before_are_against_its_doer() {
+    // "broke out" reports the protests (no actor of their own); "as a result of the raids" ties
+    // them to the raids of the sentence before, whose doer they are against
+    let text = "Ethiopian troops raided three villages in Somalia on Monday. \
+        As a result of the raids, protests broke out in Mogadishu on Tuesday.";
+    let coded = code_article(&article("en", "2012-05-10", "Ethiopian raids in Somalia", text), &Options::default());
+    let protest = coded.events.iter().find(|e| e.cameo.starts_with("14")).expect("the protests are reported");
+    assert_eq!(protest.target.as_ref().and_then(|a| a.country.as_deref()), Some("ETH"), "{protest:?}");
+    assert_eq!(protest.source.as_ref().and_then(|a| a.country.as_deref()), Some("SOM"), "{protest:?}");
+    // with no cause named, protests in their own country are against their own government
+    let text = "Ethiopian troops raided three villages in Somalia on Monday. \
+        Protests broke out in Mogadishu on Tuesday.";
+    let coded = code_article(&article("en", "2012-05-10", "Ethiopian raids in Somalia", text), &Options::default());
+    let protest = coded.events.iter().find(|e| e.cameo.starts_with("14")).expect("the protests are reported");
+    assert_eq!(protest.target.as_ref().map(|a| a.code.as_str()), Some("SOMGOV"), "{protest:?}");
+}
+
 /// (cameo, source, target) of the events the headline reports.
 fn headline_events(title: &str) -> Vec<(String, String, String)> {
     let a = article("ar", "2015-08-04", title, "وقال مصدر إن الوضع هادئ.");

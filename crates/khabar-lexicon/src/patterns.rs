@@ -459,6 +459,11 @@ pub struct Grammar {
     /// one reports that occasion ("وقع الهجوم فجر أمس"), definite or not, anchored or not.
     #[serde(default)]
     pub occurrence_verbs: Vec<String>,
+    /// Words of reacting or of cause ("against", "protesting", "result", «احتجاجا», «ردا»): an
+    /// act named within three words after one is what a protest reacts to, and its doer what
+    /// the protest is against.
+    #[serde(default)]
+    pub reaction_words: Vec<String>,
     /// Bomb words ("عبوة", "سيارة مفخخة", "bomb"): violence (CAMEO 18–20) in a sentence with one
     /// and no one named behind it was done by an unidentified armed force (UAF).
     #[serde(default)]
@@ -557,6 +562,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.member_words,
         &mut g.bombs,
         &mut g.occurrence_verbs,
+        &mut g.reaction_words,
         &mut g.casualties,
         &mut g.light_verbs,
         &mut g.ongoing,
