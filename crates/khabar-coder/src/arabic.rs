@@ -162,7 +162,10 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
     }
     // a clause word between ("… في شمال العراق حيث طالبت أنقرة") starts the verb's own clause
     let clause_word = |k: usize| toks[actors[k].end..trig.start].iter().any(|t| matches!(t.norm.as_str(), "حيث" | "بينما" | "لكن" | "اذ" | "لان" | "كما" | "ان"));
-    let close_before = cx.before.first().copied().filter(|&k| trig.start - actors[k].end <= 2 && !cx.is_target_prep(k) && !punct_between(k) && !clause_word(k));
+    // «… وهو ما رفضته طهران»: after «ما» of "what" the subject follows the verb; what stands
+    // before is what was done
+    let what_relative = trig.start >= 2 && toks[trig.start - 1].norm == "ما" && matches!(toks[trig.start - 2].norm.as_str(), "وهو" | "وهي" | "هو" | "هي" | "وهذا" | "هذا" | "وذلك" | "ذلك");
+    let close_before = cx.before.first().copied().filter(|&k| !what_relative && trig.start - actors[k].end <= 2 && !cx.is_target_prep(k) && !punct_between(k) && !clause_word(k));
     // "يهدد فيه بإعدام كرواتي": an actor after a noun with the preposition ب or ل is that noun's
     // genitive, not the verb's subject (a pronoun with a preposition, "فيه", "لها", may stand
     // before a subject; a delegation's or a force's leader is named after "برئاسة", "بقيادة")
@@ -183,7 +186,12 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
     // a verb with a plural ending ("خطفوا", "يطالبون") has its subject in it or before it: in
     // VSO order the verb stays singular, so an actor after it is its object
     let stem = &toks[trig.start].norm[trig.prefix.len().min(toks[trig.start].norm.len())..];
-    let plural_verb = stem.ends_with("وا") || (stem.ends_with("ون") && arabic_present(p, stem));
+    // (under an object pronoun, «رفضته طهران», «خطفوه»: the ending is read before it)
+    // (a past plural drops its alif there: خطفوا + ه = خطفوه; a present in و is singular, يدعوه)
+    let past_plural_under_pronoun = |rest: &str| rest.ends_with('و') && !arabic_present(p, rest);
+    let under_pronoun = OBJECT_PRONOUNS.iter().find_map(|suf| stem.strip_suffix(suf).filter(|rest| rest.chars().count() >= 3 && (rest.ends_with('ت') || past_plural_under_pronoun(rest))));
+    let stem = under_pronoun.unwrap_or(stem);
+    let plural_verb = stem.ends_with("وا") || under_pronoun.is_some_and(past_plural_under_pronoun) || (stem.ends_with("ون") && arabic_present(p, stem));
     // a verb agrees with a subject after it in gender: a country or a city is feminine (but for
     // the grammar's `masculine_names`: العراق، لبنان …), so after a verb not in the feminine
     // ("ودعا الهند إلى …": he called on India) it is the object, the subject unnamed
@@ -208,6 +216,9 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
         Some((k, "nearest actor before the verb", 0.8))
     }
 }
+
+/// Object pronouns a verb may carry, longest first.
+const OBJECT_PRONOUNS: &[&str] = &["هما", "هم", "ها", "ه"];
 
 /// Is there a clause boundary (a verb of saying, a subordinator) strictly between two token
 /// positions, not counting the إن / أن at `to`?
@@ -269,6 +280,21 @@ pub(crate) fn opening_subject<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [Ac
     // not a speaker («قال الوزير إن …»): his clause is not the one the later verbs continue
     let spoken = toks.first().is_some_and(|t| Grammar::has(&lex.grammar.report, &t.norm) || khabar_text::strip_arabic_prefixes(&t.norm).get(1).is_some_and(|w| Grammar::has(&lex.grammar.report, w)));
     (!spoken).then_some(first)
+}
+
+/// «قال غابرييل إن …، وهو ما رفضته طهران»: a verb after «ما» / «الذي» that carries the pronoun
+/// of what was said answers the sentence's speaker, named after its opening verb of saying;
+/// what it rejects or criticises is his.
+pub(crate) fn answered_speaker<'a>(lex: &Lexicon, toks: &[Token], actors: &'a [ActorSpan], trig: &Trigger) -> Option<&'a ActorSpan> {
+    if lex.lang != "ar" || trig.noun || trig.start == 0 || !matches!(toks[trig.start - 1].norm.as_str(), "ما" | "الذي" | "وهو" | "وهذا") {
+        return None;
+    }
+    let word = &toks[trig.start].norm[trig.prefix.len().min(toks[trig.start].norm.len())..];
+    if !OBJECT_PRONOUNS.iter().any(|suf| word.strip_suffix(suf).is_some_and(|rest| rest.chars().count() >= 3)) {
+        return None;
+    }
+    let opens_with_saying = toks.first().is_some_and(|t| khabar_text::strip_arabic_prefixes(&t.norm).iter().take(2).any(|w| Grammar::has(&lex.grammar.report, w)));
+    actors.first().filter(|a| opens_with_saying && a.start == 1 && a.end <= trig.start)
 }
 
 /// A joined verb keeps the earlier verb's subject: the actor right before it ends the earlier

@@ -323,6 +323,13 @@ pub(crate) fn code_sentence(
                 if negated { "; negated" } else { "" }
             ) + if by_state_forces { "; done by a state's military: conventional force (the pattern's military_code)" } else { "" };
             trace.notes.push(format!("event {} {} → {}: {explanation}", entry.code, src.map(|s| s.code()).unwrap_or_default(), tgt.map(|t| t.code()).unwrap_or_default()));
+            // «قال X إن …، وهو ما رفضته طهران»: rejected is what the speaker said
+            if target.is_none() && matches!(entry.root, "11" | "12") {
+                if let Some(speaker) = arabic::answered_speaker(lex, toks, actors, trig).filter(|sp| src.is_none_or(|s| !same_actor(s, sp))) {
+                    trace.notes.push(format!("event {}: what it answers is what the sentence's speaker {} said", entry.code, speaker.code()));
+                    target = Some(actor_out(sentence, toks, speaker));
+                }
+            }
             // "… والجامعة العربية تدين الاقتحام": what is condemned is an act of the sentence
             if target.is_none() && matches!(entry.root, "11" | "12") {
                 // the act is the object, within a few words of the verb and of its subject if

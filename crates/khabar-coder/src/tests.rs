@@ -864,3 +864,19 @@ fn a_protest_against_an_act_is_aimed_at_its_doer() {
     let got = triples("en", "Hundreds of Kenyan students protested in Nairobi against the Ugandan raids.");
     assert!(got.iter().any(|(c, s, g)| c.starts_with("14") && s.starts_with("KEN") && g.starts_with("UGA")), "{got:?}");
 }
+
+#[test]
+fn arabic_verb_under_an_object_pronoun_has_its_subject_after_it() {
+    // «رفضته»: feminine past under the pronoun of "it": Cairo is its subject, not its object
+    let got = triples("ar", "ورفضته القاهرة على الفور.");
+    assert_eq!(got.first().map(|(c, s, _)| (&c[..2], s.as_str())), Some(("12", "EGYGOV")), "{got:?}");
+}
+
+#[test]
+fn arabic_what_the_speaker_said_is_what_is_rejected() {
+    // «وهو ما رفضته عمّان»: Amman rejects what the Israeli minister said; the countries before
+    // «ما» are what he spoke of, not the subject
+    let got = triples("ar", "وقال وزير الخارجية الإسرائيلي إن التعاون بين مصر والأردن ضروري، وهو ما رفضته عمان على الفور.");
+    assert!(got.iter().any(|(c, s, g)| c.starts_with("12") && s == "JORGOV" && g == "ISRGOV"), "{got:?}");
+    assert!(!got.iter().any(|(c, s, _)| c.starts_with("12") && (s.starts_with("EGY") || s == "JOR")), "{got:?}");
+}
