@@ -90,6 +90,14 @@ struct NameIndex {
     keys: Vec<Key>,
     ids: Vec<u32>,
     max_words: usize,
+    /// Hashes of every key's first word: most tokens begin no name, and this says so without
+    /// a search of the keys.
+    first_words: std::collections::HashSet<u64>,
+}
+
+/// FNV-1a: a hash of a word for [`NameIndex::first_words`], cheap on short strings.
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 struct Key {
@@ -104,11 +112,12 @@ impl NameIndex {
     fn build(mut names: Vec<(String, u32)>, weak: &std::collections::HashSet<String>) -> NameIndex {
         names.sort_unstable();
         names.dedup();
-        let mut ix = NameIndex { arena: String::new(), keys: Vec::new(), ids: Vec::with_capacity(names.len()), max_words: 1 };
+        let mut ix = NameIndex { arena: String::new(), keys: Vec::new(), ids: Vec::with_capacity(names.len()), max_words: 1, first_words: Default::default() };
         for (name, id) in names {
             let same = ix.keys.last().is_some_and(|k| ix.arena[k.at as usize..(k.at + k.len as u32) as usize] == name);
             if !same {
                 ix.max_words = ix.max_words.max(name.split(' ').count());
+                ix.first_words.insert(word_hash(name.split(' ').next().unwrap_or_default()));
                 ix.keys.push(Key { at: ix.arena.len() as u32, len: name.len() as u16, weak: weak.contains(&name), ids_at: ix.ids.len() as u32, ids_len: 0 });
                 ix.arena.push_str(&name);
             }
@@ -126,8 +135,18 @@ impl NameIndex {
         &self.arena[k.at as usize..k.at as usize + k.len as usize]
     }
 
-    fn get(&self, name: &str) -> Option<&Key> {
-        self.keys.binary_search_by(|k| self.key(k).cmp(name)).ok().map(|i| &self.keys[i])
+    /// The key `name`, if there is one, and whether any longer name goes on from it with a
+    /// space: the keys are sorted by bytes, so those come right after `name`'s place (a space
+    /// sorts before every letter), and one look tells whether to read a word more.
+    fn get_and_longer(&self, name: &str) -> (Option<&Key>, bool) {
+        let at = self.keys.partition_point(|k| self.key(k) < name);
+        let found = self.keys.get(at).filter(|k| self.key(k) == name);
+        let next = self.keys.get(at + usize::from(found.is_some()));
+        let longer = next.is_some_and(|k| {
+            let key = self.key(k).as_bytes();
+            key.len() > name.len() && key.starts_with(name.as_bytes()) && key[name.len()] == b' '
+        });
+        (found, longer)
     }
 
     fn ids(&self, k: &Key) -> &[u32] {
@@ -137,6 +156,9 @@ impl NameIndex {
     /// The longest name starting at token `i`.
     fn longest_at(&self, toks: &[Token], i: usize, arabic: bool) -> Option<PlaceMention> {
         for (first, prefix_len) in first_forms(&toks[i].norm, arabic) {
+            if !self.first_words.contains(&word_hash(&first)) {
+                continue;
+            }
             let mut key = first.to_string();
             let mut best = None;
             for n in 1..=self.max_words.min(toks.len() - i) {
@@ -144,8 +166,12 @@ impl NameIndex {
                     key.push(' ');
                     key.push_str(&toks[i + n - 1].norm);
                 }
-                if let Some(k) = self.get(&key) {
+                let (found, longer) = self.get_and_longer(&key);
+                if let Some(k) = found {
                     best = Some(PlaceMention { start: i, end: i + n, candidates: self.ids(k).to_vec(), prefix_len, weak: k.weak });
+                }
+                if !longer {
+                    break;
                 }
             }
             if best.is_some() {
@@ -156,7 +182,7 @@ impl NameIndex {
     }
 
     fn heap_bytes(&self) -> usize {
-        self.arena.capacity() + self.keys.capacity() * std::mem::size_of::<Key>() + self.ids.capacity() * 4
+        self.arena.capacity() + self.keys.capacity() * std::mem::size_of::<Key>() + self.ids.capacity() * 4 + self.first_words.capacity() * 16
     }
 }
 
@@ -456,6 +482,21 @@ mod tests {
 #[cfg(test)]
 mod find_tests {
     use super::*;
+
+    #[test]
+    fn the_longest_name_is_found_though_shorter_ones_and_neighbours_sort_between() {
+        // "abu" < "abu dhabi" < "abu dhabi city" < "abu-x" < "abuja": reading stops only where
+        // no longer name goes on with a space
+        let names = ["abu", "abu dhabi", "abu dhabi city", "abu-x", "abuja", "dhabi zoo"].iter().enumerate().map(|(i, n)| (n.to_string(), i as u32)).collect();
+        let ix = NameIndex::build(names, &Default::default());
+        let at = |text: &str, i: usize| ix.longest_at(&khabar_text::tokens(text), i, false).map(|m| (m.start, m.end, m.candidates));
+        assert_eq!(at("abu dhabi city hall", 0), Some((0, 3, vec![2])));
+        assert_eq!(at("abu dhabi zoo", 0), Some((0, 2, vec![1])));
+        assert_eq!(at("abu zoo", 0), Some((0, 1, vec![0])));
+        assert_eq!(at("abuja", 0), Some((0, 1, vec![4])));
+        assert_eq!(at("visit abu", 0), None, "a word no name begins with");
+        assert_eq!(at("the dhabi zoo", 1), Some((1, 3, vec![5])));
+    }
 
     #[test]
     fn arabic_place_after_a_preposition_is_found() {
