@@ -496,7 +496,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
 }
 
 /// `KHABAR_EXTRACT_TRACE`: words whose text node's ancestors are printed, read once.
-fn trace_needle() -> Option<&'static str> {
+pub(crate) fn trace_needle() -> Option<&'static str> {
     static T: OnceLock<Option<String>> = OnceLock::new();
     T.get_or_init(|| std::env::var("KHABAR_EXTRACT_TRACE").ok()).as_deref()
 }
