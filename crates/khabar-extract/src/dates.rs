@@ -170,7 +170,7 @@ pub fn kind_before(text: &str, at: usize) -> Kind {
 }
 
 /// A machine stamp from metadata (`2020-07-08T10:00:00Z`, `2020-07-08`, an RFC 2822 or ctime
-/// date, `08.07.2020`) as ISO 8601: the stamp itself when it already starts with `YYYY-MM-DD`,
+/// date, `08.07.2020`, `07/08/2020` month first) as ISO 8601: the stamp itself when it already starts with `YYYY-MM-DD`,
 /// else the day it names.
 pub fn normalize_stamp(s: &str) -> Option<String> {
     let s = s.trim();
@@ -190,7 +190,9 @@ pub fn normalize_stamp(s: &str) -> Option<String> {
         let d = plausible(s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..8].parse().ok()?)?;
         return Some(d.to_string());
     }
-    find(s, false).map(|(d, _)| d.to_string())
+    // a machine's `11/01/2023 12:43:42` is month first (en-US and .NET's invariant culture);
+    // a day first page writes `01.11.2023`
+    find(s, true).map(|(d, _)| d.to_string())
 }
 
 /// Does a stamp carry a time of day in UTC (`Z`, `+00:00`)? Its day may not be the publisher's.
@@ -242,6 +244,9 @@ mod tests {
         assert_eq!(normalize_stamp("Tue Jan 28 15:28:56 CET 2020").as_deref(), Some("2020-01-28"));
         assert_eq!(normalize_stamp("20200708").as_deref(), Some("2020-07-08"));
         assert_eq!(normalize_stamp("1988"), None);
+        assert_eq!(normalize_stamp("11/01/2023 12:43:42").as_deref(), Some("2023-11-01"));
+        assert_eq!(normalize_stamp("13/01/2023").as_deref(), Some("2023-01-13"));
+        assert_eq!(normalize_stamp("01.11.2023").as_deref(), Some("2023-11-01"));
         assert!(is_utc_time("2020-02-25T02:25:54Z"));
         assert!(!is_utc_time("2020-02-24T21:25:54-05:00"));
     }

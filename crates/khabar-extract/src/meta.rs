@@ -336,7 +336,7 @@ pub fn metadata(doc: &Dom) -> Article {
                 c.node = k as u32;
                 dates_found.push(c);
             }
-        } else if small && tlen[k] >= 6 && flags & F_DATE != 0 && classed < 4 {
+        } else if small && tlen[k] >= 6 && flags & F_DATE != 0 && heads[k] & 3 == 0 && classed < 4 {
             classed += 1;
             let text = doc.text_of(k as u32);
             if let Some((d, at)) = dates::find(&text, lang_en) {
@@ -620,7 +620,27 @@ fn squash(s: &str) -> String {
 
 /// The best-ranked date; a UTC stamp gives way to a day the page writes one day off it.
 fn pick_date(found: &[DateCand]) -> Option<String> {
-    let best = found.iter().min_by_key(|c| c.rank)?;
+    let top = found.iter().map(|c| c.rank).min()?;
+    // best-ranked candidates that disagree (a header's "today" by the headline, a stamp): the
+    // day more kinds of source give (the URL, JSON-LD, meta, the byline, even as a modification:
+    // a page shown as modified on the day its byline says) wins, else the first
+    let support = |d: Date| {
+        let mut kinds: Vec<u8> = found.iter().filter(|c| c.day == d).map(|c| c.was).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds.len()
+    };
+    let mut best: Option<(&DateCand, usize)> = None;
+    for c in found.iter().filter(|c| c.rank == top) {
+        if best.is_some_and(|(b, _)| b.day == c.day) {
+            continue;
+        }
+        let n = support(c.day);
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((c, n));
+        }
+    }
+    let (best, _) = best?;
     if !best.local {
         if let Some(local) = found.iter().filter(|c| c.local && c.rank <= R_NEAR_TITLE).find(|c| (c.day - best.day).num_days().abs() == 1) {
             return Some(local.day.to_string());
