@@ -116,6 +116,11 @@ const R_MODIFIED: u8 = 9;
 fn cand(rank: u8, raw: &str) -> Option<DateCand> {
     let stamp = dates::normalize_stamp(raw)?;
     let day = khabar_time::parse_date(&stamp[..10.min(stamp.len())], None)?;
+    // a day saved as a Central European midnight in UTC (`2022-11-06T23:00:00.000Z`) is the next day
+    if dates::is_midnight_east_of_utc(&stamp) {
+        let next = day.succ_opt()?;
+        return Some(DateCand { rank, stamp: next.to_string(), day: next, local: true, pos: None, was: rank, node: NONE });
+    }
     let local = !dates::is_utc_time(&stamp);
     Some(DateCand { rank, stamp, day, local, pos: None, was: rank, node: NONE })
 }
@@ -409,8 +414,13 @@ pub fn metadata(doc: &Dom) -> Article {
         }
     }
     if !dates_found.iter().any(|c| c.rank <= R_TEXT_PUBLISHED) {
-        if let Some(d) = marked_text_date(doc, &skip, lang_en) {
+        let (published, modified) = marked_text_date(doc, &skip, lang_en);
+        if let Some(d) = published {
             dates_found.push(text_cand(R_TEXT_PUBLISHED, d));
+        }
+        // ("Letzte Änderung: 14.01.2022" as the only date the page writes)
+        if let Some(d) = modified {
+            dates_found.push(text_cand(R_MODIFIED, d));
         }
     }
     // the headline: the one the head's title names, else the first <h1>, else an <h2>/<h3>
@@ -963,9 +973,11 @@ pub(crate) fn url_date(url: &str) -> Option<String> {
 }
 
 /// The first short text of the page (not in a comment or sidebar) where a date follows
-/// "Published", "Veröffentlicht am", "Posted on" … .
-fn marked_text_date(doc: &Dom, skip: &[bool], us: bool) -> Option<Date> {
+/// "Published", "Veröffentlicht am", "Posted on" …, and the first after "Updated",
+/// "Letzte Änderung" … before it.
+fn marked_text_date(doc: &Dom, skip: &[bool], us: bool) -> (Option<Date>, Option<Date>) {
     let mut prev = "";
+    let mut modified = None;
     for (k, node) in doc.nodes.iter().enumerate() {
         let Data::Text(t) = &node.data else { continue };
         let t = atrim(t);
@@ -976,14 +988,16 @@ fn marked_text_date(doc: &Dom, skip: &[bool], us: bool) -> Option<Date> {
             if let Some((d, at)) = dates::find(t, us) {
                 // the marker in this text, or a label just before it ("<span>Datum:</span> <span>18.10.2021</span>")
                 let before = if at == 0 && prev.len() <= 40 { format!("{prev} ") } else { t[..at].to_string() };
-                if dates::kind_before(&before, before.len()) == Kind::Published {
-                    return Some(d);
+                match dates::kind_before(&before, before.len()) {
+                    Kind::Published => return (Some(d), modified),
+                    Kind::Modified if modified.is_none() => modified = Some(d),
+                    _ => {}
                 }
             }
         }
         prev = t;
     }
-    None
+    (None, modified)
 }
 
 /// A date written in the few hundred characters after the headline (a byline's "March 3, 2021"),
@@ -993,8 +1007,16 @@ fn date_near(doc: &Dom, h1: u32, skip: &[bool], us: bool) -> Option<Date> {
     for (k, node) in doc.nodes.iter().enumerate().skip(h1 as usize + 1) {
         if let Data::Text(t) = &node.data {
             let t = atrim(t);
-            if !skip[k] && !t.is_empty() && t.len() <= 200 && t.bytes().any(|c| c.is_ascii_digit()) {
-                if let Some((d, _)) = dates::find(t, us) {
+            if !skip[k] && !t.is_empty() && t.bytes().any(|c| c.is_ascii_digit()) {
+                // a short line ("31.10.23" in a byline), or a paragraph that opens with its date
+                // ("27.1.2022 - Bei der …")
+                let short = t.len() <= 200;
+                let mut head = t.len().min(24);
+                while !t.is_char_boundary(head) {
+                    head -= 1;
+                }
+                let found = if short { dates::find(t, us) } else { dates::find(&t[..head], us).filter(|&(_, at)| at == 0) };
+                if let Some((d, _)) = found.or_else(|| if t.len() <= 48 { dates::find_short_year(t) } else { None }) {
                     return Some(d);
                 }
             }
