@@ -278,7 +278,8 @@ pub fn metadata(doc: &Dom) -> Article {
         key.clear();
         for (name, v) in &e.attrs {
             if matches!(*name, "class" | "id" | "itemprop") {
-                key.push_str(v);
+                // BEM's `article__info-item`: "__" parts a word like "-" does
+                key.extend(v.chars().map(|c| if c == '_' { '-' } else { c }));
                 key.push(' ');
             }
         }
