@@ -133,13 +133,13 @@ pub fn find(text: &str, us: bool) -> Option<(Date, usize)> {
 }
 
 /// A date with a two-digit year, as bylines under a headline write it ("31.10.23",
-/// "14 Gennaio 20"): read only in the few lines by the headline, where a number with two dots
+/// "14 Gennaio 20"; day and month of two digits each when numeric): read only in the few lines by the headline, where a number with two dots
 /// is seldom anything else. The year is 20yy.
 pub fn find_short_year(text: &str) -> Option<(Date, usize)> {
     static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
     let (num, named) = RE.get_or_init(|| {
         (
-            Regex::new(r"(?:^|[^\d.,])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[^\d.,]|$)").expect("short numeric date"),
+            Regex::new(r"(?:^|[^\d.,])(\d{2})\.(\d{2})\.(\d{2})(?:[^\d.,]|$)").expect("short numeric date"),
             Regex::new(r"(?:^|[^\p{L}\d])(\d{1,2})\.?\s+(\p{L}{3,12})\.?\s+(\d{2})(?:[^\d.,:]|$)").expect("short named date"),
         )
     });
