@@ -166,11 +166,14 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
     // reading of nested articles): it scores less, and its paragraphs do not lift what holds it
     let mut in_article = vec![false; n];
     let mut nested_article = vec![false; n];
+    // the nearest <article> above each node
+    let mut article_of = vec![NONE; n];
     for k in 1..n {
         let node = &dom.nodes[k];
         if node.parent != NONE && node.parent != 0 {
             let p = node.parent as usize;
             in_article[k] = in_article[p] || dom.nodes[p].tag() == Some(Tag::Article);
+            article_of[k] = if dom.nodes[p].tag() == Some(Tag::Article) { p as u32 } else { article_of[p] };
         }
         nested_article[k] = in_article[k] && node.tag() == Some(Tag::Article);
         let parent_removed = node.parent != NONE && hard[node.parent as usize];
@@ -249,8 +252,14 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         let p = dom.nodes[k].parent;
         if p != NONE && removed[p as usize] {
             removed[k] = true;
-        } else if unlikely[k] && ((raw[k] as f64) < 0.6 * total as f64 || !holds_article[k]) && !(holds_quote[k] && raw[k] < 2000) {
-            // (a small box holding a quotation is an embedded post or tweet the story quotes)
+        } else if unlikely[k]
+            && ((raw[k] as f64) < 0.6 * total as f64 || !holds_article[k])
+            && !(holds_quote[k] && raw[k] < 2000)
+            && !(article_of[k] != NONE && raw[k] as f64 >= 0.6 * raw[article_of[k] as usize] as f64 && raw[k] >= 500)
+        {
+            // (a small box holding a quotation is an embedded post or tweet the story quotes; a
+            // layout box holding most of an <article>'s text, "c-fixed-sidebar-layout", is the
+            // article)
             removed[k] = true;
         }
     }
