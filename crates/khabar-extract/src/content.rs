@@ -231,7 +231,8 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         match &dom.nodes[k].data {
             Data::Text(t) => raw[k] = t.chars().filter(|c| !c.is_whitespace()).count() as u32,
             Data::Element(e) => {
-                let main = matches!(e.tag, Tag::Article | Tag::Main) || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
+                // (an <h1>: the story's headline is in the part of the page that holds most of its text)
+                let main = matches!(e.tag, Tag::Article | Tag::Main | Tag::H1) || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
                 if main && !unlikely[k] {
                     holds_article[k] = true;
                 }
