@@ -66,11 +66,18 @@ fn prefixes() -> &'static (Vec<String>, Vec<String>, Vec<String>) {
 /// gelesen?", "Czytaj też")? (`[announce]` in `lexicons/extract/furniture-prefixes.txt`.)
 pub fn is_announce_paragraph(para: &str) -> bool {
     let p = para.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if p.len() > 200 || p.split_whitespace().nth(12).is_some() {
+    if p.len() > 400 || p.split_whitespace().nth(30).is_some() {
         return false;
     }
     let head: String = p.chars().take(48).flat_map(char::to_lowercase).collect();
-    prefixes().2.iter().any(|pre| head.starts_with(pre.as_str()) && head[pre.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    let Some(pre) = prefixes().2.iter().find(|pre| head.starts_with(pre.as_str()) && head[pre.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())) else {
+        return false;
+    };
+    // a short label, or a label with its colon and one headline ("VEA TAMBIÉN: Entre …", no
+    // sentence after it)
+    let short = p.len() <= 200 && p.split_whitespace().nth(12).is_none();
+    let headline = head[pre.len()..].trim_start().starts_with(':') && !p.trim_end().ends_with('.') && !p.contains(". ");
+    short || headline
 }
 
 /// Is this short paragraph a promotion ("Sign up for our newsletter …", "Follow him on
