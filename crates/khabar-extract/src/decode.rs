@@ -24,23 +24,44 @@ fn is_joiner(c: char) -> bool {
 /// use khabar_extract::decode::without_invisible_controls as visible;
 /// assert_eq!(visible("\u{202E}Norway\u{200F} condemned\u{200C}"), "Norway condemned");
 /// assert_eq!(visible("می\u{200C}خواهم"), "می\u{200C}خواهم");
+/// assert_eq!(visible("a\u{200D}\u{200D}b \u{FEFF}c\u{00AD}d\u{2069}"), "ab cd");
+/// assert!(matches!(visible("“quotes” – and ‘dashes’"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn without_invisible_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(|c| is_invisible_control(c) || is_joiner(c)) {
+    if !has_invisible(text) {
         return std::borrow::Cow::Borrowed(text);
     }
-    let kept: Vec<char> = text.chars().filter(|&c| !is_invisible_control(c)).collect();
     let mut out = String::with_capacity(text.len());
-    for (i, &c) in kept.iter().enumerate() {
+    // the last character kept before this one (joiners included), and the next
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().filter(|&c| !is_invisible_control(c)).peekable();
+    while let Some(c) = chars.next() {
         if is_joiner(c) {
-            let joins = |n: Option<&char>| n.is_some_and(|n| !n.is_whitespace() && !is_joiner(*n));
-            if !(i > 0 && joins(kept.get(i - 1)) && joins(kept.get(i + 1))) {
+            let joins = |n: Option<char>| n.is_some_and(|n| !n.is_whitespace() && !is_joiner(n));
+            if !(joins(prev) && joins(chars.peek().copied())) {
+                prev = Some(c);
                 continue;
             }
         }
         out.push(c);
+        prev = Some(c);
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Does the text hold an invisible control or a joiner? A scan for their UTF-8 lead bytes
+/// (`C2 AD`, `E2 80 8B`…`E2 81 A9`, `EF BB BF`) rather than a decode of every character: it
+/// runs over every page.
+fn has_invisible(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).any(|i| {
+        let (x, y) = (b.get(i + 1).copied().unwrap_or(0), b.get(i + 2).copied().unwrap_or(0));
+        match b[i] {
+            0xC2 => x == 0xAD,
+            0xE2 => x == 0x80 && matches!(y, 0x8B..=0x8F | 0xAA..=0xAE) || x == 0x81 && matches!(y, 0xA0..=0xA4 | 0xA6..=0xA9),
+            _ => x == 0xBB && y == 0xBF,
+        }
+    })
 }
 
 /// Decodes a text file: BOM, else UTF-8 if valid, else the detected legacy charset.
@@ -223,6 +244,14 @@ pub fn looks_like_html(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_every_invisible_control_and_nothing_else() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("x{c}y");
+            assert_eq!(has_invisible(&s), is_invisible_control(c) || is_joiner(c), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn windows_1256_arabic_with_a_declaration() {
