@@ -28,40 +28,49 @@ fn is_joiner(c: char) -> bool {
 /// assert!(matches!(visible("“quotes” – and ‘dashes’"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn without_invisible_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    if !has_invisible(text) {
+    let b = text.as_bytes();
+    let mut hits = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).filter_map(|i| invisible_at(b, i).map(|(len, joiner)| (i, len, joiner))).peekable();
+    if hits.peek().is_none() {
         return std::borrow::Cow::Borrowed(text);
     }
+    // the runs between them are copied whole; a joiner stays only between two characters that
+    // are neither spaces nor joiners (controls between them do not count)
     let mut out = String::with_capacity(text.len());
-    // the last character kept before this one (joiners included), and the next
-    let mut prev: Option<char> = None;
-    let mut chars = text.chars().filter(|&c| !is_invisible_control(c)).peekable();
-    while let Some(c) = chars.next() {
-        if is_joiner(c) {
+    let mut copied = 0;
+    for (i, len, joiner) in hits {
+        out.push_str(&text[copied..i]);
+        copied = i + len;
+        if joiner {
             let joins = |n: Option<char>| n.is_some_and(|n| !n.is_whitespace() && !is_joiner(n));
-            if !(joins(prev) && joins(chars.peek().copied())) {
-                prev = Some(c);
-                continue;
+            let before = text[..i].chars().rev().find(|&c| !is_invisible_control(c));
+            let after = text[i + len..].chars().find(|&c| !is_invisible_control(c));
+            if joins(before) && joins(after) {
+                out.push_str(&text[i..i + len]);
             }
         }
-        out.push(c);
-        prev = Some(c);
     }
+    out.push_str(&text[copied..]);
     std::borrow::Cow::Owned(out)
 }
 
-/// Does the text hold an invisible control or a joiner? A scan for their UTF-8 lead bytes
-/// (`C2 AD`, `E2 80 8B`…`E2 81 A9`, `EF BB BF`) rather than a decode of every character: it
-/// runs over every page.
+/// The invisible control or joiner whose UTF-8 encoding starts at byte `i`, if one does: its
+/// length and whether it is a joiner. Their lead bytes are `C2 AD`, `E2 80 8B`…`E2 81 A9` and
+/// `EF BB BF`: a scan for those, not a decode of every character, runs over every page.
+fn invisible_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
+    let (x, y) = (b.get(i + 1).copied().unwrap_or(0), b.get(i + 2).copied().unwrap_or(0));
+    match b[i] {
+        0xC2 if x == 0xAD => Some((2, false)),
+        0xE2 if x == 0x80 && matches!(y, 0x8C | 0x8D) => Some((3, true)),
+        0xE2 if x == 0x80 && matches!(y, 0x8B | 0x8E | 0x8F | 0xAA..=0xAE) || x == 0x81 && matches!(y, 0xA0..=0xA4 | 0xA6..=0xA9) => Some((3, false)),
+        0xEF if x == 0xBB && y == 0xBF => Some((3, false)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
 fn has_invisible(text: &str) -> bool {
     let b = text.as_bytes();
-    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).any(|i| {
-        let (x, y) = (b.get(i + 1).copied().unwrap_or(0), b.get(i + 2).copied().unwrap_or(0));
-        match b[i] {
-            0xC2 => x == 0xAD,
-            0xE2 => x == 0x80 && matches!(y, 0x8B..=0x8F | 0xAA..=0xAE) || x == 0x81 && matches!(y, 0xA0..=0xA4 | 0xA6..=0xA9),
-            _ => x == 0xBB && y == 0xBF,
-        }
-    })
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).any(|i| invisible_at(b, i).is_some())
 }
 
 /// Decodes a text file: BOM, else UTF-8 if valid, else the detected legacy charset.
@@ -250,6 +259,19 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let s = format!("x{c}y");
             assert_eq!(has_invisible(&s), is_invisible_control(c) || is_joiner(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn joiners_kept_between_letters_only() {
+        // the character-by-character rule this scan replaced, over mixed text
+        fn reference(text: &str) -> String {
+            let kept: Vec<char> = text.chars().filter(|&c| !is_invisible_control(c)).collect();
+            let joins = |n: Option<&char>| n.is_some_and(|n| !n.is_whitespace() && !is_joiner(*n));
+            kept.iter().enumerate().filter(|&(i, &c)| !is_joiner(c) || i > 0 && joins(kept.get(i - 1)) && joins(kept.get(i + 1))).map(|(_, &c)| c).collect()
+        }
+        for t in ["می\u{200C}خواهم", "a\u{200D}\u{200D}b", "a\u{200B}\u{200C}\u{200B}b", " \u{200C}x", "x\u{200C}", "\u{200D}", "👩\u{200D}💻 ok\u{AD}ay\u{FEFF}", "é\u{202E}\u{200C}\u{202C}ß"] {
+            assert_eq!(without_invisible_controls(t), reference(t), "{t:?}");
         }
     }
 
