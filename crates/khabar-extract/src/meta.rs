@@ -440,7 +440,7 @@ pub fn metadata(doc: &Dom) -> Article {
             if let Some(p) = c.pos {
                 // above the headline, only in the headline's own box (a kicker), not the page's
                 // header ("Mittwoch, 26.02.2020" by the site's logo)
-                let above_ok = p >= hp || headline.is_some_and(|h| kin(doc, c.node, h, 3));
+                let above_ok = p >= hp || headline.is_some_and(|h| kin(doc, c.node, h, 2));
                 if c.rank != R_MODIFIED && p + 200 >= hp && p <= hp + htext + 400 && above_ok {
                     c.was = c.rank;
                     c.rank = R_BY_HEADLINE;
@@ -521,7 +521,8 @@ pub fn metadata(doc: &Dom) -> Article {
     article
 }
 
-/// Do `a` and `b` share an ancestor at most `up` levels above each?
+/// Do `a` and `b` share an ancestor at most `up` levels above each (not `<body>` or `<html>`:
+/// everything shares those)?
 fn kin(doc: &Dom, a: u32, b: u32, up: usize) -> bool {
     if a == NONE || b == NONE {
         return false;
@@ -529,7 +530,7 @@ fn kin(doc: &Dom, a: u32, b: u32, up: usize) -> bool {
     let mut mine = Vec::with_capacity(up + 1);
     let mut x = b;
     for _ in 0..=up {
-        if x == NONE {
+        if x == NONE || matches!(doc.nodes[x as usize].tag(), Some(Tag::Body | Tag::Html) | None) {
             break;
         }
         mine.push(x);
