@@ -272,6 +272,17 @@ mod tests {
     }
 
     #[test]
+    fn every_month_name_of_the_lexicon_is_read_both_ways() {
+        for (name, &m) in &lists().months {
+            let want = format!("2020-{m:02}-05");
+            assert_eq!(d(&format!("am 5. {name} 2020")).as_deref(), Some(want.as_str()), "{name}");
+            assert_eq!(d(&format!("on {name} 5, 2020")).as_deref(), Some(want.as_str()), "{name}");
+        }
+        // a word that is no month before a date that is one
+        assert_eq!(d("Kapitel 3 Teil 2020, dann am 5 Mai 2021").as_deref(), Some("2021-05-05"));
+    }
+
+    #[test]
     fn two_digit_years_by_a_headline() {
         let d = |s: &str| find_short_year(s).map(|(d, _)| d.to_string());
         assert_eq!(d("Von: Anna Muster | 31.10.23").as_deref(), Some("2023-10-31"));
