@@ -166,11 +166,14 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
     // reading of nested articles): it scores less, and its paragraphs do not lift what holds it
     let mut in_article = vec![false; n];
     let mut nested_article = vec![false; n];
+    // the nearest <article> above each node
+    let mut article_of = vec![NONE; n];
     for k in 1..n {
         let node = &dom.nodes[k];
         if node.parent != NONE && node.parent != 0 {
             let p = node.parent as usize;
             in_article[k] = in_article[p] || dom.nodes[p].tag() == Some(Tag::Article);
+            article_of[k] = if dom.nodes[p].tag() == Some(Tag::Article) { p as u32 } else { article_of[p] };
         }
         nested_article[k] = in_article[k] && node.tag() == Some(Tag::Article);
         let parent_removed = node.parent != NONE && hard[node.parent as usize];
@@ -228,7 +231,8 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         match &dom.nodes[k].data {
             Data::Text(t) => raw[k] = t.chars().filter(|c| !c.is_whitespace()).count() as u32,
             Data::Element(e) => {
-                let main = matches!(e.tag, Tag::Article | Tag::Main) || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
+                // (an <h1>: the story's headline is in the part of the page that holds most of its text)
+                let main = matches!(e.tag, Tag::Article | Tag::Main | Tag::H1) || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
                 if main && !unlikely[k] {
                     holds_article[k] = true;
                 }
@@ -249,8 +253,14 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         let p = dom.nodes[k].parent;
         if p != NONE && removed[p as usize] {
             removed[k] = true;
-        } else if unlikely[k] && ((raw[k] as f64) < 0.6 * total as f64 || !holds_article[k]) && !(holds_quote[k] && raw[k] < 2000) {
-            // (a small box holding a quotation is an embedded post or tweet the story quotes)
+        } else if unlikely[k]
+            && ((raw[k] as f64) < 0.6 * total as f64 || !holds_article[k])
+            && !(holds_quote[k] && raw[k] < 2000)
+            && !(article_of[k] != NONE && raw[k] as f64 >= 0.6 * raw[article_of[k] as usize] as f64 && raw[k] >= 500)
+        {
+            // (a small box holding a quotation is an embedded post or tweet the story quotes; a
+            // layout box holding most of an <article>'s text, "c-fixed-sidebar-layout", is the
+            // article)
             removed[k] = true;
         }
     }
@@ -496,7 +506,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
 }
 
 /// `KHABAR_EXTRACT_TRACE`: words whose text node's ancestors are printed, read once.
-fn trace_needle() -> Option<&'static str> {
+pub(crate) fn trace_needle() -> Option<&'static str> {
     static T: OnceLock<Option<String>> = OnceLock::new();
     T.get_or_init(|| std::env::var("KHABAR_EXTRACT_TRACE").ok()).as_deref()
 }

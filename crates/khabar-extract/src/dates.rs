@@ -132,6 +132,28 @@ pub fn find(text: &str, us: bool) -> Option<(Date, usize)> {
     best
 }
 
+/// A date with a two-digit year, as bylines under a headline write it ("31.10.23",
+/// "14 Gennaio 20"; day and month of two digits each when numeric): read only in the few lines by the headline, where a number with two dots
+/// is seldom anything else. The year is 20yy.
+pub fn find_short_year(text: &str) -> Option<(Date, usize)> {
+    static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (num, named) = RE.get_or_init(|| {
+        (
+            Regex::new(r"(?:^|[^\d.,])(\d{2})\.(\d{2})\.(\d{2})(?:[^\d.,]|$)").expect("short numeric date"),
+            Regex::new(r"(?:^|[^\p{L}\d])(\d{1,2})\.?\s+(\p{L}{3,12})\.?\s+(\d{2})(?:[^\d.,:]|$)").expect("short named date"),
+        )
+    });
+    let year = |y: &str| y.parse::<i32>().ok().map(|y| 2000 + y);
+    if let Some(c) = num.captures(text) {
+        if let Some(d) = year(&c[3]).and_then(|y| plausible(y, c[2].parse().ok()?, c[1].parse().ok()?)) {
+            return Some((d, c.get(1).map_or(0, |m| m.start())));
+        }
+    }
+    let c = named.captures(text)?;
+    let d = plausible(year(&c[3])?, month(&c[2])?, c[1].parse().ok()?)?;
+    Some((d, c.get(1).map_or(0, |m| m.start())))
+}
+
 /// Is this word (lower case) one of the publication or modification markers?
 pub fn is_marker(word: &str) -> bool {
     let w = word.trim_end_matches(':');
@@ -170,7 +192,7 @@ pub fn kind_before(text: &str, at: usize) -> Kind {
 }
 
 /// A machine stamp from metadata (`2020-07-08T10:00:00Z`, `2020-07-08`, an RFC 2822 or ctime
-/// date, `08.07.2020`) as ISO 8601: the stamp itself when it already starts with `YYYY-MM-DD`,
+/// date, `08.07.2020`, `07/08/2020` month first) as ISO 8601: the stamp itself when it already starts with `YYYY-MM-DD`,
 /// else the day it names.
 pub fn normalize_stamp(s: &str) -> Option<String> {
     let s = s.trim();
@@ -190,12 +212,26 @@ pub fn normalize_stamp(s: &str) -> Option<String> {
         let d = plausible(s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..8].parse().ok()?)?;
         return Some(d.to_string());
     }
-    find(s, false).map(|(d, _)| d.to_string())
+    // a machine's `11/01/2023 12:43:42` is month first (en-US and .NET's invariant culture);
+    // a day first page writes `01.11.2023`
+    find(s, true).map(|(d, _)| d.to_string())
 }
 
 /// Does a stamp carry a time of day in UTC (`Z`, `+00:00`)? Its day may not be the publisher's.
 pub fn is_utc_time(stamp: &str) -> bool {
     stamp.len() > 10 && stamp.as_bytes().get(10) == Some(&b'T') && (stamp.ends_with('Z') || stamp.ends_with("+00:00") || stamp.ends_with("+0000"))
+}
+
+/// Is a UTC stamp a local midnight one or two hours east of UTC (`T23:00:00Z`, `T22:00:00.000Z`,
+/// `T23:00:00+00:00`)? Content systems store a day with no time as its local midnight; a story
+/// published at that exact second in UTC is rare.
+pub fn is_midnight_east_of_utc(stamp: &str) -> bool {
+    if !is_utc_time(stamp) {
+        return false;
+    }
+    let time = &stamp[11..];
+    let rest = time.strip_prefix("23:00:00").or_else(|| time.strip_prefix("22:00:00"));
+    rest.is_some_and(|r| r.trim_start_matches(['.', '0']).trim_start_matches('Z').trim_start_matches("+00:00").trim_start_matches("+0000").is_empty())
 }
 
 #[cfg(test)]
@@ -236,14 +272,47 @@ mod tests {
     }
 
     #[test]
+    fn every_month_name_of_the_lexicon_is_read_both_ways() {
+        for (name, &m) in &lists().months {
+            let want = format!("2020-{m:02}-05");
+            assert_eq!(d(&format!("am 5. {name} 2020")).as_deref(), Some(want.as_str()), "{name}");
+            assert_eq!(d(&format!("on {name} 5, 2020")).as_deref(), Some(want.as_str()), "{name}");
+        }
+        // a word that is no month before a date that is one
+        assert_eq!(d("Kapitel 3 Teil 2020, dann am 5 Mai 2021").as_deref(), Some("2021-05-05"));
+    }
+
+    #[test]
+    fn two_digit_years_by_a_headline() {
+        let d = |s: &str| find_short_year(s).map(|(d, _)| d.to_string());
+        assert_eq!(d("Von: Anna Muster | 31.10.23").as_deref(), Some("2023-10-31"));
+        assert_eq!(d("( Roma, 14 Gennaio 20 )").as_deref(), Some("2020-01-14"));
+        assert_eq!(d("3 March 21").as_deref(), Some("2021-03-03"));
+        // a version, a price, a score or a time is no date
+        assert_eq!(d("Version 1.2.10"), None);
+        assert_eq!(d("1.250,00 Euro"), None);
+        assert_eq!(d("32.13.22"), None);
+        assert_eq!(d("12 Punkte 20"), None);
+        assert_eq!(d("am 3 Mai 20:30"), None);
+    }
+
+    #[test]
     fn stamps() {
         assert_eq!(normalize_stamp("2021-03-03T10:00:00Z").as_deref(), Some("2021-03-03T10:00:00Z"));
         assert_eq!(normalize_stamp("Sat, 19 Oct 2019 00:04:00 +0200").as_deref(), Some("2019-10-19"));
         assert_eq!(normalize_stamp("Tue Jan 28 15:28:56 CET 2020").as_deref(), Some("2020-01-28"));
         assert_eq!(normalize_stamp("20200708").as_deref(), Some("2020-07-08"));
         assert_eq!(normalize_stamp("1988"), None);
+        assert_eq!(normalize_stamp("11/01/2023 12:43:42").as_deref(), Some("2023-11-01"));
+        assert_eq!(normalize_stamp("13/01/2023").as_deref(), Some("2023-01-13"));
+        assert_eq!(normalize_stamp("01.11.2023").as_deref(), Some("2023-11-01"));
         assert!(is_utc_time("2020-02-25T02:25:54Z"));
         assert!(!is_utc_time("2020-02-24T21:25:54-05:00"));
+        assert!(is_midnight_east_of_utc("2022-11-06T23:00:00.000Z"));
+        assert!(is_midnight_east_of_utc("2022-06-06T22:00:00+00:00"));
+        assert!(!is_midnight_east_of_utc("2022-11-06T23:00:01Z"));
+        assert!(!is_midnight_east_of_utc("2022-11-06T23:00:00+01:00"));
+        assert!(!is_midnight_east_of_utc("2022-11-06T21:00:00Z"));
     }
 
     #[test]

@@ -24,23 +24,53 @@ fn is_joiner(c: char) -> bool {
 /// use khabar_extract::decode::without_invisible_controls as visible;
 /// assert_eq!(visible("\u{202E}Norway\u{200F} condemned\u{200C}"), "Norway condemned");
 /// assert_eq!(visible("می\u{200C}خواهم"), "می\u{200C}خواهم");
+/// assert_eq!(visible("a\u{200D}\u{200D}b \u{FEFF}c\u{00AD}d\u{2069}"), "ab cd");
+/// assert!(matches!(visible("“quotes” – and ‘dashes’"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn without_invisible_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(|c| is_invisible_control(c) || is_joiner(c)) {
+    let b = text.as_bytes();
+    let mut hits = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).filter_map(|i| invisible_at(b, i).map(|(len, joiner)| (i, len, joiner))).peekable();
+    if hits.peek().is_none() {
         return std::borrow::Cow::Borrowed(text);
     }
-    let kept: Vec<char> = text.chars().filter(|&c| !is_invisible_control(c)).collect();
+    // the runs between them are copied whole; a joiner stays only between two characters that
+    // are neither spaces nor joiners (controls between them do not count)
     let mut out = String::with_capacity(text.len());
-    for (i, &c) in kept.iter().enumerate() {
-        if is_joiner(c) {
-            let joins = |n: Option<&char>| n.is_some_and(|n| !n.is_whitespace() && !is_joiner(*n));
-            if !(i > 0 && joins(kept.get(i - 1)) && joins(kept.get(i + 1))) {
-                continue;
+    let mut copied = 0;
+    for (i, len, joiner) in hits {
+        out.push_str(&text[copied..i]);
+        copied = i + len;
+        if joiner {
+            let joins = |n: Option<char>| n.is_some_and(|n| !n.is_whitespace() && !is_joiner(n));
+            let before = text[..i].chars().rev().find(|&c| !is_invisible_control(c));
+            let after = text[i + len..].chars().find(|&c| !is_invisible_control(c));
+            if joins(before) && joins(after) {
+                out.push_str(&text[i..i + len]);
             }
         }
-        out.push(c);
     }
+    out.push_str(&text[copied..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// The invisible control or joiner whose UTF-8 encoding starts at byte `i`, if one does: its
+/// length and whether it is a joiner. Their lead bytes are `C2 AD`, `E2 80 8B`…`E2 81 A9` and
+/// `EF BB BF`: a scan for those, not a decode of every character, runs over every page.
+fn invisible_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
+    let (x, y) = (b.get(i + 1).copied().unwrap_or(0), b.get(i + 2).copied().unwrap_or(0));
+    match b[i] {
+        0xC2 if x == 0xAD => Some((2, false)),
+        0xE2 if x == 0x80 && matches!(y, 0x8C | 0x8D) => Some((3, true)),
+        0xE2 if x == 0x80 && matches!(y, 0x8B | 0x8E | 0x8F | 0xAA..=0xAE) || x == 0x81 && matches!(y, 0xA0..=0xA4 | 0xA6..=0xA9) => Some((3, false)),
+        0xEF if x == 0xBB && y == 0xBF => Some((3, false)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+fn has_invisible(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).any(|i| invisible_at(b, i).is_some())
 }
 
 /// Decodes a text file: BOM, else UTF-8 if valid, else the detected legacy charset.
@@ -223,6 +253,27 @@ pub fn looks_like_html(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_every_invisible_control_and_nothing_else() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("x{c}y");
+            assert_eq!(has_invisible(&s), is_invisible_control(c) || is_joiner(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn joiners_kept_between_letters_only() {
+        // the character-by-character rule this scan replaced, over mixed text
+        fn reference(text: &str) -> String {
+            let kept: Vec<char> = text.chars().filter(|&c| !is_invisible_control(c)).collect();
+            let joins = |n: Option<&char>| n.is_some_and(|n| !n.is_whitespace() && !is_joiner(*n));
+            kept.iter().enumerate().filter(|&(i, &c)| !is_joiner(c) || i > 0 && joins(kept.get(i - 1)) && joins(kept.get(i + 1))).map(|(_, &c)| c).collect()
+        }
+        for t in ["می\u{200C}خواهم", "a\u{200D}\u{200D}b", "a\u{200B}\u{200C}\u{200B}b", " \u{200C}x", "x\u{200C}", "\u{200D}", "👩\u{200D}💻 ok\u{AD}ay\u{FEFF}", "é\u{202E}\u{200C}\u{202C}ß"] {
+            assert_eq!(without_invisible_controls(t), reference(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn windows_1256_arabic_with_a_declaration() {

@@ -470,6 +470,12 @@ pub fn parse(html: &str) -> Dom {
         let tag = Tag::from_name(&lname);
         let (attrs, self_closing, end) = read_attrs(b, after, tag);
         i = end;
+        // inside <svg>/<math> an element may close itself: `<title/>` is an empty title there,
+        // not the start of a title that runs to the next `</title>` (the rest of the page)
+        if self_closing && tag.raw_text() && bld.stack.iter().any(|&k| matches!(bld.nodes[k as usize].tag(), Some(Tag::Svg | Tag::Math))) {
+            bld.start(tag, attrs, true);
+            continue;
+        }
         if tag.raw_text() || tag == Tag::Plaintext {
             let close = if tag == Tag::Plaintext { None } else { find_end_tag(b, i, &lname) };
             let (body_end, resume) = match close {
@@ -748,6 +754,17 @@ mod tests {
     fn scripts_styles_and_comments_are_not_text() {
         let dom = parse("<p>a<script>if (a < b) { x = '</p>'; }</script><style>p{}</style><!-- <p>c</p> -->b</p>");
         assert_eq!(texts(&dom).concat(), "ab");
+    }
+
+    #[test]
+    fn an_svg_title_may_close_itself() {
+        let dom = parse("<body><a><svg><title/><path d='M0'/></svg>Share</a><p>The story goes on.</p><p>A title</p></body>");
+        let p = dom.find(Tag::P).unwrap();
+        assert_eq!(dom.text_of(p), "The story goes on.");
+        assert_eq!(texts(&dom).concat(), "ShareThe story goes on.A title");
+        // outside foreign content `<title/>` still opens a title
+        let dom = parse("<head><title/>Talks resume</title></head><body><p>x</p></body>");
+        assert_eq!(dom.text_of(dom.find(Tag::Title).unwrap()), "Talks resume");
     }
 
     #[test]

@@ -36,7 +36,8 @@ pub fn extract_html(html: &str) -> Article {
             true
         })
         .filter(|p| !scraped::is_furniture_paragraph(p))
-        .filter(|p| title_key.is_none() || Some(khabar_text::normalize(p)) != title_key)
+        // (normalised only when its length is near the title's)
+        .filter(|p| title_key.as_deref().is_none_or(|t| p.len() > 2 * t.len() + 16 || t.len() > 2 * p.len() + 16 || khabar_text::normalize(p) != t))
         .collect();
     if let Some(first) = paragraphs.first_mut() {
         if let Some(found) = dateline::find(first) {

@@ -34,8 +34,8 @@ use crate::dom::{Data, Dom, Tag, NONE};
 const LISTS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/extract/metadata.txt"));
 
 struct Lists {
-    /// `[skip]`, `[skip-card]`, `[date-class]`, `[author-class]`.
-    classes: [Regex; 4],
+    /// `[skip]`, `[skip-card]`, `[date-class]`, `[author-class]`, `[skip-outside]`.
+    classes: [Regex; 5],
     byline: Vec<String>,
     not_author: Vec<String>,
 }
@@ -49,7 +49,7 @@ fn lists() -> &'static Lists {
         let mut byline: Vec<String> = sections.get("byline").cloned().unwrap_or_default().into_iter().map(|s| s.to_lowercase()).collect();
         byline.sort_by_key(|s| std::cmp::Reverse(s.len()));
         Lists {
-            classes: ["skip", "skip-card", "date-class", "author-class"].map(|n| {
+            classes: ["skip", "skip-card", "date-class", "author-class", "skip-outside"].map(|n| {
                 RegexBuilder::new(&alts(n)).case_insensitive(true).unicode(false).build().expect("metadata class regex")
             }),
             byline,
@@ -75,10 +75,12 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-const F_SKIP: u8 = 1;
-const F_CARD: u8 = 2;
-const F_DATE: u8 = 4;
-const F_AUTHOR: u8 = 8;
+const F_SKIP: u16 = 1;
+const F_CARD: u16 = 2;
+const F_DATE: u16 = 4;
+const F_AUTHOR: u16 = 8;
+/// A sidebar: set aside outside the article only.
+const F_SIDE: u16 = 16;
 
 /// A date found on the page, with how far it is trusted (lower is better).
 #[derive(Debug, Clone)]
@@ -91,6 +93,10 @@ struct DateCand {
     /// Shown in the page's body: how many bytes of text came before it (for its distance to the
     /// headline).
     pos: Option<usize>,
+    /// The rank the source gave before the headline's nearness raised it.
+    was: u8,
+    /// The element it was read from (for one shown in the page's body).
+    node: u32,
 }
 
 /// Shown by the headline (just above it, or in the first lines below it): the day the reader
@@ -110,12 +116,17 @@ const R_MODIFIED: u8 = 9;
 fn cand(rank: u8, raw: &str) -> Option<DateCand> {
     let stamp = dates::normalize_stamp(raw)?;
     let day = khabar_time::parse_date(&stamp[..10.min(stamp.len())], None)?;
+    // a day saved as a Central European midnight in UTC (`2022-11-06T23:00:00.000Z`) is the next day
+    if dates::is_midnight_east_of_utc(&stamp) {
+        let next = day.succ_opt()?;
+        return Some(DateCand { rank, stamp: next.to_string(), day: next, local: true, pos: None, was: rank, node: NONE });
+    }
     let local = !dates::is_utc_time(&stamp);
-    Some(DateCand { rank, stamp, day, local, pos: None })
+    Some(DateCand { rank, stamp, day, local, pos: None, was: rank, node: NONE })
 }
 
 fn text_cand(rank: u8, day: Date) -> DateCand {
-    DateCand { rank, stamp: day.to_string(), day, local: true, pos: None }
+    DateCand { rank, stamp: day.to_string(), day, local: true, pos: None, was: rank, node: NONE }
 }
 
 /// Title, dates, author, site, canonical URL and language of a page.
@@ -135,12 +146,20 @@ pub fn metadata(doc: &Dom) -> Article {
     // and what headings are below it (1: an <h1>, 2: another heading)
     let mut tlen = vec![0u32; n];
     let mut heads = vec![0u8; n];
+    let mut headings: Vec<u32> = Vec::new();
     for k in (1..n).rev() {
         match &doc.nodes[k].data {
             Data::Text(t) => tlen[k] = atrim(t).len() as u32,
             Data::Element(e) => match e.tag {
-                Tag::H1 => heads[k] |= 1,
-                Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => heads[k] |= 2,
+                Tag::H1 => {
+                    heads[k] |= 1;
+                    headings.push(k as u32);
+                }
+                Tag::H2 | Tag::H3 => {
+                    heads[k] |= 2;
+                    headings.push(k as u32);
+                }
+                Tag::H4 | Tag::H5 | Tag::H6 => heads[k] |= 2,
                 _ => {}
             },
             Data::Document => {}
@@ -151,25 +170,35 @@ pub fn metadata(doc: &Dom) -> Article {
             heads[p as usize] |= heads[k];
         }
     }
+    // the headline: the first <h1> the head's title names, else the first <h2>/<h3> it names
+    // (not an <h1> that is the site's logo); what holds it is never set aside (bit 4)
+    let named = named_headline(doc, &headings, &tlen);
+    if let Some(h) = named {
+        let mut a = h;
+        while a != NONE {
+            heads[a as usize] |= 4;
+            a = doc.nodes[a as usize].parent;
+        }
+    }
     // parts of the page that are not the article: comments, sidebars, teasers
     let mut skip = vec![false; n];
     let mut in_article = vec![false; n];
     // what the class hints say of each distinct "class id itemprop" string, matched once
-    let mut flag_cache: HashMap<String, u8, std::hash::BuildHasherDefault<Fnv>> = HashMap::with_capacity_and_hasher(512, Default::default());
+    let mut flag_cache: HashMap<String, u16, std::hash::BuildHasherDefault<Fnv>> = HashMap::with_capacity_and_hasher(512, Default::default());
     // (skip and card for every class string; date and author only for small elements, when asked)
-    let mut class_flags = |key: &str, want: u8| -> u8 {
+    let mut class_flags = |key: &str, want: u16| -> u16 {
         if !flag_cache.contains_key(key) {
             flag_cache.insert(key.to_string(), 0);
         }
         let f = flag_cache.get_mut(key).expect("inserted");
         for (i, re) in l.classes.iter().enumerate() {
-            let bit = 1u8 << i;
-            let asked = 1u8 << (i + 4);
+            let bit = 1u16 << i;
+            let asked = 1u16 << (i + 8);
             if want & bit != 0 && *f & asked == 0 {
                 *f |= asked | if re.is_match(key) { bit } else { 0 };
             }
         }
-        *f & 0x0f
+        *f & 0xff
     };
     let mut key = String::new();
     let (mut timed, mut classed, mut bylined) = (0, 0, 0);
@@ -184,7 +213,16 @@ pub fn metadata(doc: &Dom) -> Article {
             in_article[k] = in_article[p as usize];
         }
         let e = match &node.data {
-            Data::Text(_) => {
+            Data::Text(t) => {
+                if let Some(needle) = crate::content::trace_needle().filter(|w| t.contains(*w)) {
+                    let mut a = k;
+                    while a != 0 {
+                        if let Some(e) = doc.nodes[a].element() {
+                            eprintln!("meta trace {needle:?}: skip={} {:?}.{}#{}", skip[a], e.tag, e.attr("class").unwrap_or(""), e.attr("id").unwrap_or(""));
+                        }
+                        a = doc.nodes[a].parent as usize;
+                    }
+                }
                 if !skip[k] && p != NONE && !matches!(doc.nodes[p as usize].tag(), Some(Tag::Script | Tag::Style | Tag::Title)) {
                     textpos += tlen[k] as usize;
                 }
@@ -240,18 +278,19 @@ pub fn metadata(doc: &Dom) -> Article {
         key.clear();
         for (name, v) in &e.attrs {
             if matches!(*name, "class" | "id" | "itemprop") {
-                key.push_str(v);
+                // BEM's `article__info-item`: "__" parts a word like "-" does
+                key.extend(v.chars().map(|c| if c == '_' { '-' } else { c }));
                 key.push(' ');
             }
         }
         // never the part holding the headline, nor a wrapper of most of the page (sites put
         // "has-sidebar" or "breadcrumbNavigation" on those)
         let small = tlen[k] <= 240;
-        let want = F_SKIP | if heads[k] & 2 != 0 { F_CARD } else { 0 } | if small { F_DATE | F_AUTHOR } else { 0 };
+        let want = F_SKIP | F_SIDE | if heads[k] & 2 != 0 { F_CARD } else { 0 } | if small { F_DATE | F_AUTHOR } else { 0 };
         let flags = if key.is_empty() { 0 } else { class_flags(&key, want) };
-        let wrapper = heads[k] & 1 != 0 || (tlen[k] as u64) * 2 >= tlen[0] as u64 || matches!(e.tag, Tag::Body | Tag::Html);
+        let wrapper = heads[k] & 5 != 0 || (tlen[k] as u64) * 2 >= tlen[0] as u64 || matches!(e.tag, Tag::Body | Tag::Html);
         let by_tag = e.tag == Tag::Nav || (matches!(e.tag, Tag::Footer | Tag::Aside) && !in_article[k]) || (e.tag == Tag::Article && in_article[k]);
-        let by_class = flags & F_SKIP != 0 || heads[k] & 2 != 0 && flags & F_CARD != 0;
+        let by_class = flags & F_SKIP != 0 || flags & F_SIDE != 0 && !in_article[k] || heads[k] & 2 != 0 && flags & F_CARD != 0;
         if !wrapper && (by_tag || by_class) {
             skip[k] = true;
         }
@@ -298,10 +337,12 @@ pub fn metadata(doc: &Dom) -> Article {
                 } else {
                     R_TIME
                 };
+                c.was = c.rank;
                 c.pos = Some(textpos);
+                c.node = k as u32;
                 dates_found.push(c);
             }
-        } else if small && tlen[k] >= 6 && flags & F_DATE != 0 && classed < 4 {
+        } else if small && tlen[k] >= 6 && flags & F_DATE != 0 && heads[k] & 3 == 0 && classed < 4 {
             classed += 1;
             let text = doc.text_of(k as u32);
             if let Some((d, at)) = dates::find(&text, lang_en) {
@@ -315,6 +356,7 @@ pub fn metadata(doc: &Dom) -> Article {
                 };
                 let mut c = text_cand(rank, d);
                 c.pos = Some(textpos);
+                c.node = k as u32;
                 dates_found.push(c);
             }
         }
@@ -373,12 +415,18 @@ pub fn metadata(doc: &Dom) -> Article {
         }
     }
     if !dates_found.iter().any(|c| c.rank <= R_TEXT_PUBLISHED) {
-        if let Some(d) = marked_text_date(doc, &skip, lang_en) {
+        let (published, modified) = marked_text_date(doc, &skip, lang_en);
+        if let Some(d) = published {
             dates_found.push(text_cand(R_TEXT_PUBLISHED, d));
         }
+        // ("Letzte Änderung: 14.01.2022" as the only date the page writes)
+        if let Some(d) = modified {
+            dates_found.push(text_cand(R_MODIFIED, d));
+        }
     }
-    // the headline: the first <h1>, else an <h2>/<h3> that the head's title names
-    let headline = h1s.first().copied().or_else(|| {
+    // the headline: the one the head's title names, else the first <h1>, else an <h2>/<h3>
+    // that the head's title names
+    let headline = named.filter(|&h| !skip[h as usize]).or_else(|| h1s.first().copied()).or_else(|| {
         let head: Vec<String> = raw_title.iter().chain(title_tag.iter()).flat_map(|t| words(t)).collect();
         subheads.iter().copied().find(|&k| {
             let w = words(&doc.text_of(k));
@@ -390,7 +438,11 @@ pub fn metadata(doc: &Dom) -> Article {
         let htext = headline.map_or(0, |h| tlen[h as usize] as usize);
         for c in dates_found.iter_mut() {
             if let Some(p) = c.pos {
-                if c.rank != R_MODIFIED && p + 200 >= hp && p <= hp + htext + 400 {
+                // above the headline, only in the headline's own box (a kicker), not the page's
+                // header ("Mittwoch, 26.02.2020" by the site's logo)
+                let above_ok = p >= hp || headline.is_some_and(|h| kin(doc, c.node, h, 2));
+                if c.rank != R_MODIFIED && p + 200 >= hp && p <= hp + htext + 400 && above_ok {
+                    c.was = c.rank;
                     c.rank = R_BY_HEADLINE;
                 }
             }
@@ -398,14 +450,16 @@ pub fn metadata(doc: &Dom) -> Article {
     }
     if !dates_found.iter().any(|c| c.rank <= R_TEXT) {
         if let Some(h) = headline {
-            if let Some(d) = date_near(doc, h, &skip, lang_en) {
+            // (else by the first <h1>, when the headline is another)
+            let first = h1s.first().copied().filter(|&f| f != h);
+            if let Some(d) = date_near(doc, h, &skip, lang_en).or_else(|| first.and_then(|f| date_near(doc, f, &skip, lang_en))) {
                 dates_found.push(text_cand(R_NEAR_TITLE, d));
             }
         }
     }
     if debug() {
         for c in &dates_found {
-            eprintln!("meta date rank={} {} local={}", c.rank, c.stamp, c.local);
+            eprintln!("meta date rank={} (source {}) {} local={} pos={:?}", c.rank, c.was, c.stamp, c.local, c.pos);
         }
         for (r, a) in &authors {
             eprintln!("meta author rank={r} {a}");
@@ -467,6 +521,77 @@ pub fn metadata(doc: &Dom) -> Article {
     article
 }
 
+/// Do `a` and `b` share an ancestor at most `up` levels above each (not `<body>` or `<html>`:
+/// everything shares those)?
+fn kin(doc: &Dom, a: u32, b: u32, up: usize) -> bool {
+    if a == NONE || b == NONE {
+        return false;
+    }
+    let mut mine = Vec::with_capacity(up + 1);
+    let mut x = b;
+    for _ in 0..=up {
+        if x == NONE || matches!(doc.nodes[x as usize].tag(), Some(Tag::Body | Tag::Html) | None) {
+            break;
+        }
+        mine.push(x);
+        x = doc.nodes[x as usize].parent;
+    }
+    let mut y = a;
+    for _ in 0..=up {
+        if y == NONE {
+            return false;
+        }
+        if mine.contains(&y) {
+            return true;
+        }
+        y = doc.nodes[y as usize].parent;
+    }
+    false
+}
+
+/// The headline among the page's first <h1>, <h2> and <h3> (`headings`, in reverse document
+/// order): the first <h1> whose words are mostly the head's title's (`og:title`,
+/// `twitter:title`, `<title>`, without the site's name), else the first <h2>/<h3> whose words
+/// are two-thirds the title's.
+fn named_headline(doc: &Dom, headings: &[u32], tlen: &[u32]) -> Option<u32> {
+    let (mut titles, mut site) = (Vec::new(), None);
+    for node in doc.nodes.iter().take(4000) {
+        let Some(e) = node.element() else { continue };
+        match e.tag {
+            Tag::Body => break,
+            Tag::Meta => match e.attr("property").or_else(|| e.attr("name")).map(str::to_ascii_lowercase).as_deref() {
+                Some("og:title" | "twitter:title") => titles.extend(e.attr("content").map(squash)),
+                Some("og:site_name") => site = e.attr("content").map(str::to_string),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    if let Some(t) = doc.nodes.iter().take(4000).position(|n| n.tag() == Some(Tag::Title)) {
+        titles.push(squash(&doc.text_of(t as u32)));
+    }
+    let head: Vec<String> = titles.iter().flat_map(|t| words(&strip_site_suffix(t, site.as_deref(), None))).collect();
+    if head.is_empty() {
+        return None;
+    }
+    let mut sub = None;
+    for &k in headings.iter().rev().take(48) {
+        if tlen[k as usize] > 400 {
+            continue;
+        }
+        let w = words(&doc.text_of(k));
+        let shared = w.iter().filter(|x| head.contains(x)).count();
+        let h1 = doc.nodes[k as usize].tag() == Some(Tag::H1);
+        if h1 && !w.is_empty() && shared * 2 > w.len() && (w.len() >= 2 || shared == w.len()) {
+            return Some(k);
+        }
+        if !h1 && sub.is_none() && !w.is_empty() && shared * 3 >= w.len() * 2 {
+            sub = Some(k);
+        }
+    }
+    sub
+}
+
 /// `str::trim` for the ASCII whitespace pages indent with, a byte at a time (most text nodes of
 /// a page are runs of indentation).
 fn atrim(t: &str) -> &str {
@@ -507,7 +632,27 @@ fn squash(s: &str) -> String {
 
 /// The best-ranked date; a UTC stamp gives way to a day the page writes one day off it.
 fn pick_date(found: &[DateCand]) -> Option<String> {
-    let best = found.iter().min_by_key(|c| c.rank)?;
+    let top = found.iter().map(|c| c.rank).min()?;
+    // best-ranked candidates that disagree (a header's "today" by the headline, a stamp): the
+    // day more kinds of source give (the URL, JSON-LD, meta, the byline, even as a modification:
+    // a page shown as modified on the day its byline says) wins, else the first
+    let support = |d: Date| {
+        let mut kinds: Vec<u8> = found.iter().filter(|c| c.day == d).map(|c| c.was).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds.len()
+    };
+    let mut best: Option<(&DateCand, usize)> = None;
+    for c in found.iter().filter(|c| c.rank == top) {
+        if best.is_some_and(|(b, _)| b.day == c.day) {
+            continue;
+        }
+        let n = support(c.day);
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((c, n));
+        }
+    }
+    let (best, _) = best?;
     if !best.local {
         if let Some(local) = found.iter().filter(|c| c.local && c.rank <= R_NEAR_TITLE).find(|c| (c.day - best.day).num_days().abs() == 1) {
             return Some(local.day.to_string());
@@ -830,9 +975,11 @@ pub(crate) fn url_date(url: &str) -> Option<String> {
 }
 
 /// The first short text of the page (not in a comment or sidebar) where a date follows
-/// "Published", "Veröffentlicht am", "Posted on" … .
-fn marked_text_date(doc: &Dom, skip: &[bool], us: bool) -> Option<Date> {
+/// "Published", "Veröffentlicht am", "Posted on" …, and the first after "Updated",
+/// "Letzte Änderung" … before it.
+fn marked_text_date(doc: &Dom, skip: &[bool], us: bool) -> (Option<Date>, Option<Date>) {
     let mut prev = "";
+    let mut modified = None;
     for (k, node) in doc.nodes.iter().enumerate() {
         let Data::Text(t) = &node.data else { continue };
         let t = atrim(t);
@@ -843,14 +990,16 @@ fn marked_text_date(doc: &Dom, skip: &[bool], us: bool) -> Option<Date> {
             if let Some((d, at)) = dates::find(t, us) {
                 // the marker in this text, or a label just before it ("<span>Datum:</span> <span>18.10.2021</span>")
                 let before = if at == 0 && prev.len() <= 40 { format!("{prev} ") } else { t[..at].to_string() };
-                if dates::kind_before(&before, before.len()) == Kind::Published {
-                    return Some(d);
+                match dates::kind_before(&before, before.len()) {
+                    Kind::Published => return (Some(d), modified),
+                    Kind::Modified if modified.is_none() => modified = Some(d),
+                    _ => {}
                 }
             }
         }
         prev = t;
     }
-    None
+    (None, modified)
 }
 
 /// A date written in the few hundred characters after the headline (a byline's "March 3, 2021"),
@@ -860,8 +1009,16 @@ fn date_near(doc: &Dom, h1: u32, skip: &[bool], us: bool) -> Option<Date> {
     for (k, node) in doc.nodes.iter().enumerate().skip(h1 as usize + 1) {
         if let Data::Text(t) = &node.data {
             let t = atrim(t);
-            if !skip[k] && !t.is_empty() && t.len() <= 200 && t.bytes().any(|c| c.is_ascii_digit()) {
-                if let Some((d, _)) = dates::find(t, us) {
+            if !skip[k] && !t.is_empty() && t.bytes().any(|c| c.is_ascii_digit()) {
+                // a short line ("31.10.23" in a byline), or a paragraph that opens with its date
+                // ("27.1.2022 - Bei der …")
+                let short = t.len() <= 200;
+                let mut head = t.len().min(24);
+                while !t.is_char_boundary(head) {
+                    head -= 1;
+                }
+                let found = if short { dates::find(t, us) } else { dates::find(&t[..head], us).filter(|&(_, at)| at == 0) };
+                if let Some((d, _)) = found.or_else(|| if t.len() <= 48 { dates::find_short_year(t) } else { None }) {
                     return Some(d);
                 }
             }

@@ -66,11 +66,18 @@ fn prefixes() -> &'static (Vec<String>, Vec<String>, Vec<String>) {
 /// gelesen?", "Czytaj też")? (`[announce]` in `lexicons/extract/furniture-prefixes.txt`.)
 pub fn is_announce_paragraph(para: &str) -> bool {
     let p = para.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if p.len() > 200 || p.split_whitespace().nth(12).is_some() {
+    if p.len() > 400 || p.split_whitespace().nth(30).is_some() {
         return false;
     }
     let head: String = p.chars().take(48).flat_map(char::to_lowercase).collect();
-    prefixes().2.iter().any(|pre| head.starts_with(pre.as_str()) && head[pre.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    let Some(pre) = prefixes().2.iter().find(|pre| head.starts_with(pre.as_str()) && head[pre.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())) else {
+        return false;
+    };
+    // a short label, or a label with its colon and one headline ("VEA TAMBIÉN: Entre …", no
+    // sentence after it)
+    let short = p.len() <= 200 && p.split_whitespace().nth(12).is_none();
+    let headline = head[pre.len()..].trim_start().starts_with(':') && !p.trim_end().ends_with('.') && !p.contains(". ");
+    short || headline
 }
 
 /// Is this short paragraph a promotion ("Sign up for our newsletter …", "Follow him on
@@ -116,8 +123,30 @@ fn is_byline_or_stamp(p: &str, head: &str) -> bool {
     let words = p.split_whitespace().count();
     let byline = words <= 8 && (p.starts_with("By ") || p.starts_with("BY ")) && !p.ends_with(['.', '!', '?']);
     const STAMPS: &[&str] = &["published", "updated", "last updated", "posted", "publié", "mis à jour", "publicado", "actualizado", "نشر", "تم النشر", "آخر تحديث", "发布时间", "更新时间"];
-    let stamp = words <= 16 && p.chars().any(|c| c.is_ascii_digit()) && STAMPS.iter().any(|s| head.starts_with(s));
-    byline || stamp
+    let digits = p.chars().any(|c| c.is_ascii_digit());
+    // (and the publication and modification labels of `lexicons/extract/dates.txt`: "Publiziert:")
+    let first = head.split_whitespace().next().unwrap_or("");
+    let stamp = words <= 16 && digits && (STAMPS.iter().any(|s| head.starts_with(s)) || crate::dates::is_marker(first));
+    // a date alone, or with its time and a name ("24. März 2004, 19:49 | Genesis"): a post's
+    // stamp, never a sentence of the story
+    let date_line = p.len() <= 48
+        && digits
+        && crate::dates::find(p, false).is_some_and(|(_, at)| at <= 12)
+        && p.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).count() <= 3;
+    // a site's name alone as its domain ("EXAMPLE.COM"), or a signature of initials and agency
+    // ("aja/PAP")
+    let lone = words == 1 && p.len() <= 40 && !p.ends_with('.') && {
+        // (a brand's capitals: a domain in lower case is a link the story lists, an address)
+        let domain = !p.contains('@')
+            && p.chars().any(|c| c.is_uppercase())
+            && p.rsplit_once('.').is_some_and(|(name, tld)| !name.is_empty() && (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic()));
+        // (the writer's initials in lower case: "CDU/CSU" is no signature)
+        let signature = p.split_once('/').is_some_and(|(a, b)| {
+            (2..=4).contains(&a.len()) && (2..=5).contains(&b.len()) && a.chars().all(|c| c.is_lowercase()) && b.chars().all(char::is_alphabetic)
+        });
+        domain || signature
+    };
+    byline || stamp || date_line || lone
 }
 
 /// The form a line is compared in: normalised, without punctuation at its ends.

@@ -188,3 +188,30 @@ fn teasers_nested_as_articles_do_not_win_over_the_story() {
     assert!(a.text.starts_with("Delegations from both sides"), "{}", a.text);
     assert!(!a.text.contains("Another story") && !a.text.contains("excerpt"), "{}", a.text);
 }
+
+#[test]
+fn overlays_are_furniture_and_a_layout_box_holding_the_article_is_not() {
+    let notice = "<div id=\"IE-overlay\"><div class=\"wrapper\"><p>Dear reader, your browser is out of date, and some parts of this site may not work as they should, so please consider an update soon.</p><p>Thank you for your understanding, and with kind regards, the whole team of the site, who wish you a good day.</p></div></div>";
+    let html = format!("<html><body>{notice}<main><section class=\"news\"><h1>Talks resume</h1>{STORY}</section></main></body></html>");
+    let a = extract_html(&html);
+    assert!(a.text.contains("negotiating table"), "{}", a.text);
+    assert!(!a.text.contains("browser is out of date"), "{}", a.text);
+    // "sidebar" in the class of the layout that holds the story inside its <article>
+    let html = format!("<html><body><article><h1>Talks resume</h1><div class=\"o-row c-fixed-sidebar-layout\"><div class=\"content\">{STORY}</div></div></article><div class=\"more\"><p>Other news of the day, in brief, from the region and beyond, with links to each of the stories.</p></div></body></html>");
+    let a = extract_html(&html);
+    assert!(a.text.contains("negotiating table") && a.text.contains("prisoner exchanges"), "{}", a.text);
+}
+
+#[test]
+fn stamps_domains_signatures_and_labelled_teasers_are_furniture() {
+    let html = format!(
+        "<html><body><article><h1>Talks resume</h1>{STORY}<p>CDU/CSU</p><p>beispiel.de</p><p>23.10.2018</p><p>BEISPIEL.COM</p><p>aja/PAP</p>\
+         <p>VEA TAMBIÉN: Otra historia sobre el clima en la capital y sus barrios del norte</p><p>Subscribe now to our digital edition for the full story.</p></article></body></html>"
+    );
+    let a = extract_html(&html);
+    for gone in ["23.10.2018", "VEA TAMBIÉN", "BEISPIEL.COM", "aja/PAP", "Subscribe now"] {
+        assert!(!a.text.contains(gone), "{gone}: {}", a.text);
+    }
+    // a party's name and a domain the story lists are not a signature or a brand
+    assert!(a.paragraphs.iter().any(|p| p == "CDU/CSU") && a.paragraphs.iter().any(|p| p == "beispiel.de"), "{:?}", a.paragraphs);
+}

@@ -163,3 +163,91 @@ fn a_label_standing_alone_before_the_name_and_a_blog_named_after_its_writer() {
     let html = page("<meta name=\"author\" content=\"Example News\"><meta property=\"og:site_name\" content=\"Example News\">", &format!("<h1>Talks resume</h1>{BODY}"));
     assert_eq!(extract_html(&html).author, None);
 }
+
+/// A long sidebar of other stories, so that no box of the article holds half the page's text.
+fn long_sidebar() -> String {
+    let item = "<li><a href=\"/other\">Another story about the weather and the roads this week in the region</a></li>";
+    format!("<div class=\"sidebar\"><ul>{}</ul></div>", item.repeat(30))
+}
+
+#[test]
+fn a_sidebar_inside_the_article_is_read_one_outside_is_not() {
+    let html = page(
+        "<title>Les pourparlers reprennent | Radio Exemple</title>",
+        &format!(
+            "<article><h1>Les pourparlers reprennent</h1><div class=\"podcast__sidebar\"><p>Mise en ligne</p><p>23 mai 2019</p></div>{BODY}</article>\
+             <div class=\"sidebar\"><p>Publié le</p><p>1 juin 2019</p></div>"
+        ),
+    );
+    assert_eq!(extract_html(&html).published.as_deref(), Some("2019-05-23"));
+    let outside = page("<title>Les pourparlers reprennent</title>", &format!("<article><h1>Les pourparlers reprennent</h1>{BODY}</article><div class=\"sidebar\"><p>Publié le</p><p>1 juin 2019</p></div>"));
+    assert_eq!(extract_html(&outside).published, None);
+}
+
+#[test]
+fn the_headline_is_the_heading_the_title_names_not_the_logo() {
+    // the logo's <h1> and the day's date beside it, then the story's own <h1>
+    let html = page(
+        "<title>Gespräche gehen weiter | Radio Beispiel</title><meta name=\"date\" content=\"2017-05-01T17:05:00+0200\">",
+        &format!("<div><h1><a href=\"/\">Radio Beispiel</a></h1><span class=\"site-date\">Mittwoch, 26.02.2020</span></div><nav><a href=\"/\">Start</a></nav><article><h1>Gespräche gehen weiter</h1>{BODY}</article>"),
+    );
+    assert_eq!(extract_html(&html).published.as_deref(), Some("2017-05-01T17:05:00+0200"));
+    // a blog's <h3> headline: the widget that holds it is read, its date header too
+    let html = page(
+        "<title>Gespräche gehen weiter</title>",
+        &format!("<div class=\"widget Blog\"><h2 class=\"date-header\"><span>Samstag, 9. September 2017</span></h2><h3 class=\"post-title\">Gespräche gehen weiter</h3>{BODY}</div>{}", long_sidebar()),
+    );
+    assert_eq!(extract_html(&html).published.as_deref(), Some("2017-09-09"));
+}
+
+#[test]
+fn dates_by_the_headline_that_disagree_go_to_the_day_more_sources_give() {
+    let dates = "<h1>Talks resume</h1><p class=\"date\">12.12.2022</p><p class=\"date\">28.11.2022</p>";
+    let html = page(
+        "<title>Talks resume</title><meta property=\"article:published_time\" content=\"2022-11-28T09:00:00+01:00\"><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-11-28T09:00:00+01:00\"}</script>",
+        &format!("{dates}{BODY}"),
+    );
+    assert_eq!(extract_html(&html).published.as_deref().map(|d| &d[..10]), Some("2022-11-28"));
+    // with nothing else to go by, the first
+    let html = page("<title>Talks resume</title>", &format!("{dates}{BODY}"));
+    assert_eq!(extract_html(&html).published.as_deref(), Some("2022-12-12"));
+}
+
+#[test]
+fn a_date_box_holding_the_headline_is_not_read_for_the_headline_s_date() {
+    let html = page(
+        "<title>Ergebnisse vom 19.5.2007</title>",
+        &format!("<div class=\"post-meta\"><h1>Ergebnisse vom 19.5.2007</h1><span class=\"published\">20. Mai 2007</span></div>{BODY}"),
+    );
+    assert_eq!(extract_html(&html).published.as_deref(), Some("2007-05-20"));
+}
+
+#[test]
+fn machine_stamps_month_first_and_midnight_in_central_europe() {
+    let html = page("<meta name=\"date\" content=\"11/01/2023 12:43:42\">", &format!("<h1>Trinkwasser</h1>{BODY}"));
+    assert_eq!(extract_html(&html).published.as_deref(), Some("2023-11-01"));
+    let html = page("<meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\">", &format!("<h1>Südfrankreich</h1>{BODY}"));
+    assert_eq!(extract_html(&html).published.as_deref(), Some("2022-11-07"));
+}
+
+#[test]
+fn bylines_with_two_digit_years_and_a_paragraph_that_opens_with_its_date() {
+    let html = page("<title>Neuer Trainer</title>", &format!("<h1>Neuer Trainer</h1><div class=\"article-meta-wrapper\">Von: Anna Muster <span>|</span> <span>31.10.23</span></div>{BODY}"));
+    assert_eq!(extract_html(&html).published.as_deref(), Some("2023-10-31"));
+    let html = page("<title>Roma</title>", &format!("<h1>Roma</h1><em>( Roma, 14 Gennaio 20 )</em>{BODY}"));
+    assert_eq!(extract_html(&html).published.as_deref(), Some("2020-01-14"));
+    let long = "27.1.2022 - Bei der Sitzung des Rates am Mittwoch wurde lange über den Haushalt gesprochen, und am Ende stimmten alle Fraktionen dem Kompromiss zu, den der Ausschuss in der Woche davor ausgehandelt hatte.";
+    let html = page("<title>Der Rat stimmt zu</title>", &format!("<h1>Der Rat stimmt zu</h1><p>Von Anna Muster</p><p>{long}</p>{BODY}"));
+    assert_eq!(extract_html(&html).published.as_deref(), Some("2022-01-27"));
+}
+
+#[test]
+fn a_bem_class_names_its_date_box() {
+    // the box's class word is "info" between "__" and "-"; the page's meta agrees with it, a
+    // JSON-LD stamp does not
+    let html = page(
+        "<title>Vanlife</title><meta property=\"article:published_time\" content=\"2022-01-06T08:29:34\"><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-01-04T07:29:00.000Z\"}</script>",
+        &format!("<h1>Vanlife</h1><div class=\"v-article__info-item\">06.01.2022</div>{BODY}"),
+    );
+    assert_eq!(extract_html(&html).published.as_deref().map(|d| &d[..10]), Some("2022-01-06"));
+}
