@@ -217,7 +217,11 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
     out
 }
 
-/// People the article names in full, by their surname: "Ariel Sharon" makes a later (or a
+/// Arabic nouns of a group's kind, written before its name: «حركة الشباب», «جبهة النصرة».
+const GROUP_NOUNS: &[&str] = &["حركه", "جماعه", "تنظيم", "جبهه", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات"];
+
+/// People the article names in full, by their surname, and groups by their name without the noun
+/// of their kind ([`GROUP_NOUNS`]): "Ariel Sharon" makes a later (or a
 /// headline's) "Sharon" the same man, as readers take it. Only names of two words or more with
 /// a country or a role, and only surnames no two of the article's people share.
 pub fn surnames(named: &[(&[Token], &[ActorSpan])]) -> Vec<(String, ActorSpan)> {
@@ -227,7 +231,9 @@ pub fn surnames(named: &[(&[Token], &[ActorSpan])]) -> Vec<(String, ActorSpan)> 
         // (a person after a title keeps the title's kind, "Israeli Prime Minister Ariel Sharon",
         // but takes the person's name)
         let ends_in_name = |a: &ActorSpan| a.kind == "person" || a.name.split_whitespace().last().is_some_and(|w| w.to_lowercase() == toks[a.end - 1].norm);
-        for a in actors.iter().filter(|a| a.end - a.start >= 2 && ends_in_name(a) && (a.country.is_some() || !a.roles.is_empty())) {
+        // («حركة الشباب» … «الشباب»: a group named with the noun of its kind goes on by its name)
+        let group_named = |a: &ActorSpan| a.kind == "group" && a.end - a.start == 2 && GROUP_NOUNS.contains(&toks[a.start].norm[a.prefix.len().min(toks[a.start].norm.len())..].trim_start_matches("ال"));
+        for a in actors.iter().filter(|a| a.end - a.start >= 2 && (ends_in_name(a) || group_named(a)) && (a.country.is_some() || !a.roles.is_empty())) {
             let surname = toks[a.end - 1].norm.trim_start_matches("al-").to_string();
             if surname.chars().count() < 3 {
                 continue;

@@ -93,7 +93,10 @@ pub(crate) fn find_triggers<'a>(lex: &'a Lexicon, sentence: &str, toks: &[Token]
                 }
                 continue;
             }
-            if !p.excludes.is_empty() && has(&p.excludes_keys) {
+            // (an excluding word may qualify the required one at the window's end: "شن …
+            // هجوما عنيفا" — two words more are read for it)
+            let excluded_window = &toks[m.end..(m.end + p.window + 2).min(toks.len())];
+            if !p.excludes.is_empty() && in_window(excluded_window, &p.excludes_keys) {
                 notes.push(format!("trigger '{}' ({}): excluded by a following word", toks[i].norm, p.origin));
                 continue;
             }

@@ -237,6 +237,20 @@ fn protests_that_broke_out_over_an_act_told_before_are_against_its_doer() {
     assert_eq!(protest.target.as_ref().map(|a| a.code.as_str()), Some("SOMGOV"), "{protest:?}");
 }
 
+#[test]
+fn a_group_named_with_the_noun_of_its_kind_goes_on_by_its_name() {
+    // «حركة الشباب» first, then «الشباب» alone: the same group, which the mission's offensive —
+    // a light verb, its subject and a time before the noun — is aimed at
+    let text = "هاجمت حركة الشباب قاعدة للجيش الصومالي أمس. وقد شنت قوة أميصوم الأسبوع الماضي هجوما جديدا على الشباب في المناطق الريفية.";
+    let coded = code_article(&article("ar", "2015-07-26", "هجوم للشباب في الصومال", text), &Options::default());
+    let offensive = coded.events.iter().find(|e| e.sentence == 1 && e.cameo.starts_with("19")).expect("the offensive");
+    assert_eq!(offensive.source.as_ref().map(|a| a.code.as_str()), Some("IGOAFRAFU"));
+    assert_eq!(offensive.target.as_ref().map(|a| a.code.as_str()), Some("IMGMUSALQ"), "{offensive:?}");
+    // a fierce attack in words is criticism, whatever its length
+    let coded = code_article(&article("ar", "2015-07-26", "انتقادات", "شن رئيس الحزب التقدمي الاشتراكي النائب وليد جنبلاط هجوما عنيفا على الحكومة اللبنانية."), &Options::default());
+    assert!(!coded.events.iter().any(|e| e.cameo.starts_with("19") || e.cameo.starts_with("18")), "{:?}", coded.events);
+}
+
 /// (cameo, source, target) of the events the headline reports.
 fn headline_events(title: &str) -> Vec<(String, String, String)> {
     let a = article("ar", "2015-08-04", title, "وقال مصدر إن الوضع هادئ.");

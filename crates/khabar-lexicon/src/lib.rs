@@ -267,4 +267,17 @@ mod tests {
         }
         assert!(get("xx").is_none());
     }
+
+    #[test]
+    fn pattern_ids_are_unique_in_each_file() {
+        // the id names the rule behind every event (`rule`, `--explain`): two patterns of one
+        // id in one file would make it name either
+        for lang in ["ar", "en"] {
+            let lex = get(lang).unwrap();
+            let mut seen = std::collections::HashSet::new();
+            for p in &lex.patterns {
+                assert!(seen.insert(p.origin.clone()), "{lang}: two patterns are {}", p.origin);
+            }
+        }
+    }
 }
