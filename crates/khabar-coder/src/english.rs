@@ -157,6 +157,18 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
             return Some((k, "the subject of the clause the participle follows", 0.8));
         }
     }
+    // "Bush listed Belarus and Cuba as dictatorships and criticised Venezuela", "Rice met Abbas
+    // and signed …": right after "and", the actors of the verb phrase before are its objects
+    // when one stands before them in the clause; that one is the subject both verbs share
+    let and_before = trig.start > 0 && (toks[trig.start - 1].norm == "and" || (trig.start > 1 && toks[trig.start - 2].norm == "and" && matches!(toks[trig.start - 1].norm.as_str(), "also" | "then" | "later")));
+    if let Some(&near) = cx.before.first().filter(|_| and_before) {
+        let members = compound_of(actors, near);
+        let first = members.iter().map(|&m| actors[m].start).min().unwrap_or(actors[near].start);
+        let subject = cx.before.iter().copied().filter(|k| !members.contains(k)).find(|&k| actors[k].end < first && !cx.is_target_prep(k) && !prepositional(k) && !cx.clause_before(k) && !crosses_clause(cx.lex, toks, actors[k].end, trig.start));
+        if let Some(k) = subject {
+            return Some((k, "subject of the verb phrase before 'and', whose objects stand between", 0.8));
+        }
+    }
     if let Some(k) = cx.before.iter().copied().find(|&k| trig.start - actors[k].end <= 6 && !cx.is_target_prep(k) && !prepositional(k) && !cx.clause_before(k)) {
         return Some((k, "subject before the verb (SVO)", 1.0));
     }

@@ -182,6 +182,12 @@ pub(crate) fn resolve_place(
             continue;
         }
         let Some(place) = gaz.choose(&m.candidates, &context) else { continue };
+        // a country's name is that country, not a town of another one that shares it ("in
+        // Tonga" is not Tonga, Cameroon); Kuwait City in Kuwait may stand for it
+        if actors.iter().any(|a| a.start < m.end && m.start < a.end && a.kind == "name" && a.roles.is_empty() && a.country.as_deref().is_some_and(|c| c != place.iso3)) {
+            refused.push(format!("'{text}' not taken for {} ({}): the name of a country", place.name, place.iso3));
+            continue;
+        }
         let in_context = context.contains(&place.iso3);
         let next = norm(m.end);
         let construct = ar && next.starts_with("ال") && !AFTER_PLACE_OK.contains(&next);

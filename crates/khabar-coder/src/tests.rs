@@ -880,3 +880,21 @@ fn arabic_what_the_speaker_said_is_what_is_rejected() {
     assert!(got.iter().any(|(c, s, g)| c.starts_with("12") && s == "JORGOV" && g == "ISRGOV"), "{got:?}");
     assert!(!got.iter().any(|(c, s, _)| c.starts_with("12") && (s.starts_with("EGY") || s == "JOR")), "{got:?}");
 }
+
+#[test]
+fn english_verb_after_and_shares_the_subject_before_its_objects() {
+    // the listed countries are the objects of "named"; Canada criticised the three after "and"
+    let got = triples("en", "Canada named Chile, Peru and Bolivia as partners and criticised Ecuador and Colombia for their tariffs.");
+    let critics: Vec<_> = got.iter().filter(|(c, _, _)| c.starts_with("11")).collect();
+    assert!(!critics.is_empty() && critics.iter().all(|(_, s, _)| s == "CAN"), "{got:?}");
+    // with nothing before the objects, the actor before "and" is still the subject
+    let got = triples("en", "The Kenyan army moved quickly and attacked Somali positions.");
+    assert!(got.iter().any(|(c, s, g)| c.starts_with("19") && s == "KENMIL" && g.starts_with("SOM")), "{got:?}");
+}
+
+#[test]
+fn a_country_named_is_not_a_town_of_another_country_sharing_its_name() {
+    let ev = code_sentences(&article("en", "Rioting erupted in Tonga today over the slow pace of reform."), &Options::default()).events;
+    let riot = ev.iter().find(|e| e.cameo_root == "14").expect("the riot");
+    assert_eq!(riot.location.as_ref().and_then(|l| l.country.as_deref()), Some("TON"), "{:?}", riot.location);
+}
