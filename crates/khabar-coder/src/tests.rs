@@ -898,3 +898,11 @@ fn a_country_named_is_not_a_town_of_another_country_sharing_its_name() {
     let riot = ev.iter().find(|e| e.cameo_root == "14").expect("the riot");
     assert_eq!(riot.location.as_ref().and_then(|l| l.country.as_deref()), Some("TON"), "{:?}", riot.location);
 }
+
+#[test]
+fn english_a_bomb_is_a_device_not_an_air_raid() {
+    let got = triples("en", "Six policemen were injured by a bomb in Kirkuk on Monday.");
+    assert!(!got.iter().any(|(c, _, _)| c.starts_with("195")), "{got:?}");
+    let got = triples("en", "US planes bombed rebel positions near Kandahar on Monday.");
+    assert!(got.iter().any(|(c, s, _)| c == "195" && s.starts_with("USA")), "{got:?}");
+}
