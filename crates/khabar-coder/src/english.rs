@@ -123,7 +123,28 @@ pub(crate) fn english_object_compound(lex: &Lexicon, toks: &[Token], actors: &[A
 /// threat").
 pub(crate) fn noun_actor(cx: &Around) -> Option<usize> {
     let (actors, trig) = (cx.actors, cx.trig);
-    cx.before.iter().copied().find(|&k| actors[k].end + 2 >= trig.start && !cx.clause_before(k))
+    // (not across a preposition: in "responds to Hamas rockets with air strikes" Hamas is the
+    // rockets', not the strikes')
+    let across_prep = |k: usize| cx.toks[actors[k].end..trig.start].iter().any(|t| SUBJECTLESS_PREPS.contains(&t.norm.as_str()) || matches!(t.norm.as_str(), "in" | "after" | "over"));
+    cx.before.iter().copied().find(|&k| actors[k].end + 2 >= trig.start && !cx.clause_before(k) && !across_prep(k))
+}
+
+/// "Israel responded to Hamas rockets with air strikes": a noun after "with" is the means of the
+/// clause's verb, done by that verb's subject — the clause's first actor that no preposition
+/// governs — not by an actor between.
+pub(crate) fn instrument_subject(cx: &Around) -> Option<usize> {
+    let (toks, actors, trig) = (cx.toks, cx.actors, cx.trig);
+    let at = |d: usize| if trig.start >= d { toks[trig.start - d].norm.as_str() } else { "" };
+    let with = at(1) == "with" || (at(2) == "with" && matches!(at(1), "a" | "an" | "the" | "new" | "heavy" | "more"));
+    if !with {
+        return None;
+    }
+    let governed = |k: usize| {
+        let before = |d: usize| if actors[k].start >= d { toks[actors[k].start - d].norm.as_str() } else { "" };
+        let prep = if matches!(before(1), "the" | "a" | "an") { before(2) } else { before(1) };
+        SUBJECTLESS_PREPS.contains(&prep) || matches!(prep, "in" | "of")
+    };
+    cx.before.iter().rev().copied().find(|&k| !governed(k) && !cx.is_target_prep(k) && !cx.clause_before(k) && !crosses_clause(cx.lex, toks, actors[k].end, trig.start))
 }
 
 /// Counts that may stand before a participle used as an adjective ("five kidnapped workers").

@@ -205,6 +205,11 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
                 why = "the noun names its actor";
             }
         }
+        if source.is_none() && !ar {
+            if let Some(k) = english::instrument_subject(&cx) {
+                (source, why, certainty) = (Some(k), "subject of the clause whose means the noun after 'with' is", 0.8);
+            }
+        }
         if source.is_none() {
             // (not across a comma that opens another phrase: "… in the war on ISIS, and on a visit
             // to Erbil"; an apposition's comma is no such break: "a deputy, Ali Hassan, began a

@@ -906,3 +906,11 @@ fn english_a_bomb_is_a_device_not_an_air_raid() {
     let got = triples("en", "US planes bombed rebel positions near Kandahar on Monday.");
     assert!(got.iter().any(|(c, s, _)| c == "195" && s.starts_with("USA")), "{got:?}");
 }
+
+#[test]
+fn english_noun_after_with_is_the_means_of_the_clauses_subject() {
+    // the Hezbollah rockets are answered; the air strikes are Israel's
+    let got = triples("en", "Israel answered Hezbollah rockets with air strikes on southern Lebanon on Monday.");
+    assert!(got.iter().any(|(c, s, g)| c == "195" && s == "ISR" && g.starts_with("LBN")), "{got:?}");
+    assert!(!got.iter().any(|(c, s, _)| c == "195" && s.starts_with("LBN")), "{got:?}");
+}
