@@ -166,6 +166,9 @@ pub(crate) fn verb_subject(cx: &Around) -> Option<(usize, &'static str, f32)> {
     // before is what was done
     let what_relative = trig.start >= 2 && toks[trig.start - 1].norm == "ما" && matches!(toks[trig.start - 2].norm.as_str(), "وهو" | "وهي" | "هو" | "هي" | "وهذا" | "هذا" | "وذلك" | "ذلك");
     let close_before = cx.before.first().copied().filter(|&k| !what_relative && trig.start - actors[k].end <= 2 && !cx.is_target_prep(k) && !punct_between(k) && !clause_word(k));
+    // "مقاتلات التحالف المشترك بقيادة السعودية شنت": the one led («بقيادة»، «برئاسة») acts, not
+    // its leader named after it
+    let close_before = close_before.map(|k| led_by(toks, actors, k, cx.before.get(1).copied()).unwrap_or(k));
     // "يهدد فيه بإعدام كرواتي": an actor after a noun with the preposition ب or ل is that noun's
     // genitive, not the verb's subject (a pronoun with a preposition, "فيه", "لها", may stand
     // before a subject; a delegation's or a force's leader is named after "برئاسة", "بقيادة")
@@ -314,4 +317,16 @@ pub(crate) fn share_subject<'a>(mut r: Roles<'a>, shared: &'a ActorSpan) -> Role
 fn possessed_noun(trig: &Trigger, toks: &[Token]) -> bool {
     let word = &toks[trig.start].norm[trig.prefix.len().min(toks[trig.start].norm.len())..];
     ["ته", "تها", "تهم", "تهما"].iter().any(|suf| word.strip_suffix(suf).is_some_and(|stem| trig.pattern.norm_forms.contains(&format!("{stem}ه"))))
+}
+
+/// Words that name the leader of a force, a coalition or a delegation after it: "led by".
+const LED_BY: &[&str] = &["بقياده", "برئاسه", "بزعامه"];
+
+/// When actor `k` is named after «بقيادة» / «برئاسة» / «بزعامة» right behind actor `led` (at most
+/// one word between: «التحالف المشترك بقيادة السعودية»), the one led: `led`.
+pub(crate) fn led_by(toks: &[Token], actors: &[ActorSpan], k: usize, led: Option<usize>) -> Option<usize> {
+    let start = actors[k].start;
+    let word = start.checked_sub(1).map(|i| toks[i].norm.trim_start_matches('و'))?;
+    let led = led?;
+    (LED_BY.contains(&word) && actors[led].end < start && start - 1 - actors[led].end <= 1).then_some(led)
 }

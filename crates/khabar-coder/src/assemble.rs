@@ -111,12 +111,16 @@ pub(crate) fn code_sentence(
                 last_subject = Some(s);
             }
         }
+        // "شنت مقاتلات التحالف سلسلة غارات كثيفة على القاعدة": a verb aimed by `aim_preps`,
+        // within six words, at something (a thing or a place, if no actor is its target)
+        let aimed = !trig.noun && toks[trig.end..(trig.end + 6).min(toks.len())].iter().any(|t| Grammar::has(&lex.grammar.aim_preps, &t.norm));
         if let Some(why) = trig.unanchored {
             // a verb of violence naming who did it to whom reports an occasion even with no
             // time or toll ("مسلحون مجهولون اغتالوا العميد"); so does a verb that says a protest
             // took place (`occasion`: "تظاهر", "احتشد", "اندلعت مظاهرات"); the acts of a crowd
             // (chanting, banners) are as often detail or background as news, and need the anchor
-            let named = if p.cameo.starts_with("14") { p.occasion } else { roles.pairs.iter().any(|(s, t)| (s.is_some() || trig.passive) && t.is_some()) };
+            // (or who did it and at what: a blow `aimed` at a thing or a place no actor names)
+            let named = if p.cameo.starts_with("14") { p.occasion } else { roles.pairs.iter().any(|(s, t)| (s.is_some() || trig.passive) && (t.is_some() || aimed && s.is_some())) };
             if !named {
                 trace.notes.push(format!("trigger '{word}' ({}): {why}: talk about such events, not a report of one", p.origin));
                 continue;
@@ -344,6 +348,7 @@ pub(crate) fn code_sentence(
                 trace.notes.push(format!("event {}: a protest of the {root} act the sentence names", entry.code));
                 about_act.push((events.len(), root));
             }
+            let aimed_at_unnamed = aimed && target.is_none();
             events.push(Event {
                 source,
                 target,
@@ -354,6 +359,7 @@ pub(crate) fn code_sentence(
                 negated,
                 confidence: (confidence * 100.0).round() / 100.0,
                 explanation,
+                aimed_at_unnamed,
                 ..Event::of_code(doc_id, index, sentence, lex.lang, entry, p.origin.clone())
             });
             from_noun.push(trig.noun);

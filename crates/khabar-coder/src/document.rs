@@ -55,6 +55,8 @@ pub(crate) struct DocContext {
     pub named: Vec<Named>,
     /// The story's own country: dateline, headline actors, the lead's first town, then the most named.
     pub home: Option<String>,
+    /// Where the story happens: the dateline's country, else the first town of the lead's.
+    pub theatre: Option<String>,
     /// The story's date (dateline or publication).
     pub date: Option<Date>,
     /// Towns and cities the headline and the first two sentences name, in order.
@@ -72,6 +74,7 @@ pub(crate) fn finish(headline: Vec<Event>, body: Vec<Event>, ctx: &DocContext, n
     let body = narrative_dates(body, ctx, notes);
     for mut e in headline.into_iter().chain(body) {
         resolve_actors(&mut e, ctx, notes);
+        target_by_theatre(&mut e, ctx, notes);
         place_by_lead(&mut e, ctx, notes);
         place_by_speaker(&mut e, notes);
         // (a protest of an act told before is against its doer, before it is against its own
@@ -228,6 +231,33 @@ fn country_for(actor: &Actor, at: Option<usize>, place: Option<&str>, other: Opt
 /// Roots whose events are whole without a target: statements (01) and shows of force (15: an
 /// alert raised, troops massed, a missile tested), which CAMEO codes with no one they are aimed at.
 const SELF_CONTAINED_ROOTS: &[&str] = &["01", "15"];
+
+/// Force (CAMEO 18–20) aimed at something no actor names, used by an actor of one country in a story
+/// set in another (its theatre: the dateline's country or the lead's first town's), is force carried into the story's country: the coalition's air raids in a
+/// story from Yemen strike Yemen ("شنت مقاتلات التحالف غارات على القاعدة"). A place its sentence
+/// took only from the source's own country gives way to the story's, for the lead to place it.
+fn target_by_theatre(e: &mut Event, ctx: &DocContext, notes: &mut Vec<String>) {
+    if e.target.is_some() || !e.aimed_at_unnamed || !matches!(e.cameo_root.as_str(), "18" | "19" | "20") {
+        return;
+    }
+    let (Some(home), Some(source)) = (ctx.theatre.as_deref(), e.source.as_ref().and_then(|s| s.country.as_deref())) else { return };
+    if source == home {
+        return;
+    }
+    // (a place its sentence names in another country says where the force was used)
+    let placed_elsewhere = e.location.as_ref().is_some_and(|l| l.country.as_deref() != Some(home) && (l.geonameid.is_some() || l.basis != "country"));
+    if placed_elsewhere {
+        return;
+    }
+    let gaz = khabar_geo::Gazetteer::get();
+    let Some(country) = gaz.country(home) else { return };
+    if e.location.as_ref().is_some_and(|l| l.country.as_deref() != Some(home)) {
+        e.location = gaz.country_location(home, "country");
+    }
+    notes.push(format!("document: {} {} in sentence {}: target {home}, the story's country, where the force was used", e.cameo, e.rule, e.sentence));
+    e.explanation = format!("{}; document: force naming no one it struck, used in the story's country by one of another: target {home}", e.explanation);
+    e.target = Some(Actor { text: String::new(), name: country.name.to_string(), code: home.to_string(), country: Some(home.to_string()), roles: vec![] });
+}
 
 /// A protest (CAMEO 14) that names no one it is against, held in its protesters' own country, is
 /// addressed to their own government, as the sentence stage reads it when the sentence names the
@@ -394,7 +424,7 @@ mod tests {
     }
 
     fn ctx(named: Vec<Named>, home: Option<&str>) -> DocContext {
-        DocContext { named, home: home.map(str::to_string), date: khabar_time::parse_date("2020-05-10", None), lead_places: vec![], keep_negated: false, keep_incomplete: false }
+        DocContext { named, home: home.map(str::to_string), theatre: None, date: khabar_time::parse_date("2020-05-10", None), lead_places: vec![], keep_negated: false, keep_incomplete: false }
     }
 
     #[test]

@@ -238,7 +238,8 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
         .or_else(|| title_actors.iter().find_map(|a| a.country.clone()))
         .or_else(|| lead_places.iter().find_map(|p| p.country.clone()))
         .or_else(|| anchor.countries.first().cloned());
-    let context = document::DocContext { named, home, date: anchor.date, lead_places, keep_negated: opts.keep_negated, keep_incomplete: opts.keep_incomplete };
+    let theatre = anchor.place.map(|p| p.iso3.to_string()).or_else(|| lead_places.iter().find_map(|p| p.country.clone()));
+    let context = document::DocContext { named, home, theatre, date: anchor.date, lead_places, keep_negated: opts.keep_negated, keep_incomplete: opts.keep_incomplete };
     Some(SentenceStage { coded, headline_events, context })
 }
 

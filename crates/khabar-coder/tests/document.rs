@@ -355,3 +355,20 @@ fn a_reaction_to_an_act_told_before_is_aimed_at_its_doer() {
     let doer = coded.events.iter().find(|e| e.cameo_root == "18").and_then(|e| e.source.clone()).expect("the attack's doer");
     assert_eq!(condemned.target.as_ref().map(|t| &t.code), Some(&doer.code), "{condemned:?}");
 }
+
+#[test]
+fn force_aimed_at_a_place_of_the_story_strikes_its_country() {
+    // a dateline in Yemen; the jets of another country strike a camp no actor names: the strike
+    // is reported with no time or toll, and falls on the story's country
+    let text = "عدن - قالت مصادر محلية إن القوات استعادت معسكر الصمود في محافظة لحج. \
+        وأكد مسؤول أن مقاتلات التحالف بقيادة السعودية شنت غارات عنيفة على المعسكر.";
+    let coded = code_article(&article("ar", "2021-03-09", "القوات تستعيد معسكر الصمود", text), &Options::default());
+    let strike = find(&coded.events, "195", "SAUMIL").expect("the coalition's air strikes");
+    assert_eq!(strike.target.as_ref().map(|t| t.code.as_str()), Some("YEM"), "{}", strike.explanation);
+    assert_eq!(strike.location.as_ref().and_then(|l| l.country.as_deref()), Some("YEM"));
+    // an attack with its doer named and no place it was aimed at stays untargeted
+    let talk = "عدن - قالت مصادر محلية إن القوات استعادت معسكر الصمود في محافظة لحج. \
+        وأكد مسؤول أن مقاتلات التحالف بقيادة السعودية شنت غارات عنيفة.";
+    let coded = code_article(&article("ar", "2021-03-09", "القوات تستعيد معسكر الصمود", talk), &Options::default());
+    assert!(find(&coded.events, "195", "SAUMIL").is_none(), "{:?}", coded.events);
+}

@@ -174,6 +174,11 @@ pub struct Event {
     /// state of the coder, not written out.
     #[serde(skip)]
     pub reacts_to: Option<String>,
+    /// Its verb was aimed («على», "on") at something no actor names, a thing or a place ("شنت
+    /// غارات على القاعدة"): force the document stage may aim at the story's country. Working
+    /// state of the coder, not written out.
+    #[serde(skip)]
+    pub aimed_at_unnamed: bool,
 }
 
 /// One sentence that reports an event.
@@ -220,6 +225,7 @@ impl Event {
             mentions: Vec::new(),
             held_back: None,
             reacts_to: None,
+            aimed_at_unnamed: false,
         }
     }
 }

@@ -464,6 +464,11 @@ pub struct Grammar {
     /// the protest is against.
     #[serde(default)]
     pub reaction_words: Vec<String>,
+    /// Prepositions that aim a blow at what follows («على», «ضد», "on", "against"): a verb of
+    /// violence whose doer is named and which is aimed at a thing or a place ("شنت مقاتلات
+    /// التحالف غارات على القاعدة") reports what it struck, with no time or toll needed.
+    #[serde(default)]
+    pub aim_preps: Vec<String>,
     /// Bomb words ("عبوة", "سيارة مفخخة", "bomb"): violence (CAMEO 18–20) in a sentence with one
     /// and no one named behind it was done by an unidentified armed force (UAF).
     #[serde(default)]
@@ -563,6 +568,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.bombs,
         &mut g.occurrence_verbs,
         &mut g.reaction_words,
+        &mut g.aim_preps,
         &mut g.casualties,
         &mut g.light_verbs,
         &mut g.ongoing,

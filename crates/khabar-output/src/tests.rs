@@ -28,6 +28,7 @@ fn event() -> Event {
         mentions: Vec::new(),
         held_back: None,
         reacts_to: None,
+        aimed_at_unnamed: false,
     }
 }
 

@@ -42,6 +42,7 @@ fn event(doc: &str, sentence: usize, cameo: &str, src: &str, tgt: &str) -> Event
         mentions: Vec::new(),
         held_back: None,
         reacts_to: None,
+        aimed_at_unnamed: false,
     }
 }
 
