@@ -171,10 +171,16 @@ pub(crate) fn assign_roles<'a>(lex: &Lexicon, sentence: &str, toks: &[Token], ac
     // "اشتباكات بين الجيش والمتمردين", "clashes between police and protesters": the parties
     // after "between" act on each other
     // ("معارك دارت أمس بين …": a few words may come between the noun and "بين")
-    let between = (trig.end..(trig.end + 4).min(toks.len())).find(|&k| matches!(toks[k].norm.as_str(), "بين" | "between"));
+    // (or end the pattern's own words: "fighting between")
+    let between = (trig.end - 1..(trig.end + 4).min(toks.len())).find(|&k| matches!(toks[k].norm.as_str(), "بين" | "between"));
     if let Some(b) = between.filter(|_| trig.noun && p.symmetric) {
         if let Some(&first) = after.first().filter(|&&k| actors[k].start == b + 1) {
-            let members = compound(actors, first);
+            let mut members = compound(actors, first);
+            // (the first party may carry a modifier before «و»: "القوات الموالية للحكومة
+            // والمتمردين", "forces loyal to the president and the rebels")
+            if members.len() == 1 {
+                members.extend((first + 1..actors.len()).find(|&k| actors[k].coordinated && actors[k].start <= actors[first].end + 4));
+            }
             if members.len() > 1 {
                 let mut pairs = Vec::new();
                 for &a in &members {

@@ -292,7 +292,10 @@ pub(crate) fn subordinate(lex: &Lexicon, sentence: &str, toks: &[Token], i: usiz
         let complement = if lex.lang == "en" {
             // and a trigger word right after another is its object ("demanded support",
             // "accepted demands"), not a second verb
-            (gap.len() <= 6 && gap.iter().any(|t| t.norm == "to")) || (noun && gap.len() <= 4) || gap.len() <= 1
+            // (but force named after "in" / "during" a killing is what killed them: "75 were
+            // killed in fighting between …", as «قتل خمسة في اشتباكات» is in Arabic)
+            let cause = noun && matches!(&a.pattern.cameo[..2], "18" | "19" | "20") && gap.last().is_some_and(|t| matches!(t.norm.as_str(), "in" | "during" | "amid"));
+            !cause && ((gap.len() <= 6 && gap.iter().any(|t| t.norm == "to")) || (noun && gap.len() <= 4) || gap.len() <= 1)
         } else {
             noun && gap.len() <= 2
         };

@@ -575,3 +575,10 @@ fn what_is_discussed_is_a_topic_and_the_other_party_is_after_maa() {
     let got = coded("وبحث الرئيس الكيني أمس مع نظيره الأوغندي الأزمة الصومالية.");
     assert!(got.iter().any(|(c, s, t)| c == "040" && s == "KENGOV" && t == "UGAGOV"), "{got:?}");
 }
+
+#[test]
+fn confrontations_that_broke_out_between_two_parties_are_clashes() {
+    // «اندلعت» says the confrontations happened; the first party's modifier («الموالية للرئيس»)
+    // stands between it and the second
+    has("واندلعت مواجهات عنيفة بين القوات الموالية للرئيس والمتمردين الحوثيين في محافظة تعز.", "193", "YEMREBHTH", "MIL");
+}

@@ -500,3 +500,10 @@ fn calling_an_act_regrettable_is_criticism_and_not_in_favor_is_disapproval() {
     // a judgement of praise is no criticism
     assert!(!triples("The Kenyan government described the Ugandan decision as wise.").iter().any(|(c, _, _)| c.starts_with("11")));
 }
+
+#[test]
+fn people_killed_in_fighting_died_of_the_fighting_between_its_parties() {
+    // force named after "in" a killing is what killed them, with the parties after "between"
+    let got = triples("Twelve people were killed in fighting between rebels and Congolese soldiers near Goma on Sunday.");
+    assert!(got.contains(&t("193", "CODREB", "CODMIL")) && got.contains(&t("193", "CODMIL", "CODREB")), "{got:?}");
+}
