@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 secs="${1:-3600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(charset html scraped dates readers field_map search_query)
+[ ${#targets[@]} -gt 0 ] || targets=(charset html scraped dates readers field_map search_query api_query)
 sanitizer="${FUZZ_SANITIZER:-address}"
 command -v cargo-fuzz > /dev/null || cargo install -q --locked cargo-fuzz
 python3 tools/fuzz_seeds.py

@@ -127,6 +127,10 @@ def main():
     for i, q in enumerate(["امير الرياض", "school OR جدة", "minist*", "امير NOT school", "\"unbalanced", "NEAR(a b)",
                            "2015-07-01\t04\tSAU\nامير", "'; DROP TABLE articles; --", "a AND OR b", ""]):
         write("search_query", f"seed-{i}", q.encode())
+    for i, q in enumerate(["from=2015-07-01&to=2015-07-31&country=sau&cameo=19", "actor=SAUGOV&root=14&quadclass=4&plover=PROTEST",
+                           "q=%D8%A7%D9%85%D9%8A%D8%B1&sort=date&limit=5", "cursor=2015-07-21.42&limit=0", "story=7&q=%22unbalanced",
+                           "from=2015-13-45", "country=SAU&country=YEM", "limit=99999999999999999999", "q=NEAR(a%20b)&cameo=1%27%20OR%201=1", ""]):
+        write("api_query", f"seed-{i}", q.encode())
     print("seeds in", os.path.normpath(ROOT), file=sys.stderr)
 
 
