@@ -179,13 +179,23 @@ const STATE_ROLES: &[&str] = &["GOV", "MIL", "JUD", "LEG", "SPY", "COP"];
 /// A state's words are said in its capital: a verbal event (QuadClass 1 or 3, but for meetings
 /// and visits, CAMEO 04, and signings, 057, which happen where they are held) that neither its
 /// sentence nor the lead places in a town, by a state or its government, takes the source's
-/// capital.
+/// capital; by an international organisation, its seat.
 fn place_by_speaker(e: &mut Event, notes: &mut Vec<String>) {
     // (meetings, visits and signings happen where they are held, not where a state speaks from)
     if e.location.as_ref().is_some_and(|l| l.geonameid.is_some()) || !matches!(e.quad_class, 1 | 3) || e.cameo_root == "04" || e.cameo == "057" {
         return;
     }
     let Some(source) = e.source.as_ref() else { return };
+    let gaz = khabar_geo::Gazetteer::get();
+    // (an international organisation speaks from its seat: `lexicons/geo/seats.tsv`)
+    if source.country.is_none() && source.roles.iter().any(|r| r == "IGO") {
+        if let Some(seat) = gaz.seat(&source.code) {
+            notes.push(format!("document: {} {} in sentence {}: placed in {}, the seat of its source", e.cameo, e.rule, e.sentence, seat.name));
+            e.explanation = format!("{}; document: placed in {}, the seat the organisation speaks from", e.explanation, seat.name);
+            e.location = Some(gaz.location(seat, "source seat"));
+        }
+        return;
+    }
     let Some(country) = source.country.as_deref() else { return };
     if !source.roles.iter().all(|r| STATE_ROLES.contains(&r.as_str())) {
         return;
@@ -194,7 +204,6 @@ fn place_by_speaker(e: &mut Event, notes: &mut Vec<String>) {
     if e.location.as_ref().and_then(|l| l.country.as_deref()).is_some_and(|c| c != country) {
         return;
     }
-    let gaz = khabar_geo::Gazetteer::get();
     let Some(capital) = gaz.country(country).and_then(|c| c.capital).and_then(|id| gaz.by_id(id)) else { return };
     notes.push(format!("document: {} {} in sentence {}: placed in {}, the capital of its source", e.cameo, e.rule, e.sentence, capital.name));
     e.explanation = format!("{}; document: placed in {}, where the state that says it speaks from", e.explanation, capital.name);

@@ -372,3 +372,11 @@ fn force_aimed_at_a_place_of_the_story_strikes_its_country() {
     let coded = code_article(&article("ar", "2021-03-09", "القوات تستعيد معسكر الصمود", talk), &Options::default());
     assert!(find(&coded.events, "195", "SAUMIL").is_none(), "{:?}", coded.events);
 }
+
+#[test]
+fn an_organisation_that_speaks_is_placed_at_its_seat() {
+    let text = "دعت جامعة الدول العربية أمس إلى وقف القتال في اليمن.";
+    let coded = code_article(&article("ar", "2021-03-09", "الجامعة العربية تدعو لوقف القتال", text), &Options::default());
+    let appeal = coded.events.iter().find(|e| e.cameo.starts_with("02")).expect("the appeal");
+    assert_eq!(appeal.location.as_ref().map(|l| l.name.as_str()), Some("Cairo"), "{}", appeal.explanation);
+}

@@ -23,6 +23,7 @@ use khabar_text::Token;
 const PLACES_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/geo/places.tsv"));
 const COUNTRIES_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/geo/countries.tsv"));
 const AR_COMMON_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/geo/ar_common.tsv"));
+const SEATS_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/geo/seats.tsv"));
 
 /// A populated place.
 #[derive(Debug, Clone, PartialEq)]
@@ -350,6 +351,24 @@ impl Gazetteer {
         self.countries.iter().find(|c| c.iso3 == iso3)
     }
 
+    /// The seat an international organisation speaks from (`seats.tsv`): the entry with the
+    /// longest code that begins `actor_code` ("IGOUNOREF" is Geneva, any other "IGOUNO…" New York).
+    pub fn seat(&self, actor_code: &str) -> Option<&Place> {
+        static SEATS: OnceLock<Vec<(&'static str, u64)>> = OnceLock::new();
+        let seats = SEATS.get_or_init(|| {
+            SEATS_TSV
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .filter_map(|l| {
+                    let mut f = l.split('\t');
+                    Some((f.next()?, f.next()?.parse().ok()?))
+                })
+                .collect()
+        });
+        let (_, id) = seats.iter().filter(|(code, _)| actor_code.starts_with(code)).max_by_key(|(code, _)| code.len())?;
+        self.by_id(*id)
+    }
+
     /// A place by GeoNames id.
     pub fn by_id(&self, id: u64) -> Option<&Place> {
         self.places.binary_search_by_key(&id, |p| p.geonameid).ok().map(|i| &self.places[i])
@@ -441,6 +460,20 @@ mod tests {
             assert_eq!((p.geonameid, p.iso3), (170654, "SYR"), "{name}");
             assert!((p.lat - 33.51).abs() < 0.05 && (p.lon - 36.29).abs() < 0.05);
             assert!(p.capital);
+        }
+    }
+
+    #[test]
+    fn an_organisation_speaks_from_its_seat_the_longest_code_first() {
+        let g = Gazetteer::get();
+        assert_eq!(g.seat("IGOUNO").map(|p| p.iso3), Some("USA"));
+        assert_eq!(g.seat("IGOUNOREF").map(|p| p.iso3), Some("CHE"), "the refugee agency is in Geneva");
+        assert_eq!(g.seat("IGOARBALL").map(|p| p.iso3), Some("EGY"));
+        assert!(g.seat("IGO").is_none() && g.seat("SAUGOV").is_none());
+        // every seat of the table is a place of the gazetteer
+        for line in SEATS_TSV.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let code = line.split('\t').next().unwrap();
+            assert!(g.seat(code).is_some(), "{line}");
         }
     }
 
