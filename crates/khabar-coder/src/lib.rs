@@ -152,6 +152,7 @@ fn sentence_stage(article: &Article, opts: &Options) -> Option<SentenceStage> {
     }
     for (sentence, toks, actors) in sentences.iter_mut() {
         mentions::add_surname_mentions(sentence, toks, actors, &people, coordinators);
+        mentions::own_country(toks, actors, &lex.grammar.own_country);
         mentions::coordinate_by_commas(sentence, toks, actors, false);
         mentions::roles_of_their_town(sentence, toks, actors, gaz, &lang);
     }

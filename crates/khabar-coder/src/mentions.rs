@@ -315,6 +315,48 @@ pub fn add_surname_mentions(text: &str, toks: &[Token], actors: &mut Vec<ActorSp
     }
 }
 
+/// «وقال الوزير القطري إن بلاده ترفض …», "the Qatari minister said his country rejects …": the
+/// words for one's own country (`own_country` in grammar.toml) are the state of the nearest actor
+/// with a country named before them in the sentence.
+pub fn own_country(toks: &[Token], actors: &mut Vec<ActorSpan>, own: &[String]) {
+    if own.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        // one word (Arabic, with «و» or «ف» before it) or two ("his country")
+        let one = toks[i].norm.trim_start_matches(['و', 'ف']);
+        let two = toks.get(i + 1).map(|n| format!("{} {}", toks[i].norm, n.norm));
+        let len = if Grammar::has(own, one) && one.chars().count() > 3 {
+            1
+        } else if two.as_deref().is_some_and(|w| Grammar::has(own, w)) {
+            2
+        } else {
+            i += 1;
+            continue;
+        };
+        let free = !actors.iter().any(|a| a.start < i + len && a.end > i);
+        let speaker = actors.iter().rev().find(|a| a.end <= i && a.country.is_some());
+        if let (true, Some(speaker)) = (free, speaker) {
+            let country = speaker.country.clone().expect("found by its country");
+            let span = ActorSpan {
+                start: i,
+                end: i + len,
+                name: country.clone(),
+                origins: vec![format!("own country: the state of {}, named before it", speaker.name)],
+                coordinated: false,
+                prefix: String::new(),
+                kind: "own country".into(),
+                country: Some(country),
+                roles: vec![],
+            };
+            let at = actors.partition_point(|a| a.start < i);
+            actors.insert(at, span);
+        }
+        i += len;
+    }
+}
+
 /// A role named by its town is of the town's country: "Basra militants", "Kandahar police"
 /// (English: the town before the role), «شرطة البصرة», «مسلحو الفلوجة» (Arabic: the town as the
 /// role's genitive, right after it). Only a town the gazetteer takes without doubt (not a
@@ -464,13 +506,16 @@ fn home_country_for_titles(out: &mut [ActorSpan]) {
     }
 }
 
-/// "طائرة بدون طيار تابعة لوكالة المخابرات الأميركية": an actor "belonging to" (`belongs_to`)
+/// "طائرة بدون طيار تابعة لوكالة المخابرات الأميركية", «مسلحين ينتمون إلى تنظيم داعش»: an actor
+/// "belonging to" (`belongs_to`)
 /// the next one is that owner's — it takes the owner's country and roles, keeping its own roles
 /// after them; the owner stays an actor of its own too.
 fn owned_by(lex: &Lexicon, toks: &[Token], out: &mut [ActorSpan]) {
     for k in 1..out.len() {
         let (a, b) = (&out[k - 1], &out[k]);
-        let linked = b.start == a.end + 1 && Grammar::has(&lex.grammar.belongs_to, &toks[a.end].norm) && b.prefix.contains('ل');
+        // (with «ل» on the owner, «تابعة لـ», or «إلى» before it, «ينتمون إلى»)
+        let owner_marked = (b.start == a.end + 1 && b.prefix.contains('ل')) || (b.start == a.end + 2 && toks[a.end + 1].norm == "الي");
+        let linked = b.start > a.end && Grammar::has(&lex.grammar.belongs_to, &toks[a.end].norm) && owner_marked;
         if !linked || b.country.is_none() && b.roles.is_empty() {
             continue;
         }

@@ -66,7 +66,14 @@ pub(crate) fn modality_of(lex: &Lexicon, toks: &[Token], trig: &Trigger) -> Moda
     let near = words_before(toks, trig, 3);
     let stripped = |t: &Token| khabar_text::strip_arabic_prefixes(&t.norm).into_iter().map(str::to_string).collect::<Vec<_>>();
     let in_list = |list: &[String], t: &Token| stripped(t).iter().any(|w| Grammar::has(list, w));
-    if future_prefix || near.iter().any(|t| in_list(&g.future, t) || in_list(&g.intent, t)) {
+    // «قد تشن هجمات»: «قد» right before a present-tense verb is "may", said of what is not done
+    // (before a past one it is "has": «قد قتل»)
+    let may = lex.lang == "ar"
+        && !trig.noun
+        && trig.start > 0
+        && toks[trig.start - 1].norm == "قد"
+        && toks[trig.start].norm.strip_prefix(trig.prefix.as_str()).is_some_and(|stem| crate::arabic::arabic_present(trig.pattern, stem));
+    if may || future_prefix || near.iter().any(|t| in_list(&g.future, t) || in_list(&g.intent, t)) {
         return Modality::Intended;
     }
     if toks[..trig.start].iter().any(|t| in_list(&g.background, t)) {

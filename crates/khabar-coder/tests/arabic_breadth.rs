@@ -582,3 +582,21 @@ fn confrontations_that_broke_out_between_two_parties_are_clashes() {
     // stands between it and the second
     has("واندلعت مواجهات عنيفة بين القوات الموالية للرئيس والمتمردين الحوثيين في محافظة تعز.", "193", "YEMREBHTH", "MIL");
 }
+
+#[test]
+fn the_speakers_own_country_is_the_state_of_the_one_named_before() {
+    has("وقال وزير الخارجية الأردني إن بلاده ترفض القرار الإسرائيلي.", "120", "JOR", "ISR");
+    // «بلاد» alone is a land, not the speaker's country
+    let got = coded("وقال وزير الخارجية الأردني إن بلاد الشام ترفض القرار.");
+    assert!(!got.iter().any(|(_, s, _)| s == "JOR"), "{got:?}");
+}
+
+#[test]
+fn qad_before_a_present_verb_is_may_not_a_deed() {
+    // «قد تشن»: a possibility, coded as the threat CAMEO gives an intended attack
+    let got = coded("وقال وزير الدفاع التركي إن بلاده قد تشن هجمات على مسلحين ينتمون إلى تنظيم داعش في سوريا.");
+    assert!(got.iter().any(|(c, s, t)| c.starts_with("13") && s == "TUR" && t.starts_with("IMGMUSISI")), "{got:?}");
+    assert!(!got.iter().any(|(c, _, _)| c.starts_with("18") || c.starts_with("19")), "{got:?}");
+    // «قد» before a past verb is "has": the deed is reported
+    has("وقالت الشرطة إن مسلحين قد قتلوا أمس ثلاثة جنود أتراك.", "180", "UAF", "TURMIL");
+}

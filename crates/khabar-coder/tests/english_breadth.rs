@@ -507,3 +507,8 @@ fn people_killed_in_fighting_died_of_the_fighting_between_its_parties() {
     let got = triples("Twelve people were killed in fighting between rebels and Congolese soldiers near Goma on Sunday.");
     assert!(got.contains(&t("193", "CODREB", "CODMIL")) && got.contains(&t("193", "CODMIL", "CODREB")), "{got:?}");
 }
+
+#[test]
+fn his_country_is_the_state_of_the_one_named_before() {
+    one("The Jordanian foreign minister said on Monday his country rejects the Israeli decision.", "120", "JOR", "ISR");
+}

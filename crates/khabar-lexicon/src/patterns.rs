@@ -469,6 +469,10 @@ pub struct Grammar {
     /// التحالف غارات على القاعدة") reports what it struck, with no time or toll needed.
     #[serde(default)]
     pub aim_preps: Vec<String>,
+    /// Words for the speaker's own country («بلاده», «بلادنا», "his country", "our country"):
+    /// the country of the nearest actor named before them in the sentence, as an actor.
+    #[serde(default)]
+    pub own_country: Vec<String>,
     /// Bomb words ("عبوة", "سيارة مفخخة", "bomb"): violence (CAMEO 18–20) in a sentence with one
     /// and no one named behind it was done by an unidentified armed force (UAF).
     #[serde(default)]
@@ -569,6 +573,7 @@ pub(crate) fn parse_grammar(file: &str, text: &str) -> Result<Grammar> {
         &mut g.occurrence_verbs,
         &mut g.reaction_words,
         &mut g.aim_preps,
+        &mut g.own_country,
         &mut g.casualties,
         &mut g.light_verbs,
         &mut g.ongoing,
