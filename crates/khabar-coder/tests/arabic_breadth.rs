@@ -600,3 +600,11 @@ fn qad_before_a_present_verb_is_may_not_a_deed() {
     // «قد» before a past verb is "has": the deed is reported
     has("وقالت الشرطة إن مسلحين قد قتلوا أمس ثلاثة جنود أتراك.", "180", "UAF", "TURMIL");
 }
+
+#[test]
+fn travel_to_a_capital_is_a_visit_announced_or_made() {
+    has("وقال المتحدث إن وزير الخارجية الأردني سيتوجه إلى القاهرة غدا.", "036", "JORGOV", "EGYGOV");
+    has("وتوجهت وزيرة الخارجية الكندية أمس إلى القاهرة.", "042", "CANGOV", "EGYGOV");
+    // the bare «توجه» is as often the noun, a leaning: no visit
+    none_of_root("وقال إن توجه الحكومة الأردنية إلى القاهرة يخدم المصالح المشتركة.", "04");
+}

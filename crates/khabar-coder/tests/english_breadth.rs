@@ -512,3 +512,8 @@ fn people_killed_in_fighting_died_of_the_fighting_between_its_parties() {
 fn his_country_is_the_state_of_the_one_named_before() {
     one("The Jordanian foreign minister said on Monday his country rejects the Israeli decision.", "120", "JOR", "ISR");
 }
+
+#[test]
+fn travel_to_a_capital_is_a_visit_announced_or_made() {
+    one("The Jordanian foreign minister will travel to Cairo on Monday.", "036", "JORGOV", "EGYGOV");
+}
