@@ -51,14 +51,20 @@ pub(crate) fn code_sentence(
     // (before any trigger, the subject of the sentence's opening verb, which may be one no
     // pattern knows: "حرر الجيش النيجيري 178 رهينة … وقبض على قيادي")
     let mut last_subject: Option<&ActorSpan> = arabic::opening_subject(lex, toks, actors);
+    // the CAMEO root of the verb that named `last_subject` (none for the opening verb no pattern
+    // knows): force shares the subject of force or coercion only ("أدان الملك التفجير وأدى إلى
+    // مقتل …": what led to the deaths is the bombing, not the king who condemned it)
+    let mut last_subject_root: Option<&str> = None;
     for trig in &triggers {
         let p = trig.pattern;
         let word = span_text(sentence, toks, trig.start, trig.end);
+        let shares = !matches!(&p.cameo[..2], "18" | "19" | "20") || last_subject_root.is_none_or(|r| ("15".."21").contains(&r));
+        let shared = last_subject.filter(|_| shares);
         let roles = match assign_roles(lex, sentence, toks, actors, trig) {
             // "قتل ثلاثة جنود في انفجار": an unvocalised verb read as its passive
             Some(r) if arabic::reads_as_passive(lex, toks, trig, &r) => arabic::passive_roles(lex, toks, actors, &r),
             // "وصل الوزير إلى دمشق والتقى الرئيس": a verb joined by و or ف to an earlier one
-            Some(r) if arabic::joined_verb(lex, trig) && r.why.contains("before the verb") && last_subject.is_some_and(|s| s.end <= trig.start && !crosses_clause(lex, toks, s.end, trig.start)) => arabic::share_subject(r, last_subject.unwrap()),
+            Some(r) if arabic::joined_verb(lex, trig) && r.why.contains("before the verb") && shared.is_some_and(|s| s.end <= trig.start && !crosses_clause(lex, toks, s.end, trig.start)) => arabic::share_subject(r, shared.unwrap()),
             Some(r) => r,
             None if opts.require_source || (trig.noun && !noun_reported_unattributed(lex, toks, trig, headline)) => {
                 // a verbal noun with no one behind it is a mention ("اغتيال مغنية", "the bombing")
@@ -66,9 +72,9 @@ pub(crate) fn code_sentence(
                 trace.notes.push(format!("trigger '{word}' ({}): no source actor found", p.origin));
                 continue;
             }
-            None if arabic::joined_verb(lex, trig) && last_subject.is_some_and(|s| s.end <= trig.start) => {
-                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && !last_subject.is_some_and(|s| same_actor(a, s)) && !crosses_clause(lex, toks, trig.end, a.start));
-                Roles { pairs: vec![(last_subject, target)], why: "shared with the verb before it, joined by و or ف", target_why: "first actor after the trigger", certainty: 0.7 }
+            None if arabic::joined_verb(lex, trig) && shared.is_some_and(|s| s.end <= trig.start) => {
+                let target = actors.iter().find(|a| a.start >= trig.end && a.start < trig.end + 6 && !shared.is_some_and(|s| same_actor(a, s)) && !crosses_clause(lex, toks, trig.end, a.start));
+                Roles { pairs: vec![(shared, target)], why: "shared with the verb before it, joined by و or ف", target_why: "first actor after the trigger", certainty: 0.7 }
             }
             None => {
                 // the sentence does not say who. Keep an event that happened to someone named, or a
@@ -109,6 +115,7 @@ pub(crate) fn code_sentence(
         if !trig.noun {
             if let Some(s) = roles.pairs.first().and_then(|(s, _)| *s) {
                 last_subject = Some(s);
+                last_subject_root = Some(&p.cameo[..2]);
             }
         }
         // "شنت مقاتلات التحالف سلسلة غارات كثيفة على القاعدة": a verb aimed by `aim_preps`,

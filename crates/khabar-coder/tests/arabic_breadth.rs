@@ -608,3 +608,18 @@ fn travel_to_a_capital_is_a_visit_announced_or_made() {
     // the bare «توجه» is as often the noun, a leaning: no visit
     none_of_root("وقال إن توجه الحكومة الأردنية إلى القاهرة يخدم المصالح المشتركة.", "04");
 }
+
+#[test]
+fn deaths_an_act_led_to_are_not_the_doing_of_the_one_who_condemned_it() {
+    // «وأدى إلى مقتل …» goes on from the bombing, not from the king who condemned it
+    let got = coded("أدان العاهل المغربي التفجير الذي استهدف مسجدا في مدينة تطوان أمس وأدى إلى مقتل خمسة من رجال الشرطة.");
+    assert!(!got.iter().any(|(c, s, _)| c.starts_with("18") && s.starts_with("MAR") && !s.contains("COP")), "{got:?}");
+    // force joined to force shares its subject
+    has("اقتحم مسلحون مركزا للشرطة أمس وقتلوا ثلاثة من رجال الشرطة المغربية.", "180", "UAF", "MARCOP");
+}
+
+#[test]
+fn the_march_of_a_course_is_no_protest() {
+    none_of_root("وجرى خلال اللقاء استعراض مسيرة دول مجلس التعاون الخليجي وسبل تعزيزها.", "14");
+    has("وجرت مسيرة احتجاجية أمس في الرباط شارك فيها آلاف المغاربة.", "141", "MARCVL", "");
+}
