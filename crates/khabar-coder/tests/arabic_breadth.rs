@@ -623,3 +623,10 @@ fn the_march_of_a_course_is_no_protest() {
     none_of_root("وجرى خلال اللقاء استعراض مسيرة دول مجلس التعاون الخليجي وسبل تعزيزها.", "14");
     has("وجرت مسيرة احتجاجية أمس في الرباط شارك فيها آلاف المغاربة.", "141", "MARCVL", "");
 }
+
+#[test]
+fn two_calls_received_are_two_callers_calling() {
+    let got = coded("الرئيس المصري يتلقى اتصالين هاتفيين من عاهلي الأردن والمغرب");
+    assert!(got.iter().any(|(c, s, t)| c == "041" && s.starts_with("JOR") && t == "EGYGOV"), "{got:?}");
+    assert!(got.iter().any(|(c, s, t)| c == "041" && s.starts_with("MAR") && t == "EGYGOV"), "{got:?}");
+}
