@@ -246,7 +246,13 @@ const SELF_CONTAINED_ROOTS: &[&str] = &["01", "15"];
 /// story from Yemen strike Yemen ("شنت مقاتلات التحالف غارات على القاعدة"). A place its sentence
 /// took only from the source's own country gives way to the story's, for the lead to place it.
 fn target_by_theatre(e: &mut Event, ctx: &DocContext, notes: &mut Vec<String>) {
-    if e.target.is_some() || !e.aimed_at_unnamed || !matches!(e.cameo_root.as_str(), "18" | "19" | "20") {
+    // (so is an arrest, CAMEO 17, of people no actor names, which its sentence left to the
+    // doer's own country, the domestic default: "an Australian patrol arrested two gangs" in a
+    // story from Dili)
+    let force = e.target.is_none() && e.aimed_at_unnamed && matches!(e.cameo_root.as_str(), "18" | "19" | "20");
+    let own_country_default = e.cameo_root == "17"
+        && e.target.as_ref().is_some_and(|t| t.roles.is_empty() && t.text.is_empty() && t.country.is_some() && t.country == e.source.as_ref().and_then(|s| s.country.clone()));
+    if !(force || own_country_default) {
         return;
     }
     let (Some(home), Some(source)) = (ctx.theatre.as_deref(), e.source.as_ref().and_then(|s| s.country.as_deref())) else { return };

@@ -380,3 +380,16 @@ fn an_organisation_that_speaks_is_placed_at_its_seat() {
     let appeal = coded.events.iter().find(|e| e.cameo.starts_with("02")).expect("the appeal");
     assert_eq!(appeal.location.as_ref().map(|l| l.name.as_str()), Some("Cairo"), "{}", appeal.explanation);
 }
+
+#[test]
+fn an_arrest_by_a_foreign_force_of_people_no_one_names_is_in_the_storys_country() {
+    let text = "عدن - اعتقلت القوات الإماراتية أمس عددا من المطلوبين في المدينة.";
+    let coded = code_article(&article("ar", "2021-03-09", "دوريات في المدينة", text), &Options::default());
+    let arrest = find(&coded.events, "173", "AREMIL").expect("the arrest");
+    assert_eq!(arrest.target.as_ref().map(|t| t.code.as_str()), Some("YEM"), "{}", arrest.explanation);
+    // at home the arrest stays on the doer's own country
+    let text = "أبوظبي - اعتقلت القوات الإماراتية أمس عددا من المطلوبين في المدينة.";
+    let coded = code_article(&article("ar", "2021-03-09", "دوريات في المدينة", text), &Options::default());
+    let arrest = find(&coded.events, "173", "AREMIL").expect("the arrest");
+    assert_eq!(arrest.target.as_ref().map(|t| t.code.as_str()), Some("ARE"));
+}
