@@ -203,7 +203,7 @@ pub fn find_actors(lex: &Lexicon, toks: &[Token], year: Option<i32>) -> Vec<Acto
         out.push(ActorSpan { start, end, country, roles, name, origins: vec![origin], coordinated: coord, prefix, kind });
     }
     if lex.lang == "en" {
-        home_country_for_titles(&mut out);
+        home_country_for_titles(toks, &mut out);
     }
     for a in &mut out {
         if a.name.is_empty() {
@@ -485,13 +485,17 @@ pub fn coordinate_by_commas(text: &str, toks: &[Token], actors: &mut [ActorSpan]
 /// How [`home_country_for_titles`] explains itself; a stronger clue may override it.
 const ONE_COUNTRY: &str = "the one country the sentence names";
 
+/// Words that put a role outside the country a sentence names ("foreign troops", "the
+/// peacekeeping forces", sent from elsewhere).
+const FOREIGN: &[&str] = &["foreign", "external", "outside", "international", "multinational", "overseas", "peacekeeping", "peace-keeping"];
+
 /// Role codes that are not of a country: a title with one of these is no country's official.
 const STATELESS_ROLES: &[&str] = &["IGO", "NGO", "IMG", "MNC", "UAF"];
 
 /// "President Levy Mwanawasa … the Zambian people", "opposition leaders … in Baku": a title, a
 /// role or a person named with no country, in a sentence that names one country and no other,
 /// is of that country. News names the foreigner's country; a bare title is the home side's.
-fn home_country_for_titles(out: &mut [ActorSpan]) {
+fn home_country_for_titles(toks: &[Token], out: &mut [ActorSpan]) {
     let mut countries = out.iter().filter_map(|a| a.country.as_deref());
     let Some(only) = countries.next().map(str::to_string) else { return };
     if countries.any(|c| c != only) {
@@ -499,7 +503,9 @@ fn home_country_for_titles(out: &mut [ActorSpan]) {
     }
     for a in out.iter_mut() {
         let titled = matches!(a.kind.as_str(), "role" | "person") && !a.roles.is_empty();
-        if a.country.is_none() && titled && !a.roles.iter().any(|r| STATELESS_ROLES.contains(&r.as_str())) {
+        // ("external forces", "foreign troops" are said to be of no country the sentence names)
+        let foreign = a.start > 0 && FOREIGN.contains(&toks[a.start - 1].norm.as_str());
+        if a.country.is_none() && titled && !foreign && !a.roles.iter().any(|r| STATELESS_ROLES.contains(&r.as_str())) {
             a.country = Some(only.clone());
             a.origins.push(format!("{ONE_COUNTRY}: {only}"));
         }

@@ -393,3 +393,13 @@ fn an_arrest_by_a_foreign_force_of_people_no_one_names_is_in_the_storys_country(
     let arrest = find(&coded.events, "173", "AREMIL").expect("the arrest");
     assert_eq!(arrest.target.as_ref().map(|t| t.code.as_str()), Some("ARE"));
 }
+
+#[test]
+fn foreign_and_peacekeeping_forces_are_not_of_the_country_they_serve_in() {
+    let text = "Kenya has sent 900 soldiers to Haiti. \
+        Haitian gangs have threatened to attack the peacekeeping forces on Monday.";
+    let coded = code_article(&article("en", "2021-03-09", "Gangs threaten Kenyan troops in Haiti", text), &Options::default());
+    let threat = coded.events.iter().find(|e| e.cameo.starts_with("13")).expect("the threat");
+    let target = threat.target.as_ref().map(|t| t.code.as_str());
+    assert_ne!(target, Some("HTIMIL"), "{}", threat.explanation);
+}
