@@ -316,7 +316,7 @@ pub fn add_surname_mentions(text: &str, toks: &[Token], actors: &mut Vec<ActorSp
 }
 
 /// «وقال الوزير القطري إن بلاده ترفض …», "the Qatari minister said his country rejects …": the
-/// words for one's own country (`own_country` in grammar.toml) are the state of the nearest actor
+/// words for one's own country (`own_country` in grammar.toml) are the state of the first actor
 /// with a country named before them in the sentence.
 pub fn own_country(toks: &[Token], actors: &mut Vec<ActorSpan>, own: &[String]) {
     if own.is_empty() {
@@ -336,7 +336,9 @@ pub fn own_country(toks: &[Token], actors: &mut Vec<ActorSpan>, own: &[String]) 
             continue;
         };
         let free = !actors.iter().any(|a| a.start < i + len && a.end > i);
-        let speaker = actors.iter().rev().find(|a| a.end <= i && a.country.is_some());
+        // (the one whose country it is opens the sentence, as its speaker or subject: «نفى وزير
+        // الدفاع الباكستاني وفاة الملا عمر في بلاده» is Pakistan, not Mullah Omar's)
+        let speaker = actors.iter().find(|a| a.end <= i && a.country.is_some());
         if let (true, Some(speaker)) = (free, speaker) {
             let country = speaker.country.clone().expect("found by its country");
             let span = ActorSpan {
@@ -601,6 +603,21 @@ mod tests {
     fn codes(lang: &str, text: &str) -> Vec<(String, bool)> {
         let lex = khabar_lexicon::get(lang).unwrap();
         find_actors(lex, &tokens(text), None).into_iter().map(|a| (a.code(), a.coordinated)).collect()
+    }
+
+    #[test]
+    fn ones_own_country_is_the_state_of_the_first_actor_named_before() {
+        let lex = khabar_lexicon::get("ar").unwrap();
+        let toks = tokens("نفى وزير الدفاع الباكستاني وفاة الملا عمر في بلاده");
+        let mut actors = find_actors(lex, &toks, None);
+        own_country(&toks, &mut actors, &lex.grammar.own_country);
+        let own = actors.iter().find(|a| a.kind == "own country").expect("«بلاده» is an actor");
+        assert_eq!(own.code(), "PAK");
+        // «بلاد» alone is a land, no one's own country
+        let toks = tokens("وقال الوزير الأردني إن بلاد الشام تعاني");
+        let mut actors = find_actors(lex, &toks, None);
+        own_country(&toks, &mut actors, &lex.grammar.own_country);
+        assert!(!actors.iter().any(|a| a.kind == "own country"));
     }
 
     #[test]

@@ -630,3 +630,9 @@ fn two_calls_received_are_two_callers_calling() {
     assert!(got.iter().any(|(c, s, t)| c == "041" && s.starts_with("JOR") && t == "EGYGOV"), "{got:?}");
     assert!(got.iter().any(|(c, s, t)| c == "041" && s.starts_with("MAR") && t == "EGYGOV"), "{got:?}");
 }
+
+#[test]
+fn an_islamic_state_member_is_named_by_the_adjective_of_its_name() {
+    let got = coded("واعتقلت الشرطة التركية أمس داعشيا في إسطنبول.");
+    assert!(got.iter().any(|(c, s, t)| c == "173" && s == "TURCOP" && t == "IMGMUSISI"), "{got:?}");
+}

@@ -470,7 +470,7 @@ pub struct Grammar {
     #[serde(default)]
     pub aim_preps: Vec<String>,
     /// Words for the speaker's own country («بلاده», «بلادنا», "his country", "our country"):
-    /// the country of the nearest actor named before them in the sentence, as an actor.
+    /// the country of the first actor named before them in the sentence, as an actor.
     #[serde(default)]
     pub own_country: Vec<String>,
     /// Bomb words ("عبوة", "سيارة مفخخة", "bomb"): violence (CAMEO 18–20) in a sentence with one
