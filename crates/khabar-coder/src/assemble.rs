@@ -60,7 +60,7 @@ pub(crate) fn code_sentence(
         let word = span_text(sentence, toks, trig.start, trig.end);
         let shares = !matches!(&p.cameo[..2], "18" | "19" | "20") || last_subject_root.is_none_or(|r| ("15".."21").contains(&r));
         let shared = last_subject.filter(|_| shares);
-        let roles = match assign_roles(lex, sentence, toks, actors, trig) {
+        let mut roles = match assign_roles(lex, sentence, toks, actors, trig) {
             // "قتل ثلاثة جنود في انفجار": an unvocalised verb read as its passive
             Some(r) if arabic::reads_as_passive(lex, toks, trig, &r) => arabic::passive_roles(lex, toks, actors, &r),
             // "وصل الوزير إلى دمشق والتقى الرئيس": a verb joined by و or ف to an earlier one
@@ -112,6 +112,15 @@ pub(crate) fn code_sentence(
                 }
             }
         };
+        // "demanded on Monday that Israel release the prisoners": a demand or an appeal is
+        // addressed to the subject of the clause it opens
+        if matches!(&p.cameo[..2], "10" | "02") && roles.pairs.iter().all(|(_, t)| t.is_none()) {
+            if let Some(a) = clause_addressee(lex, toks, actors, trig) {
+                let a = &actors[a];
+                roles.pairs.iter_mut().for_each(|(s, t)| *t = Some(a).filter(|a| s.is_none_or(|s| !same_actor(s, a))));
+                roles.target_why = "the subject of the clause the demand opens";
+            }
+        }
         if !trig.noun {
             if let Some(s) = roles.pairs.first().and_then(|(s, _)| *s) {
                 last_subject = Some(s);
@@ -644,4 +653,16 @@ pub(crate) fn actor_out(sentence: &str, toks: &[Token], a: &ActorSpan) -> Actor 
         country: a.country.clone(),
         roles: a.roles.clone(),
     }
+}
+
+/// Words that open the clause a demand or an appeal asks for ("that", «بأن»).
+const THAT: &[&str] = &["that", "بان", "ان"];
+
+/// The actor that opens the clause after a demand ("demanded on Monday that Israel release …",
+/// «طالبت أمس بأن تفرج إسرائيل …»): "that" within four words of the trigger, the actor within
+/// two words after it (an Arabic verb may stand first).
+fn clause_addressee(lex: &Lexicon, toks: &[Token], actors: &[ActorSpan], trig: &crate::triggers::Trigger) -> Option<usize> {
+    let that = (trig.end..(trig.end + 4).min(toks.len())).find(|&k| THAT.contains(&toks[k].norm.as_str()))?;
+    let a = actors.iter().position(|a| a.start > that && a.start <= that + 2)?;
+    (!crosses_clause(lex, toks, trig.end, that)).then_some(a)
 }

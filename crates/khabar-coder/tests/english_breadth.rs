@@ -517,3 +517,10 @@ fn his_country_is_the_state_of_the_one_named_before() {
 fn travel_to_a_capital_is_a_visit_announced_or_made() {
     one("The Jordanian foreign minister will travel to Cairo on Monday.", "036", "JORGOV", "EGYGOV");
 }
+
+#[test]
+fn a_demand_is_addressed_to_the_subject_of_the_clause_it_opens() {
+    one("Hamas demanded on Monday that Israel release the prisoners.", "1053", "PSEREBHAM", "ISR");
+    // a demand made to someone named as its object keeps that object
+    one("Hamas demanded the release of the prisoners from Israel on Monday.", "1053", "PSEREBHAM", "ISR");
+}
