@@ -244,20 +244,19 @@ impl Builder {
         id
     }
 
-    fn text(&mut self, raw: &[u8]) {
-        if raw.is_empty() {
+    fn text(&mut self, s: &str) {
+        if s.is_empty() {
             return;
         }
-        let s = utf8(raw);
         let last = self.nodes[self.top() as usize].last_child;
         if last != NONE {
             if let Data::Text(t) = &mut self.nodes[last as usize].data {
-                decode_entities(&s, t);
+                decode_entities(s, t);
                 return;
             }
         }
         let mut t = String::with_capacity(s.len());
-        decode_entities(&s, &mut t);
+        decode_entities(s, &mut t);
         self.append(Data::Text(t));
     }
 
@@ -413,13 +412,13 @@ pub fn parse(html: &str) -> Dom {
             break;
         }
         let Some(off) = memchr::memchr(b'<', &b[i..]) else {
-            bld.text(&b[i..]);
+            bld.text(&sub(html, i, n));
             break;
         };
         let lt = i + off;
         let next = b.get(lt + 1).copied().unwrap_or(0);
         if next == b'!' {
-            bld.text(&b[i..lt]);
+            bld.text(&sub(html, i, lt));
             if b[lt..].starts_with(b"<!--") {
                 i = match memchr::memmem::find(&b[lt + 4..], b"-->") {
                     Some(e) => lt + 4 + e + 3,
@@ -436,39 +435,41 @@ pub fn parse(html: &str) -> Dom {
             continue;
         }
         if next == b'?' {
-            bld.text(&b[i..lt]);
+            bld.text(&sub(html, i, lt));
             i = skip_to_gt(b, lt + 2);
             continue;
         }
         if next == b'/' {
             let (name, after) = read_name(b, lt + 2);
             if name.is_empty() {
-                bld.text(&b[i..lt]);
+                bld.text(&sub(html, i, lt));
                 i = skip_to_gt(b, lt + 2);
                 continue;
             }
-            bld.text(&b[i..lt]);
-            let lname = name.to_ascii_lowercase();
-            let tag = Tag::from_name(&lname);
+            bld.text(&sub(html, i, lt));
+            let mut buf = [0u8; 16];
+            let tag = lower_name(name, &mut buf).map_or(Tag::Other, Tag::from_name);
             i = skip_to_gt(b, after);
             if tag == Tag::Br {
                 bld.start(Tag::Br, Vec::new(), true);
             } else {
-                bld.end(tag, &lname);
+                bld.end(tag, name);
             }
             continue;
         }
         if !next.is_ascii_alphabetic() {
             // a lone '<' is text
-            bld.text(&b[i..lt + 1]);
+            bld.text(&sub(html, i, lt + 1));
             i = lt + 1;
             continue;
         }
-        bld.text(&b[i..lt]);
+        bld.text(&sub(html, i, lt));
         let (name, after) = read_name(b, lt + 1);
-        let lname = name.to_ascii_lowercase();
-        let tag = Tag::from_name(&lname);
-        let (attrs, self_closing, end) = read_attrs(b, after, tag);
+        let mut buf = [0u8; 16];
+        // (a name too long to be known is no raw-text element: `lname` is then never read)
+        let lname = lower_name(name, &mut buf).unwrap_or(name);
+        let tag = Tag::from_name(lname);
+        let (attrs, self_closing, end) = read_attrs(html, after, tag);
         i = end;
         // inside <svg>/<math> an element may close itself: `<title/>` is an empty title there,
         // not the start of a title that runs to the next `</title>` (the rest of the page)
@@ -477,7 +478,7 @@ pub fn parse(html: &str) -> Dom {
             continue;
         }
         if tag.raw_text() || tag == Tag::Plaintext {
-            let close = if tag == Tag::Plaintext { None } else { find_end_tag(b, i, &lname) };
+            let close = if tag == Tag::Plaintext { None } else { find_end_tag(b, i, lname) };
             let (body_end, resume) = match close {
                 Some((s, e)) => (s, e),
                 None => (n, n),
@@ -492,7 +493,7 @@ pub fn parse(html: &str) -> Dom {
             };
             let id = bld.start(tag, attrs, true);
             if keep {
-                let raw = utf8(&b[i..body_end]);
+                let raw = sub(html, i, body_end);
                 let mut t = String::with_capacity(raw.len());
                 if tag == Tag::Script {
                     t.push_str(&raw);
@@ -527,7 +528,8 @@ fn read_name(b: &[u8], from: usize) -> (&[u8], usize) {
 }
 
 /// Reads attributes up to the closing `>`; returns them, the self-closing flag and the index after `>`.
-fn read_attrs(b: &[u8], mut j: usize, tag: Tag) -> (Vec<(&'static str, String)>, bool, usize) {
+fn read_attrs(html: &str, mut j: usize, tag: Tag) -> (Vec<(&'static str, String)>, bool, usize) {
+    let b = html.as_bytes();
     let mut attrs = Vec::new();
     let mut self_closing = false;
     let n = b.len();
@@ -556,7 +558,7 @@ fn read_attrs(b: &[u8], mut j: usize, tag: Tag) -> (Vec<(&'static str, String)>,
         while j < n && matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | 0x0C) {
             j += 1;
         }
-        let mut value: &[u8] = b"";
+        let mut value = (j, j);
         if j < n && b[j] == b'=' {
             j += 1;
             while j < n && matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | 0x0C) {
@@ -566,24 +568,24 @@ fn read_attrs(b: &[u8], mut j: usize, tag: Tag) -> (Vec<(&'static str, String)>,
                 let q = b[j];
                 let vs = j + 1;
                 let ve = memchr::memchr(q, &b[vs..]).map(|e| vs + e).unwrap_or(n);
-                value = &b[vs..ve];
+                value = (vs, ve);
                 j = (ve + 1).min(n);
             } else {
                 let vs = j;
                 while j < n && !matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | 0x0C | b'>') {
                     j += 1;
                 }
-                value = &b[vs..j];
+                value = (vs, j);
             }
         }
-        if name.len() <= 12 {
-            let lname = name.to_ascii_lowercase();
+        let mut buf = [0u8; 16];
+        if let Some(lname) = lower_name(name, &mut buf).filter(|l| l.len() <= 12) {
             // `title` and `pubdate` only where a date is written (`<abbr class=published title=…>`):
             // links and images carry long titles nothing reads
             let wanted = |k: &str| !matches!(k, "title" | "pubdate") || matches!(tag, Tag::Abbr | Tag::Time | Tag::Span);
-            if let Some(&kept) = KEPT_ATTRS.iter().find(|k| k.as_bytes() == lname.as_slice() && wanted(k)) {
+            if let Some(&kept) = KEPT_ATTRS.iter().find(|k| k.as_bytes() == lname && wanted(k)) {
                 if attrs.len() < 16 && !attrs.iter().any(|(k, _)| *k == kept) {
-                    let raw = utf8(value);
+                    let raw = sub(html, value.0, value.1);
                     let mut v = String::with_capacity(raw.len());
                     decode_entities(&raw, &mut v);
                     attrs.push((kept, v));
@@ -593,13 +595,24 @@ fn read_attrs(b: &[u8], mut j: usize, tag: Tag) -> (Vec<(&'static str, String)>,
     }
 }
 
-/// Bytes sliced out of the page between ASCII delimiters: valid UTF-8 (the page is a `str`), so
-/// the fast validation succeeds; anything else is decoded lossily.
-fn utf8(raw: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(raw) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => String::from_utf8_lossy(raw),
+/// The page between two offsets. The parser only cuts at ASCII delimiters (`<`, `>`, quotes,
+/// spaces), which are always character boundaries, so this borrows without validating again;
+/// an offset inside a character (never expected) is read lossily rather than panicking.
+fn sub(html: &str, s: usize, e: usize) -> std::borrow::Cow<'_, str> {
+    match html.get(s..e) {
+        Some(t) => std::borrow::Cow::Borrowed(t),
+        None => String::from_utf8_lossy(html.as_bytes().get(s..e).unwrap_or_default()),
     }
+}
+
+/// ASCII-lowercases a tag or attribute name into `buf`, without allocating. A name longer than
+/// the buffer is none the parser knows: `None`.
+fn lower_name<'a>(name: &[u8], buf: &'a mut [u8; 16]) -> Option<&'a [u8]> {
+    let out = buf.get_mut(..name.len())?;
+    for (o, c) in out.iter_mut().zip(name) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// Finds `</name` (any case) from `from`; returns (start of the end tag, index after its `>`).
