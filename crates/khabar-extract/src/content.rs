@@ -138,7 +138,7 @@ pub fn main_paragraphs(dom: &Dom) -> Vec<String> {
         Flags { strip_unlikely: false, weight_classes: false, clean: false },
     ] {
         let paras = extract_pass(dom, flags);
-        let len: usize = paras.iter().map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).sum();
+        let len: usize = paras.iter().map(|p| text_counts(p).0 as usize).sum();
         if len >= MIN_TEXT {
             return paras;
         }
@@ -185,14 +185,13 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
             hard[k] = true;
             continue;
         }
-        let mut key = String::new();
-        if let Some(c) = e.attr("class") {
-            key.push_str(c);
-        }
-        if let Some(i) = e.attr("id") {
-            key.push(' ');
-            key.push_str(i);
-        }
+        // (borrowed when the element has a class or an id but not both, the usual case)
+        let key: std::borrow::Cow<'_, str> = match (e.attr("class"), e.attr("id")) {
+            (None, None) => "".into(),
+            (Some(c), None) => c.into(),
+            (None, Some(i)) => format!(" {i}").into(),
+            (Some(c), Some(i)) => format!("{c} {i}").into(),
+        };
         let info = class_info(&mut cache, &key);
         if flags.weight_classes {
             weight[k] = info.weight - if nested_article[k] { 25 } else { 0 };
@@ -222,6 +221,8 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
     // text below each node, counting only what tags and hidden-ness keep, and whether an
     // article or main element (not itself hinted away) is below it
     let mut raw = vec![0u32; n];
+    // (commas of each text node, counted with its characters in the same pass)
+    let mut commas = vec![0u32; n];
     let mut holds_article = vec![false; n];
     let mut holds_quote = vec![false; n];
     for k in (1..n).rev() {
@@ -229,7 +230,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
             continue;
         }
         match &dom.nodes[k].data {
-            Data::Text(t) => raw[k] = t.chars().filter(|c| !c.is_whitespace()).count() as u32,
+            Data::Text(t) => (raw[k], commas[k]) = text_counts(t),
             Data::Element(e) => {
                 // (an <h1>: the story's headline is in the part of the page that holds most of its text)
                 let main = matches!(e.tag, Tag::Article | Tag::Main | Tag::H1) || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
@@ -283,9 +284,10 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         let node = &dom.nodes[k];
         let mut s = st[k];
         match &node.data {
-            Data::Text(t) => {
-                s.text = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
-                s.commas = t.chars().filter(|c| matches!(c, ',' | '،' | '，' | '、')).count() as u32;
+            Data::Text(_) => {
+                // (removed nodes include every hard one: the counts were taken above)
+                s.text = raw[k];
+                s.commas = commas[k];
                 s.own = s.text;
                 s.own_commas = s.commas;
             }
@@ -640,6 +642,29 @@ fn emit(dom: &Dom, picked: &[usize], removed: &[bool], st: &[Stat], weight: &[i3
         }
     }
     out
+}
+
+/// Non-space characters and commas (`,` `،` `，` `、`) of a text, in one pass that reads ASCII
+/// bytes without decoding them: text nodes are mostly ASCII, and every node is counted.
+fn text_counts(t: &str) -> (u32, u32) {
+    let b = t.as_bytes();
+    let (mut chars, mut commas) = (0u32, 0u32);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            // (`char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, carriage return, space)
+            chars += u32::from(!matches!(c, b'\t'..=b'\r' | b' '));
+            commas += u32::from(c == b',');
+            i += 1;
+            continue;
+        }
+        let Some(ch) = t[i..].chars().next() else { break };
+        chars += u32::from(!ch.is_whitespace());
+        commas += u32::from(matches!(ch, '،' | '，' | '、'));
+        i += ch.len_utf8();
+    }
+    (chars, commas)
 }
 
 /// Appends text with runs of white space collapsed to one space.

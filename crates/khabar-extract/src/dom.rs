@@ -10,6 +10,8 @@
 //! the tree (or anything walking it) deep. Nodes are stored in document order, so a reverse
 //! walk over [`Dom::nodes`] visits every child before its parent.
 
+use std::borrow::Cow;
+
 /// Deepest nesting kept; deeper start tags add their content to the element at the cap.
 pub const MAX_DEPTH: usize = 256;
 
@@ -96,19 +98,20 @@ impl Tag {
     }
 }
 
-/// An element: its tag, lower-case name and the attributes extraction reads.
+/// An element: its tag and the attributes extraction reads.
 #[derive(Debug, Clone)]
-pub struct Element {
+pub struct Element<'a> {
     /// Known tag or [`Tag::Other`].
     pub tag: Tag,
-    /// Attributes kept (see [`KEPT_ATTRS`]), names lower-case, values entity-decoded.
-    pub attrs: Vec<(&'static str, String)>,
+    /// Attributes kept (see [`KEPT_ATTRS`]), names lower-case, values entity-decoded (borrowed
+    /// from the page when there was nothing to decode).
+    pub attrs: Vec<(&'static str, Cow<'a, str>)>,
 }
 
-impl Element {
+impl Element<'_> {
     /// The value of an attribute, if kept and present.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_ref())
     }
 }
 
@@ -121,18 +124,19 @@ pub const KEPT_ATTRS: &[&str] = &[
 
 /// What a node is.
 #[derive(Debug, Clone)]
-pub enum Data {
+pub enum Data<'a> {
     /// The document root.
     Document,
     /// An element.
-    Element(Element),
-    /// Text, entities decoded, whitespace as written.
-    Text(String),
+    Element(Element<'a>),
+    /// Text, entities decoded, whitespace as written. Borrowed from the page unless decoding
+    /// or joining changed it: most text nodes then cost no allocation.
+    Text(Cow<'a, str>),
 }
 
 /// One node of the arena.
 #[derive(Debug, Clone)]
-pub struct Node {
+pub struct Node<'a> {
     /// Parent index, or [`NONE`] for the root.
     pub parent: u32,
     /// First child, or [`NONE`].
@@ -144,12 +148,12 @@ pub struct Node {
     /// Depth below the root.
     pub depth: u16,
     /// Element, text or document.
-    pub data: Data,
+    pub data: Data<'a>,
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The element, if this node is one.
-    pub fn element(&self) -> Option<&Element> {
+    pub fn element(&self) -> Option<&Element<'a>> {
         match &self.data {
             Data::Element(e) => Some(e),
             _ => None,
@@ -161,14 +165,14 @@ impl Node {
     }
 }
 
-/// A parsed page: nodes in document order, the root at index 0.
+/// A parsed page: nodes in document order, the root at index 0. It borrows the page's text.
 #[derive(Debug, Clone)]
-pub struct Dom {
+pub struct Dom<'a> {
     /// All nodes, parents before children.
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
 }
 
-impl Dom {
+impl Dom<'_> {
     /// Children of a node, in order.
     pub fn children(&self, n: u32) -> Children<'_> {
         Children { dom: self, next: self.nodes[n as usize].first_child }
@@ -197,7 +201,7 @@ impl Dom {
 
 /// Iterator over a node's children.
 pub struct Children<'a> {
-    dom: &'a Dom,
+    dom: &'a Dom<'a>,
     next: u32,
 }
 
@@ -213,8 +217,8 @@ impl Iterator for Children<'_> {
     }
 }
 
-struct Builder {
-    nodes: Vec<Node>,
+struct Builder<'a> {
+    nodes: Vec<Node<'a>>,
     stack: Vec<u32>,
     /// The `<html>`, `<head>` and `<body>` elements once seen.
     singletons: [Option<u32>; 3],
@@ -222,12 +226,12 @@ struct Builder {
     in_head: bool,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn top(&self) -> u32 {
         *self.stack.last().expect("root is never popped")
     }
 
-    fn append(&mut self, data: Data) -> u32 {
+    fn append(&mut self, data: Data<'a>) -> u32 {
         let parent = self.top();
         let id = self.nodes.len() as u32;
         let depth = self.nodes[parent as usize].depth.saturating_add(1);
@@ -244,20 +248,19 @@ impl Builder {
         id
     }
 
-    fn text(&mut self, s: &str) {
+    fn text(&mut self, s: Cow<'a, str>) {
         if s.is_empty() {
             return;
         }
         let last = self.nodes[self.top() as usize].last_child;
         if last != NONE {
             if let Data::Text(t) = &mut self.nodes[last as usize].data {
-                decode_entities(s, t);
+                // (text split by a comment or a stray end tag is one node, as browsers read it)
+                decode_entities(&s, t.to_mut());
                 return;
             }
         }
-        let mut t = String::with_capacity(s.len());
-        decode_entities(s, &mut t);
-        self.append(Data::Text(t));
+        self.append(Data::Text(decoded(s)));
     }
 
     fn tag_at(&self, k: usize) -> Tag {
@@ -282,7 +285,7 @@ impl Builder {
         self.stack.truncate(k.max(1));
     }
 
-    fn start(&mut self, tag: Tag, attrs: Vec<(&'static str, String)>, self_closing: bool) -> u32 {
+    fn start(&mut self, tag: Tag, attrs: Vec<(&'static str, Cow<'a, str>)>, self_closing: bool) -> u32 {
         use Tag::*;
         if self.in_head && !matches!(tag, Html | Head | Meta | Link | Title | Script | Style | Noscript | Base | Template) {
             // the first body element ends an unclosed <head>
@@ -400,7 +403,7 @@ impl Builder {
 }
 
 /// Parses a page. Never fails: any byte string gives some tree.
-pub fn parse(html: &str) -> Dom {
+pub fn parse(html: &str) -> Dom<'_> {
     let b = html.as_bytes();
     let mut bld = Builder { nodes: Vec::with_capacity((b.len() / 40 + 16).min(MAX_NODES)), stack: Vec::with_capacity(64), singletons: [None; 3], in_head: false };
     bld.nodes.push(Node { parent: NONE, first_child: NONE, last_child: NONE, next: NONE, depth: 0, data: Data::Document });
@@ -412,13 +415,13 @@ pub fn parse(html: &str) -> Dom {
             break;
         }
         let Some(off) = memchr::memchr(b'<', &b[i..]) else {
-            bld.text(&sub(html, i, n));
+            bld.text(sub(html, i, n));
             break;
         };
         let lt = i + off;
         let next = b.get(lt + 1).copied().unwrap_or(0);
         if next == b'!' {
-            bld.text(&sub(html, i, lt));
+            bld.text(sub(html, i, lt));
             if b[lt..].starts_with(b"<!--") {
                 i = match memchr::memmem::find(&b[lt + 4..], b"-->") {
                     Some(e) => lt + 4 + e + 3,
@@ -435,18 +438,18 @@ pub fn parse(html: &str) -> Dom {
             continue;
         }
         if next == b'?' {
-            bld.text(&sub(html, i, lt));
+            bld.text(sub(html, i, lt));
             i = skip_to_gt(b, lt + 2);
             continue;
         }
         if next == b'/' {
             let (name, after) = read_name(b, lt + 2);
             if name.is_empty() {
-                bld.text(&sub(html, i, lt));
+                bld.text(sub(html, i, lt));
                 i = skip_to_gt(b, lt + 2);
                 continue;
             }
-            bld.text(&sub(html, i, lt));
+            bld.text(sub(html, i, lt));
             let mut buf = [0u8; 16];
             let tag = lower_name(name, &mut buf).map_or(Tag::Other, Tag::from_name);
             i = skip_to_gt(b, after);
@@ -459,11 +462,11 @@ pub fn parse(html: &str) -> Dom {
         }
         if !next.is_ascii_alphabetic() {
             // a lone '<' is text
-            bld.text(&sub(html, i, lt + 1));
+            bld.text(sub(html, i, lt + 1));
             i = lt + 1;
             continue;
         }
-        bld.text(&sub(html, i, lt));
+        bld.text(sub(html, i, lt));
         let (name, after) = read_name(b, lt + 1);
         let mut buf = [0u8; 16];
         // (a name too long to be known is no raw-text element: `lname` is then never read)
@@ -494,12 +497,7 @@ pub fn parse(html: &str) -> Dom {
             let id = bld.start(tag, attrs, true);
             if keep {
                 let raw = sub(html, i, body_end);
-                let mut t = String::with_capacity(raw.len());
-                if tag == Tag::Script {
-                    t.push_str(&raw);
-                } else {
-                    decode_entities(&raw, &mut t);
-                }
+                let t = if tag == Tag::Script { raw } else { decoded(raw) };
                 bld.stack.push(id);
                 bld.append(Data::Text(t));
                 bld.stack.pop();
@@ -528,7 +526,8 @@ fn read_name(b: &[u8], from: usize) -> (&[u8], usize) {
 }
 
 /// Reads attributes up to the closing `>`; returns them, the self-closing flag and the index after `>`.
-fn read_attrs(html: &str, mut j: usize, tag: Tag) -> (Vec<(&'static str, String)>, bool, usize) {
+#[allow(clippy::type_complexity)]
+fn read_attrs(html: &str, mut j: usize, tag: Tag) -> (Vec<(&'static str, Cow<'_, str>)>, bool, usize) {
     let b = html.as_bytes();
     let mut attrs = Vec::new();
     let mut self_closing = false;
@@ -585,10 +584,7 @@ fn read_attrs(html: &str, mut j: usize, tag: Tag) -> (Vec<(&'static str, String)
             let wanted = |k: &str| !matches!(k, "title" | "pubdate") || matches!(tag, Tag::Abbr | Tag::Time | Tag::Span);
             if let Some(&kept) = KEPT_ATTRS.iter().find(|k| k.as_bytes() == lname && wanted(k)) {
                 if attrs.len() < 16 && !attrs.iter().any(|(k, _)| *k == kept) {
-                    let raw = sub(html, value.0, value.1);
-                    let mut v = String::with_capacity(raw.len());
-                    decode_entities(&raw, &mut v);
-                    attrs.push((kept, v));
+                    attrs.push((kept, decoded(sub(html, value.0, value.1))));
                 }
             }
         }
@@ -598,9 +594,9 @@ fn read_attrs(html: &str, mut j: usize, tag: Tag) -> (Vec<(&'static str, String)
 /// The page between two offsets. The parser only cuts at ASCII delimiters (`<`, `>`, quotes,
 /// spaces), which are always character boundaries, so this borrows without validating again;
 /// an offset inside a character (never expected) is read lossily rather than panicking.
-fn sub(html: &str, s: usize, e: usize) -> std::borrow::Cow<'_, str> {
+fn sub(html: &str, s: usize, e: usize) -> Cow<'_, str> {
     match html.get(s..e) {
-        Some(t) => std::borrow::Cow::Borrowed(t),
+        Some(t) => Cow::Borrowed(t),
         None => String::from_utf8_lossy(html.as_bytes().get(s..e).unwrap_or_default()),
     }
 }
@@ -630,6 +626,16 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<(usize, usize)> {
         k = s + 2;
     }
     None
+}
+
+/// `s` with character references decoded; itself, unallocated, when it has no `&`.
+fn decoded(s: Cow<'_, str>) -> Cow<'_, str> {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    decode_entities(&s, &mut out);
+    Cow::Owned(out)
 }
 
 /// Appends `s` to `out` with character references decoded (`&amp;`, `&#8217;`, `&eacute;` …).
@@ -749,7 +755,7 @@ mod tests {
     use super::*;
 
     fn texts(dom: &Dom) -> Vec<String> {
-        dom.nodes.iter().filter_map(|n| if let Data::Text(t) = &n.data { Some(t.clone()) } else { None }).collect()
+        dom.nodes.iter().filter_map(|n| if let Data::Text(t) = &n.data { Some(t.to_string()) } else { None }).collect()
     }
 
     #[test]
