@@ -22,31 +22,29 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::RegexSet;
 
 use crate::dom::{Data, Dom, Tag, NONE};
 
 const HINTS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/extract/class-hints.txt"));
 
-struct Hints {
-    unlikely: Regex,
-    maybe: Regex,
-    positive: Regex,
-    negative: Regex,
-    share: Regex,
-}
+/// The hint sections, in the order of the patterns of [`hints`].
+const SECTIONS: [&str; 5] = ["unlikely", "maybe", "positive", "negative", "share"];
+const UNLIKELY: usize = 0;
+const MAYBE: usize = 1;
+const POSITIVE: usize = 2;
+const NEGATIVE: usize = 3;
+const SHARE: usize = 4;
 
-/// Loads the class/id hint lists: `[section]` headers, one alternative a line.
-fn hints() -> &'static Hints {
-    static H: OnceLock<Hints> = OnceLock::new();
+/// Loads the class/id hint lists (`[section]` headers, one alternative a line) as one set:
+/// a single scan of a class name tells every section it matches.
+fn hints() -> &'static RegexSet {
+    static H: OnceLock<RegexSet> = OnceLock::new();
     H.get_or_init(|| {
         let sections = crate::list_sections(HINTS);
-        let re = |name: &str| {
-            let alts = sections.get(name).map(|v| v.join("|")).unwrap_or_else(|| "$^".into());
-            // class names are ASCII: ASCII-only case folding and word boundaries keep the automaton small
-            regex::RegexBuilder::new(&alts).case_insensitive(true).unicode(false).build().expect("class hint regex")
-        };
-        Hints { unlikely: re("unlikely"), maybe: re("maybe"), positive: re("positive"), negative: re("negative"), share: re("share") }
+        let alts = SECTIONS.map(|name| sections.get(name).map(|v| v.join("|")).unwrap_or_else(|| "$^".into()));
+        // class names are ASCII: ASCII-only case folding and word boundaries keep the automaton small
+        regex::RegexSetBuilder::new(alts).case_insensitive(true).unicode(false).build().expect("class hint regex")
     })
 }
 
@@ -77,17 +75,18 @@ fn class_info(cache: &mut HashMap<String, ClassInfo>, original: &str) -> ClassIn
         split.extend(c.to_lowercase());
     }
     let key = split.as_str();
+    let m = h.matches(key);
     let mut weight = 0;
-    if h.negative.is_match(key) {
+    if m.matched(NEGATIVE) {
         weight -= 25;
     }
-    if h.positive.is_match(key) {
+    if m.matched(POSITIVE) {
         weight += 25;
     }
     let info = ClassInfo {
         weight,
-        unlikely: h.unlikely.is_match(key) && !h.maybe.is_match(key),
-        share: h.share.is_match(key),
+        unlikely: m.matched(UNLIKELY) && !m.matched(MAYBE),
+        share: m.matched(SHARE),
     };
     cache.insert(original.to_string(), info);
     info

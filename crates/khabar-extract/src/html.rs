@@ -27,7 +27,7 @@ pub fn extract_html(html: &str) -> Article {
                 announced = 3;
                 return false;
             }
-            let headline_like = p.split_whitespace().count() <= 20 && !p.trim_end().ends_with(['.', '!', '?', ':', '"', '»', '“', '”']);
+            let headline_like = !scraped::more_words_than(p, 20) && !p.trim_end().ends_with(['.', '!', '?', ':', '"', '»', '“', '”']);
             if announced > 0 && headline_like {
                 announced -= 1;
                 return false;
