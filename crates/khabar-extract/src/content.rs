@@ -55,7 +55,7 @@ struct ClassInfo {
     share: bool,
 }
 
-fn class_info(cache: &mut HashMap<String, ClassInfo>, original: &str) -> ClassInfo {
+fn class_info(cache: &mut HashMap<String, ClassInfo, crate::FnvBuild>, original: &str) -> ClassInfo {
     let key = original;
     if key.trim().is_empty() {
         return ClassInfo::default();
@@ -67,12 +67,23 @@ fn class_info(cache: &mut HashMap<String, ClassInfo>, original: &str) -> ClassIn
     // camelCase words are words: "pageRow" is "page-row", not a "pager"
     let mut split = String::with_capacity(key.len() + 8);
     let mut prev_lower = false;
-    for c in key.chars() {
-        if c.is_uppercase() && prev_lower {
-            split.push('-');
+    if key.is_ascii() {
+        // (the usual case: the same as below, without Unicode case tables)
+        for &c in key.as_bytes() {
+            if c.is_ascii_uppercase() && prev_lower {
+                split.push('-');
+            }
+            prev_lower = c.is_ascii_lowercase();
+            split.push(c.to_ascii_lowercase() as char);
         }
-        prev_lower = c.is_lowercase();
-        split.extend(c.to_lowercase());
+    } else {
+        for c in key.chars() {
+            if c.is_uppercase() && prev_lower {
+                split.push('-');
+            }
+            prev_lower = c.is_lowercase();
+            split.extend(c.to_lowercase());
+        }
     }
     let key = split.as_str();
     let m = h.matches(key);
@@ -154,7 +165,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
     if n <= 1 {
         return Vec::new();
     }
-    let mut cache = HashMap::new();
+    let mut cache = HashMap::default();
     // 1. what is set aside, and class weights (parents come before children): first what tags,
     // hidden-ness and roles say, then class hints, which never set aside most of the page
     let mut hard = vec![false; n];

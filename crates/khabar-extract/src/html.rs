@@ -35,7 +35,8 @@ pub fn extract_html(html: &str) -> Article {
             announced = 0;
             true
         })
-        .filter(|p| !scraped::is_furniture_paragraph(p))
+        // (announcing labels were taken out above)
+        .filter(|p| !scraped::is_furniture_unless_announce(p))
         // (normalised only when its length is near the title's)
         .filter(|p| title_key.as_deref().is_none_or(|t| p.len() > 2 * t.len() + 16 || t.len() > 2 * p.len() + 16 || khabar_text::normalize(p) != t))
         .collect();

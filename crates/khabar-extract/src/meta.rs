@@ -58,23 +58,6 @@ fn lists() -> &'static Lists {
     })
 }
 
-/// FNV-1a: class strings are short, and SipHash cost more than the lookups saved.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 const F_SKIP: u16 = 1;
 const F_CARD: u16 = 2;
 const F_DATE: u16 = 4;
@@ -184,7 +167,7 @@ pub fn metadata(doc: &Dom) -> Article {
     let mut skip = vec![false; n];
     let mut in_article = vec![false; n];
     // what the class hints say of each distinct "class id itemprop" string, matched once
-    let mut flag_cache: HashMap<String, u16, std::hash::BuildHasherDefault<Fnv>> = HashMap::with_capacity_and_hasher(512, Default::default());
+    let mut flag_cache: HashMap<String, u16, crate::FnvBuild> = HashMap::with_capacity_and_hasher(512, Default::default());
     // (skip and card for every class string; date and author only for small elements, when asked)
     let mut class_flags = |key: &str, want: u16| -> u16 {
         if !flag_cache.contains_key(key) {
@@ -279,7 +262,12 @@ pub fn metadata(doc: &Dom) -> Article {
         for (name, v) in &e.attrs {
             if matches!(*name, "class" | "id" | "itemprop") {
                 // BEM's `article__info-item`: "__" parts a word like "-" does
-                key.extend(v.chars().map(|c| if c == '_' { '-' } else { c }));
+                for (i, part) in v.split('_').enumerate() {
+                    if i > 0 {
+                        key.push('-');
+                    }
+                    key.push_str(part);
+                }
                 key.push(' ');
             }
         }

@@ -69,7 +69,7 @@ pub fn is_announce_paragraph(para: &str) -> bool {
     if p.len() > 400 || more_words_than(p, 30) {
         return false;
     }
-    let head: String = p.chars().take(48).flat_map(char::to_lowercase).collect();
+    let head = lower_head(p);
     let Some(pre) = prefixes().2.iter().find(|pre| head.starts_with(pre.as_str()) && head[pre.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())) else {
         return false;
     };
@@ -107,6 +107,12 @@ pub fn is_furniture_line(line: &str) -> bool {
 /// opening like one ("READ MORE: …", "Photo: …", "Write to … at …",
 /// `lexicons/extract/furniture-prefixes.txt`)?
 pub fn is_furniture_paragraph(para: &str) -> bool {
+    is_furniture_unless_announce(para) || is_announce_paragraph(para.trim_start())
+}
+
+/// [`is_furniture_paragraph`] without its [`is_announce_paragraph`] test, for a body's
+/// paragraphs, which were asked that first.
+pub(crate) fn is_furniture_unless_announce(para: &str) -> bool {
     if is_furniture_line(para) {
         return true;
     }
@@ -114,8 +120,20 @@ pub fn is_furniture_paragraph(para: &str) -> bool {
     if more_words_than(p, 40) {
         return false;
     }
-    let head: String = p.chars().take(48).flat_map(char::to_lowercase).collect();
-    prefixes().0.iter().any(|pre| head.starts_with(pre.as_str())) || is_byline_or_stamp(p, &head) || is_announce_paragraph(p)
+    let head = lower_head(p);
+    prefixes().0.iter().any(|pre| head.starts_with(pre.as_str())) || is_byline_or_stamp(p, &head)
+}
+
+/// The first 48 characters of `p` in lower case, as the opening lists are written: ASCII
+/// openings, the usual ones, without Unicode case tables.
+fn lower_head(p: &str) -> String {
+    let end = p.char_indices().nth(48).map_or(p.len(), |(i, _)| i);
+    let head = &p[..end];
+    if head.is_ascii() {
+        head.to_ascii_lowercase()
+    } else {
+        head.chars().flat_map(char::to_lowercase).collect()
+    }
 }
 
 /// "By A. Writer", "Updated 10:00 GMT, March 3": a short byline, or a short time stamp line.
