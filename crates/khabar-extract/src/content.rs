@@ -55,7 +55,8 @@ struct ClassInfo {
     share: bool,
 }
 
-fn class_info(cache: &mut HashMap<String, ClassInfo, crate::FnvBuild>, original: &str) -> ClassInfo {
+/// What the hints say of one class-and-id string; `split` is scratch space kept between calls.
+fn class_info(cache: &mut HashMap<String, ClassInfo, crate::FnvBuild>, split: &mut String, original: &str) -> ClassInfo {
     let key = original;
     if key.trim().is_empty() {
         return ClassInfo::default();
@@ -65,7 +66,7 @@ fn class_info(cache: &mut HashMap<String, ClassInfo, crate::FnvBuild>, original:
     }
     let h = hints();
     // camelCase words are words: "pageRow" is "page-row", not a "pager"
-    let mut split = String::with_capacity(key.len() + 8);
+    split.clear();
     let mut prev_lower = false;
     if key.is_ascii() {
         // (the usual case: the same as below, without Unicode case tables)
@@ -166,6 +167,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         return Vec::new();
     }
     let mut cache = HashMap::default();
+    let (mut split, mut scratch) = (String::new(), String::new());
     // 1. what is set aside, and class weights (parents come before children): first what tags,
     // hidden-ness and roles say, then class hints, which never set aside most of the page
     let mut hard = vec![false; n];
@@ -202,7 +204,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
             (None, Some(i)) => format!(" {i}").into(),
             (Some(c), Some(i)) => format!("{c} {i}").into(),
         };
-        let info = class_info(&mut cache, &key);
+        let info = class_info(&mut cache, &mut split, &key);
         if flags.weight_classes {
             weight[k] = info.weight - if nested_article[k] { 25 } else { 0 };
         }
@@ -217,12 +219,13 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         let hidden = e.attr("hidden").is_some()
             || e.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
             || e.attr("style").is_some_and(|s| {
-                let s = s.to_ascii_lowercase().replace(' ', "");
-                s.contains("display:none") || s.contains("visibility:hidden")
+                // (lower case without spaces, in the scratch string)
+                scratch.clear();
+                scratch.extend(s.chars().filter(|&c| c != ' ').map(|c| c.to_ascii_lowercase()));
+                scratch.contains("display:none") || scratch.contains("visibility:hidden")
             });
-        let role = e.attr("role").map(str::to_ascii_lowercase);
-        let bad_role = role.as_deref().is_some_and(|r| {
-            matches!(r, "navigation" | "menu" | "menubar" | "complementary" | "alert" | "alertdialog" | "dialog" | "search" | "contentinfo" | "banner")
+        let bad_role = e.attr("role").is_some_and(|r| {
+            ["navigation", "menu", "menubar", "complementary", "alert", "alertdialog", "dialog", "search", "contentinfo", "banner"].iter().any(|w| r.eq_ignore_ascii_case(w))
         });
         let structural = matches!(e.tag, Html | Body | Article | Main);
         unlikely[k] = flags.strip_unlikely && info.unlikely && !structural && e.tag != A;
@@ -658,6 +661,12 @@ fn emit(dom: &Dom, picked: &[usize], removed: &[bool], st: &[Stat], weight: &[i3
 /// bytes without decoding them: text nodes are mostly ASCII, and every node is counted.
 fn text_counts(t: &str) -> (u32, u32) {
     let b = t.as_bytes();
+    if b.is_ascii() {
+        // (counting loops without branches, which the compiler turns into vector code)
+        let spaces = b.iter().filter(|&&c| matches!(c, b'\t'..=b'\r' | b' ')).count();
+        let commas = b.iter().filter(|&&c| c == b',').count();
+        return ((b.len() - spaces) as u32, commas as u32);
+    }
     let (mut chars, mut commas) = (0u32, 0u32);
     let mut i = 0;
     while i < b.len() {
