@@ -105,7 +105,7 @@ pub struct Element<'a> {
     pub tag: Tag,
     /// Attributes kept (see [`KEPT_ATTRS`]), names lower-case, values entity-decoded (borrowed
     /// from the page when there was nothing to decode).
-    pub attrs: Vec<(&'static str, Cow<'a, str>)>,
+    pub attrs: Attrs<'a>,
 }
 
 impl Element<'_> {
@@ -114,6 +114,13 @@ impl Element<'_> {
         self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_ref())
     }
 }
+
+/// An element's kept attributes. Most elements that have any keep one (a class): it is held
+/// inline, so that the hundreds of such elements on a page cost no allocation each.
+pub type Attrs<'a> = smallvec::SmallVec<[(&'static str, Cow<'a, str>); ATTRS_INLINE]>;
+
+/// Attributes held without an allocation.
+const ATTRS_INLINE: usize = 2;
 
 /// Attributes the parser keeps; the rest are skipped.
 pub const KEPT_ATTRS: &[&str] = &[
@@ -172,9 +179,9 @@ pub struct Dom<'a> {
     pub nodes: Vec<Node<'a>>,
 }
 
-impl Dom<'_> {
+impl<'a> Dom<'a> {
     /// Children of a node, in order.
-    pub fn children(&self, n: u32) -> Children<'_> {
+    pub fn children(&self, n: u32) -> Children<'_, 'a> {
         Children { dom: self, next: self.nodes[n as usize].first_child }
     }
 
@@ -200,12 +207,12 @@ impl Dom<'_> {
 }
 
 /// Iterator over a node's children.
-pub struct Children<'a> {
-    dom: &'a Dom<'a>,
+pub struct Children<'d, 'a> {
+    dom: &'d Dom<'a>,
     next: u32,
 }
 
-impl Iterator for Children<'_> {
+impl Iterator for Children<'_, '_> {
     type Item = u32;
     fn next(&mut self) -> Option<u32> {
         if self.next == NONE {
@@ -285,7 +292,7 @@ impl<'a> Builder<'a> {
         self.stack.truncate(k.max(1));
     }
 
-    fn start(&mut self, tag: Tag, attrs: Vec<(&'static str, Cow<'a, str>)>, self_closing: bool) -> u32 {
+    fn start(&mut self, tag: Tag, attrs: Attrs<'a>, self_closing: bool) -> u32 {
         use Tag::*;
         if self.in_head && !matches!(tag, Html | Head | Meta | Link | Title | Script | Style | Noscript | Base | Template) {
             // the first body element ends an unclosed <head>
@@ -454,7 +461,7 @@ pub fn parse(html: &str) -> Dom<'_> {
             let tag = lower_name(name, &mut buf).map_or(Tag::Other, Tag::from_name);
             i = skip_to_gt(b, after);
             if tag == Tag::Br {
-                bld.start(Tag::Br, Vec::new(), true);
+                bld.start(Tag::Br, Attrs::new(), true);
             } else {
                 bld.end(tag, name);
             }
@@ -527,9 +534,9 @@ fn read_name(b: &[u8], from: usize) -> (&[u8], usize) {
 
 /// Reads attributes up to the closing `>`; returns them, the self-closing flag and the index after `>`.
 #[allow(clippy::type_complexity)]
-fn read_attrs(html: &str, mut j: usize, tag: Tag) -> (Vec<(&'static str, Cow<'_, str>)>, bool, usize) {
+fn read_attrs(html: &str, mut j: usize, tag: Tag) -> (Attrs<'_>, bool, usize) {
     let b = html.as_bytes();
-    let mut attrs = Vec::new();
+    let mut attrs = Attrs::new();
     let mut self_closing = false;
     let n = b.len();
     loop {
