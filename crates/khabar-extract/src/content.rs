@@ -616,6 +616,7 @@ fn emit(dom: &Dom, picked: &[usize], removed: &[bool], st: &[Stat], weight: &[i3
         }
         cur.clear();
     };
+    let mut kids: Vec<u32> = Vec::new();
     for &root in picked {
         // explicit stack: (node, entering)
         let mut stack: Vec<(u32, bool)> = vec![(root as u32, true)];
@@ -642,10 +643,9 @@ fn emit(dom: &Dom, picked: &[usize], removed: &[bool], st: &[Stat], weight: &[i3
                         flush(&mut cur, &mut out);
                     }
                     stack.push((k, false));
-                    let kids: Vec<u32> = dom.children(k).collect();
-                    for c in kids.into_iter().rev() {
-                        stack.push((c, true));
-                    }
+                    kids.clear();
+                    kids.extend(dom.children(k));
+                    stack.extend(kids.iter().rev().map(|&c| (c, true)));
                 }
             }
         }
@@ -698,5 +698,19 @@ fn push_collapsed(cur: &mut String, t: &str) {
     }
     if t.ends_with(char::is_whitespace) && !cur.is_empty() && !cur.ends_with(' ') {
         cur.push(' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_counted_as_chars_are() {
+        for t in ["", " a, b ", "caf\u{e9}, \u{a0}x\u{2003}y\u{3001}z", "\u{645}\u{631}\u{62d}\u{628}\u{627}\u{60c} \u{639}\u{627}\u{644}\u{645}", "\t\n\x0b\x0c\r ,,\u{ff0c}"] {
+            let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            let commas = t.chars().filter(|c| matches!(c, ',' | '\u{60c}' | '\u{ff0c}' | '\u{3001}')).count() as u32;
+            assert_eq!(text_counts(t), (chars, commas), "{t:?}");
+        }
     }
 }

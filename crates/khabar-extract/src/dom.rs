@@ -193,16 +193,22 @@ impl<'a> Dom<'a> {
     /// All text under a node, concatenated as written (scripts included if kept).
     pub fn text_of(&self, n: u32) -> String {
         let mut out = String::new();
-        let mut stack = vec![n];
-        while let Some(k) = stack.pop() {
-            let node = &self.nodes[k as usize];
+        for node in self.subtree(n) {
             if let Data::Text(t) = &node.data {
                 out.push_str(t);
             }
-            let kids: Vec<u32> = self.children(k).collect();
-            stack.extend(kids.into_iter().rev());
         }
         out
+    }
+
+    /// A node and everything below it, in document order. The parser only ever appends below
+    /// the open elements and never reopens a closed one, so a subtree is one run of the arena:
+    /// it ends at the first later node no deeper than its root.
+    pub fn subtree(&self, n: u32) -> &[Node<'a>] {
+        let n = n as usize;
+        let depth = self.nodes[n].depth;
+        let end = self.nodes[n + 1..].iter().position(|x| x.depth <= depth).map_or(self.nodes.len(), |p| n + 1 + p);
+        &self.nodes[n..end]
     }
 }
 
@@ -814,6 +820,23 @@ mod tests {
         assert_eq!(e.attr("class"), Some("a b"));
         assert_eq!(e.attrs.len(), 2);
         assert_eq!(dom.text_of(0), "t");
+    }
+
+    #[test]
+    fn a_subtree_is_one_run_of_the_arena() {
+        let dom = parse("<html><head><title>t</title></head><body><div><p>a<b>b</b></p><body class=x><p>c</div>d<ul><li>e<li>f</ul></body>");
+        for k in 0..dom.nodes.len() as u32 {
+            // the walk the subtree replaced: children, depth first
+            let mut walked = Vec::new();
+            let mut stack = vec![k];
+            while let Some(j) = stack.pop() {
+                walked.push(j);
+                let kids: Vec<u32> = dom.children(j).collect();
+                stack.extend(kids.into_iter().rev());
+            }
+            let run: Vec<u32> = (k..k + dom.subtree(k).len() as u32).collect();
+            assert_eq!(walked, run, "node {k}");
+        }
     }
 
     #[test]

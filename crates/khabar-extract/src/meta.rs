@@ -599,14 +599,11 @@ fn words(s: &str) -> Vec<String> {
 /// "Author Jane Roe").
 fn spaced_text(doc: &Dom, n: u32) -> String {
     let mut out = String::new();
-    let mut stack = vec![n];
-    while let Some(k) = stack.pop() {
-        if let Data::Text(t) = &doc.nodes[k as usize].data {
+    for node in doc.subtree(n) {
+        if let Data::Text(t) = &node.data {
             out.push_str(t);
             out.push(' ');
         }
-        let kids: Vec<u32> = doc.children(k).collect();
-        stack.extend(kids.into_iter().rev());
     }
     out
 }
