@@ -22,31 +22,29 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::RegexSet;
 
 use crate::dom::{Data, Dom, Tag, NONE};
 
 const HINTS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/extract/class-hints.txt"));
 
-struct Hints {
-    unlikely: Regex,
-    maybe: Regex,
-    positive: Regex,
-    negative: Regex,
-    share: Regex,
-}
+/// The hint sections, in the order of the patterns of [`hints`].
+const SECTIONS: [&str; 5] = ["unlikely", "maybe", "positive", "negative", "share"];
+const UNLIKELY: usize = 0;
+const MAYBE: usize = 1;
+const POSITIVE: usize = 2;
+const NEGATIVE: usize = 3;
+const SHARE: usize = 4;
 
-/// Loads the class/id hint lists: `[section]` headers, one alternative a line.
-fn hints() -> &'static Hints {
-    static H: OnceLock<Hints> = OnceLock::new();
+/// Loads the class/id hint lists (`[section]` headers, one alternative a line) as one set:
+/// a single scan of a class name tells every section it matches.
+fn hints() -> &'static RegexSet {
+    static H: OnceLock<RegexSet> = OnceLock::new();
     H.get_or_init(|| {
         let sections = crate::list_sections(HINTS);
-        let re = |name: &str| {
-            let alts = sections.get(name).map(|v| v.join("|")).unwrap_or_else(|| "$^".into());
-            // class names are ASCII: ASCII-only case folding and word boundaries keep the automaton small
-            regex::RegexBuilder::new(&alts).case_insensitive(true).unicode(false).build().expect("class hint regex")
-        };
-        Hints { unlikely: re("unlikely"), maybe: re("maybe"), positive: re("positive"), negative: re("negative"), share: re("share") }
+        let alts = SECTIONS.map(|name| sections.get(name).map(|v| v.join("|")).unwrap_or_else(|| "$^".into()));
+        // class names are ASCII: ASCII-only case folding and word boundaries keep the automaton small
+        regex::RegexSetBuilder::new(alts).case_insensitive(true).unicode(false).build().expect("class hint regex")
     })
 }
 
@@ -57,7 +55,8 @@ struct ClassInfo {
     share: bool,
 }
 
-fn class_info(cache: &mut HashMap<String, ClassInfo>, original: &str) -> ClassInfo {
+/// What the hints say of one class-and-id string; `split` is scratch space kept between calls.
+fn class_info(cache: &mut HashMap<String, ClassInfo, crate::FnvBuild>, split: &mut String, original: &str) -> ClassInfo {
     let key = original;
     if key.trim().is_empty() {
         return ClassInfo::default();
@@ -67,27 +66,39 @@ fn class_info(cache: &mut HashMap<String, ClassInfo>, original: &str) -> ClassIn
     }
     let h = hints();
     // camelCase words are words: "pageRow" is "page-row", not a "pager"
-    let mut split = String::with_capacity(key.len() + 8);
+    split.clear();
     let mut prev_lower = false;
-    for c in key.chars() {
-        if c.is_uppercase() && prev_lower {
-            split.push('-');
+    if key.is_ascii() {
+        // (the usual case: the same as below, without Unicode case tables)
+        for &c in key.as_bytes() {
+            if c.is_ascii_uppercase() && prev_lower {
+                split.push('-');
+            }
+            prev_lower = c.is_ascii_lowercase();
+            split.push(c.to_ascii_lowercase() as char);
         }
-        prev_lower = c.is_lowercase();
-        split.extend(c.to_lowercase());
+    } else {
+        for c in key.chars() {
+            if c.is_uppercase() && prev_lower {
+                split.push('-');
+            }
+            prev_lower = c.is_lowercase();
+            split.extend(c.to_lowercase());
+        }
     }
     let key = split.as_str();
+    let m = h.matches(key);
     let mut weight = 0;
-    if h.negative.is_match(key) {
+    if m.matched(NEGATIVE) {
         weight -= 25;
     }
-    if h.positive.is_match(key) {
+    if m.matched(POSITIVE) {
         weight += 25;
     }
     let info = ClassInfo {
         weight,
-        unlikely: h.unlikely.is_match(key) && !h.maybe.is_match(key),
-        share: h.share.is_match(key),
+        unlikely: m.matched(UNLIKELY) && !m.matched(MAYBE),
+        share: m.matched(SHARE),
     };
     cache.insert(original.to_string(), info);
     info
@@ -138,7 +149,7 @@ pub fn main_paragraphs(dom: &Dom) -> Vec<String> {
         Flags { strip_unlikely: false, weight_classes: false, clean: false },
     ] {
         let paras = extract_pass(dom, flags);
-        let len: usize = paras.iter().map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).sum();
+        let len: usize = paras.iter().map(|p| text_counts(p).0 as usize).sum();
         if len >= MIN_TEXT {
             return paras;
         }
@@ -155,7 +166,8 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
     if n <= 1 {
         return Vec::new();
     }
-    let mut cache = HashMap::new();
+    let mut cache = HashMap::default();
+    let (mut split, mut scratch) = (String::new(), String::new());
     // 1. what is set aside, and class weights (parents come before children): first what tags,
     // hidden-ness and roles say, then class hints, which never set aside most of the page
     let mut hard = vec![false; n];
@@ -185,15 +197,14 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
             hard[k] = true;
             continue;
         }
-        let mut key = String::new();
-        if let Some(c) = e.attr("class") {
-            key.push_str(c);
-        }
-        if let Some(i) = e.attr("id") {
-            key.push(' ');
-            key.push_str(i);
-        }
-        let info = class_info(&mut cache, &key);
+        // (borrowed when the element has a class or an id but not both, the usual case)
+        let key: std::borrow::Cow<'_, str> = match (e.attr("class"), e.attr("id")) {
+            (None, None) => "".into(),
+            (Some(c), None) => c.into(),
+            (None, Some(i)) => format!(" {i}").into(),
+            (Some(c), Some(i)) => format!("{c} {i}").into(),
+        };
+        let info = class_info(&mut cache, &mut split, &key);
         if flags.weight_classes {
             weight[k] = info.weight - if nested_article[k] { 25 } else { 0 };
         }
@@ -208,12 +219,13 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         let hidden = e.attr("hidden").is_some()
             || e.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
             || e.attr("style").is_some_and(|s| {
-                let s = s.to_ascii_lowercase().replace(' ', "");
-                s.contains("display:none") || s.contains("visibility:hidden")
+                // (lower case without spaces, in the scratch string)
+                scratch.clear();
+                scratch.extend(s.chars().filter(|&c| c != ' ').map(|c| c.to_ascii_lowercase()));
+                scratch.contains("display:none") || scratch.contains("visibility:hidden")
             });
-        let role = e.attr("role").map(str::to_ascii_lowercase);
-        let bad_role = role.as_deref().is_some_and(|r| {
-            matches!(r, "navigation" | "menu" | "menubar" | "complementary" | "alert" | "alertdialog" | "dialog" | "search" | "contentinfo" | "banner")
+        let bad_role = e.attr("role").is_some_and(|r| {
+            ["navigation", "menu", "menubar", "complementary", "alert", "alertdialog", "dialog", "search", "contentinfo", "banner"].iter().any(|w| r.eq_ignore_ascii_case(w))
         });
         let structural = matches!(e.tag, Html | Body | Article | Main);
         unlikely[k] = flags.strip_unlikely && info.unlikely && !structural && e.tag != A;
@@ -222,6 +234,8 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
     // text below each node, counting only what tags and hidden-ness keep, and whether an
     // article or main element (not itself hinted away) is below it
     let mut raw = vec![0u32; n];
+    // (commas of each text node, counted with its characters in the same pass)
+    let mut commas = vec![0u32; n];
     let mut holds_article = vec![false; n];
     let mut holds_quote = vec![false; n];
     for k in (1..n).rev() {
@@ -229,7 +243,7 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
             continue;
         }
         match &dom.nodes[k].data {
-            Data::Text(t) => raw[k] = t.chars().filter(|c| !c.is_whitespace()).count() as u32,
+            Data::Text(t) => (raw[k], commas[k]) = text_counts(t),
             Data::Element(e) => {
                 // (an <h1>: the story's headline is in the part of the page that holds most of its text)
                 let main = matches!(e.tag, Tag::Article | Tag::Main | Tag::H1) || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
@@ -283,9 +297,10 @@ fn extract_pass(dom: &Dom, flags: Flags) -> Vec<String> {
         let node = &dom.nodes[k];
         let mut s = st[k];
         match &node.data {
-            Data::Text(t) => {
-                s.text = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
-                s.commas = t.chars().filter(|c| matches!(c, ',' | '،' | '，' | '、')).count() as u32;
+            Data::Text(_) => {
+                // (removed nodes include every hard one: the counts were taken above)
+                s.text = raw[k];
+                s.commas = commas[k];
                 s.own = s.text;
                 s.own_commas = s.commas;
             }
@@ -601,6 +616,7 @@ fn emit(dom: &Dom, picked: &[usize], removed: &[bool], st: &[Stat], weight: &[i3
         }
         cur.clear();
     };
+    let mut kids: Vec<u32> = Vec::new();
     for &root in picked {
         // explicit stack: (node, entering)
         let mut stack: Vec<(u32, bool)> = vec![(root as u32, true)];
@@ -627,10 +643,9 @@ fn emit(dom: &Dom, picked: &[usize], removed: &[bool], st: &[Stat], weight: &[i3
                         flush(&mut cur, &mut out);
                     }
                     stack.push((k, false));
-                    let kids: Vec<u32> = dom.children(k).collect();
-                    for c in kids.into_iter().rev() {
-                        stack.push((c, true));
-                    }
+                    kids.clear();
+                    kids.extend(dom.children(k));
+                    stack.extend(kids.iter().rev().map(|&c| (c, true)));
                 }
             }
         }
@@ -640,6 +655,35 @@ fn emit(dom: &Dom, picked: &[usize], removed: &[bool], st: &[Stat], weight: &[i3
         }
     }
     out
+}
+
+/// Non-space characters and commas (`,` `،` `，` `、`) of a text, in one pass that reads ASCII
+/// bytes without decoding them: text nodes are mostly ASCII, and every node is counted.
+fn text_counts(t: &str) -> (u32, u32) {
+    let b = t.as_bytes();
+    if b.is_ascii() {
+        // (counting loops without branches, which the compiler turns into vector code)
+        let spaces = b.iter().filter(|&&c| matches!(c, b'\t'..=b'\r' | b' ')).count();
+        let commas = b.iter().filter(|&&c| c == b',').count();
+        return ((b.len() - spaces) as u32, commas as u32);
+    }
+    let (mut chars, mut commas) = (0u32, 0u32);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            // (`char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, carriage return, space)
+            chars += u32::from(!matches!(c, b'\t'..=b'\r' | b' '));
+            commas += u32::from(c == b',');
+            i += 1;
+            continue;
+        }
+        let Some(ch) = t[i..].chars().next() else { break };
+        chars += u32::from(!ch.is_whitespace());
+        commas += u32::from(matches!(ch, '،' | '，' | '、'));
+        i += ch.len_utf8();
+    }
+    (chars, commas)
 }
 
 /// Appends text with runs of white space collapsed to one space.
@@ -654,5 +698,19 @@ fn push_collapsed(cur: &mut String, t: &str) {
     }
     if t.ends_with(char::is_whitespace) && !cur.is_empty() && !cur.ends_with(' ') {
         cur.push(' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_counted_as_chars_are() {
+        for t in ["", " a, b ", "caf\u{e9}, \u{a0}x\u{2003}y\u{3001}z", "\u{645}\u{631}\u{62d}\u{628}\u{627}\u{60c} \u{639}\u{627}\u{644}\u{645}", "\t\n\x0b\x0c\r ,,\u{ff0c}"] {
+            let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            let commas = t.chars().filter(|c| matches!(c, ',' | '\u{60c}' | '\u{ff0c}' | '\u{3001}')).count() as u32;
+            assert_eq!(text_counts(t), (chars, commas), "{t:?}");
+        }
     }
 }

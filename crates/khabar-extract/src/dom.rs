@@ -10,6 +10,8 @@
 //! the tree (or anything walking it) deep. Nodes are stored in document order, so a reverse
 //! walk over [`Dom::nodes`] visits every child before its parent.
 
+use std::borrow::Cow;
+
 /// Deepest nesting kept; deeper start tags add their content to the element at the cap.
 pub const MAX_DEPTH: usize = 256;
 
@@ -96,21 +98,29 @@ impl Tag {
     }
 }
 
-/// An element: its tag, lower-case name and the attributes extraction reads.
+/// An element: its tag and the attributes extraction reads.
 #[derive(Debug, Clone)]
-pub struct Element {
+pub struct Element<'a> {
     /// Known tag or [`Tag::Other`].
     pub tag: Tag,
-    /// Attributes kept (see [`KEPT_ATTRS`]), names lower-case, values entity-decoded.
-    pub attrs: Vec<(&'static str, String)>,
+    /// Attributes kept (see [`KEPT_ATTRS`]), names lower-case, values entity-decoded (borrowed
+    /// from the page when there was nothing to decode).
+    pub attrs: Attrs<'a>,
 }
 
-impl Element {
+impl Element<'_> {
     /// The value of an attribute, if kept and present.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_ref())
     }
 }
+
+/// An element's kept attributes. Most elements that have any keep one (a class): it is held
+/// inline, so that the hundreds of such elements on a page cost no allocation each.
+pub type Attrs<'a> = smallvec::SmallVec<[(&'static str, Cow<'a, str>); ATTRS_INLINE]>;
+
+/// Attributes held without an allocation.
+const ATTRS_INLINE: usize = 2;
 
 /// Attributes the parser keeps; the rest are skipped.
 pub const KEPT_ATTRS: &[&str] = &[
@@ -121,18 +131,19 @@ pub const KEPT_ATTRS: &[&str] = &[
 
 /// What a node is.
 #[derive(Debug, Clone)]
-pub enum Data {
+pub enum Data<'a> {
     /// The document root.
     Document,
     /// An element.
-    Element(Element),
-    /// Text, entities decoded, whitespace as written.
-    Text(String),
+    Element(Element<'a>),
+    /// Text, entities decoded, whitespace as written. Borrowed from the page unless decoding
+    /// or joining changed it: most text nodes then cost no allocation.
+    Text(Cow<'a, str>),
 }
 
 /// One node of the arena.
 #[derive(Debug, Clone)]
-pub struct Node {
+pub struct Node<'a> {
     /// Parent index, or [`NONE`] for the root.
     pub parent: u32,
     /// First child, or [`NONE`].
@@ -144,12 +155,12 @@ pub struct Node {
     /// Depth below the root.
     pub depth: u16,
     /// Element, text or document.
-    pub data: Data,
+    pub data: Data<'a>,
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The element, if this node is one.
-    pub fn element(&self) -> Option<&Element> {
+    pub fn element(&self) -> Option<&Element<'a>> {
         match &self.data {
             Data::Element(e) => Some(e),
             _ => None,
@@ -161,16 +172,16 @@ impl Node {
     }
 }
 
-/// A parsed page: nodes in document order, the root at index 0.
+/// A parsed page: nodes in document order, the root at index 0. It borrows the page's text.
 #[derive(Debug, Clone)]
-pub struct Dom {
+pub struct Dom<'a> {
     /// All nodes, parents before children.
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
 }
 
-impl Dom {
+impl<'a> Dom<'a> {
     /// Children of a node, in order.
-    pub fn children(&self, n: u32) -> Children<'_> {
+    pub fn children(&self, n: u32) -> Children<'_, 'a> {
         Children { dom: self, next: self.nodes[n as usize].first_child }
     }
 
@@ -182,26 +193,32 @@ impl Dom {
     /// All text under a node, concatenated as written (scripts included if kept).
     pub fn text_of(&self, n: u32) -> String {
         let mut out = String::new();
-        let mut stack = vec![n];
-        while let Some(k) = stack.pop() {
-            let node = &self.nodes[k as usize];
+        for node in self.subtree(n) {
             if let Data::Text(t) = &node.data {
                 out.push_str(t);
             }
-            let kids: Vec<u32> = self.children(k).collect();
-            stack.extend(kids.into_iter().rev());
         }
         out
+    }
+
+    /// A node and everything below it, in document order. The parser only ever appends below
+    /// the open elements and never reopens a closed one, so a subtree is one run of the arena:
+    /// it ends at the first later node no deeper than its root.
+    pub fn subtree(&self, n: u32) -> &[Node<'a>] {
+        let n = n as usize;
+        let depth = self.nodes[n].depth;
+        let end = self.nodes[n + 1..].iter().position(|x| x.depth <= depth).map_or(self.nodes.len(), |p| n + 1 + p);
+        &self.nodes[n..end]
     }
 }
 
 /// Iterator over a node's children.
-pub struct Children<'a> {
-    dom: &'a Dom,
+pub struct Children<'d, 'a> {
+    dom: &'d Dom<'a>,
     next: u32,
 }
 
-impl Iterator for Children<'_> {
+impl Iterator for Children<'_, '_> {
     type Item = u32;
     fn next(&mut self) -> Option<u32> {
         if self.next == NONE {
@@ -213,8 +230,8 @@ impl Iterator for Children<'_> {
     }
 }
 
-struct Builder {
-    nodes: Vec<Node>,
+struct Builder<'a> {
+    nodes: Vec<Node<'a>>,
     stack: Vec<u32>,
     /// The `<html>`, `<head>` and `<body>` elements once seen.
     singletons: [Option<u32>; 3],
@@ -222,12 +239,12 @@ struct Builder {
     in_head: bool,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn top(&self) -> u32 {
         *self.stack.last().expect("root is never popped")
     }
 
-    fn append(&mut self, data: Data) -> u32 {
+    fn append(&mut self, data: Data<'a>) -> u32 {
         let parent = self.top();
         let id = self.nodes.len() as u32;
         let depth = self.nodes[parent as usize].depth.saturating_add(1);
@@ -244,21 +261,19 @@ impl Builder {
         id
     }
 
-    fn text(&mut self, raw: &[u8]) {
-        if raw.is_empty() {
+    fn text(&mut self, s: Cow<'a, str>) {
+        if s.is_empty() {
             return;
         }
-        let s = utf8(raw);
         let last = self.nodes[self.top() as usize].last_child;
         if last != NONE {
             if let Data::Text(t) = &mut self.nodes[last as usize].data {
-                decode_entities(&s, t);
+                // (text split by a comment or a stray end tag is one node, as browsers read it)
+                decode_entities(&s, t.to_mut());
                 return;
             }
         }
-        let mut t = String::with_capacity(s.len());
-        decode_entities(&s, &mut t);
-        self.append(Data::Text(t));
+        self.append(Data::Text(decoded(s)));
     }
 
     fn tag_at(&self, k: usize) -> Tag {
@@ -283,7 +298,7 @@ impl Builder {
         self.stack.truncate(k.max(1));
     }
 
-    fn start(&mut self, tag: Tag, attrs: Vec<(&'static str, String)>, self_closing: bool) -> u32 {
+    fn start(&mut self, tag: Tag, attrs: Attrs<'a>, self_closing: bool) -> u32 {
         use Tag::*;
         if self.in_head && !matches!(tag, Html | Head | Meta | Link | Title | Script | Style | Noscript | Base | Template) {
             // the first body element ends an unclosed <head>
@@ -401,7 +416,7 @@ impl Builder {
 }
 
 /// Parses a page. Never fails: any byte string gives some tree.
-pub fn parse(html: &str) -> Dom {
+pub fn parse(html: &str) -> Dom<'_> {
     let b = html.as_bytes();
     let mut bld = Builder { nodes: Vec::with_capacity((b.len() / 40 + 16).min(MAX_NODES)), stack: Vec::with_capacity(64), singletons: [None; 3], in_head: false };
     bld.nodes.push(Node { parent: NONE, first_child: NONE, last_child: NONE, next: NONE, depth: 0, data: Data::Document });
@@ -413,13 +428,13 @@ pub fn parse(html: &str) -> Dom {
             break;
         }
         let Some(off) = memchr::memchr(b'<', &b[i..]) else {
-            bld.text(&b[i..]);
+            bld.text(sub(html, i, n));
             break;
         };
         let lt = i + off;
         let next = b.get(lt + 1).copied().unwrap_or(0);
         if next == b'!' {
-            bld.text(&b[i..lt]);
+            bld.text(sub(html, i, lt));
             if b[lt..].starts_with(b"<!--") {
                 i = match memchr::memmem::find(&b[lt + 4..], b"-->") {
                     Some(e) => lt + 4 + e + 3,
@@ -436,39 +451,41 @@ pub fn parse(html: &str) -> Dom {
             continue;
         }
         if next == b'?' {
-            bld.text(&b[i..lt]);
+            bld.text(sub(html, i, lt));
             i = skip_to_gt(b, lt + 2);
             continue;
         }
         if next == b'/' {
             let (name, after) = read_name(b, lt + 2);
             if name.is_empty() {
-                bld.text(&b[i..lt]);
+                bld.text(sub(html, i, lt));
                 i = skip_to_gt(b, lt + 2);
                 continue;
             }
-            bld.text(&b[i..lt]);
-            let lname = name.to_ascii_lowercase();
-            let tag = Tag::from_name(&lname);
+            bld.text(sub(html, i, lt));
+            let mut buf = [0u8; 16];
+            let tag = lower_name(name, &mut buf).map_or(Tag::Other, Tag::from_name);
             i = skip_to_gt(b, after);
             if tag == Tag::Br {
-                bld.start(Tag::Br, Vec::new(), true);
+                bld.start(Tag::Br, Attrs::new(), true);
             } else {
-                bld.end(tag, &lname);
+                bld.end(tag, name);
             }
             continue;
         }
         if !next.is_ascii_alphabetic() {
             // a lone '<' is text
-            bld.text(&b[i..lt + 1]);
+            bld.text(sub(html, i, lt + 1));
             i = lt + 1;
             continue;
         }
-        bld.text(&b[i..lt]);
+        bld.text(sub(html, i, lt));
         let (name, after) = read_name(b, lt + 1);
-        let lname = name.to_ascii_lowercase();
-        let tag = Tag::from_name(&lname);
-        let (attrs, self_closing, end) = read_attrs(b, after, tag);
+        let mut buf = [0u8; 16];
+        // (a name too long to be known is no raw-text element: `lname` is then never read)
+        let lname = lower_name(name, &mut buf).unwrap_or(name);
+        let tag = Tag::from_name(lname);
+        let (attrs, self_closing, end) = read_attrs(html, after, tag);
         i = end;
         // inside <svg>/<math> an element may close itself: `<title/>` is an empty title there,
         // not the start of a title that runs to the next `</title>` (the rest of the page)
@@ -477,7 +494,7 @@ pub fn parse(html: &str) -> Dom {
             continue;
         }
         if tag.raw_text() || tag == Tag::Plaintext {
-            let close = if tag == Tag::Plaintext { None } else { find_end_tag(b, i, &lname) };
+            let close = if tag == Tag::Plaintext { None } else { find_end_tag(b, i, lname) };
             let (body_end, resume) = match close {
                 Some((s, e)) => (s, e),
                 None => (n, n),
@@ -492,13 +509,8 @@ pub fn parse(html: &str) -> Dom {
             };
             let id = bld.start(tag, attrs, true);
             if keep {
-                let raw = utf8(&b[i..body_end]);
-                let mut t = String::with_capacity(raw.len());
-                if tag == Tag::Script {
-                    t.push_str(&raw);
-                } else {
-                    decode_entities(&raw, &mut t);
-                }
+                let raw = sub(html, i, body_end);
+                let t = if tag == Tag::Script { raw } else { decoded(raw) };
                 bld.stack.push(id);
                 bld.append(Data::Text(t));
                 bld.stack.pop();
@@ -527,8 +539,10 @@ fn read_name(b: &[u8], from: usize) -> (&[u8], usize) {
 }
 
 /// Reads attributes up to the closing `>`; returns them, the self-closing flag and the index after `>`.
-fn read_attrs(b: &[u8], mut j: usize, tag: Tag) -> (Vec<(&'static str, String)>, bool, usize) {
-    let mut attrs = Vec::new();
+#[allow(clippy::type_complexity)]
+fn read_attrs(html: &str, mut j: usize, tag: Tag) -> (Attrs<'_>, bool, usize) {
+    let b = html.as_bytes();
+    let mut attrs = Attrs::new();
     let mut self_closing = false;
     let n = b.len();
     loop {
@@ -556,7 +570,7 @@ fn read_attrs(b: &[u8], mut j: usize, tag: Tag) -> (Vec<(&'static str, String)>,
         while j < n && matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | 0x0C) {
             j += 1;
         }
-        let mut value: &[u8] = b"";
+        let mut value = (j, j);
         if j < n && b[j] == b'=' {
             j += 1;
             while j < n && matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | 0x0C) {
@@ -566,40 +580,48 @@ fn read_attrs(b: &[u8], mut j: usize, tag: Tag) -> (Vec<(&'static str, String)>,
                 let q = b[j];
                 let vs = j + 1;
                 let ve = memchr::memchr(q, &b[vs..]).map(|e| vs + e).unwrap_or(n);
-                value = &b[vs..ve];
+                value = (vs, ve);
                 j = (ve + 1).min(n);
             } else {
                 let vs = j;
                 while j < n && !matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | 0x0C | b'>') {
                     j += 1;
                 }
-                value = &b[vs..j];
+                value = (vs, j);
             }
         }
-        if name.len() <= 12 {
-            let lname = name.to_ascii_lowercase();
+        let mut buf = [0u8; 16];
+        if let Some(lname) = lower_name(name, &mut buf).filter(|l| l.len() <= 12) {
             // `title` and `pubdate` only where a date is written (`<abbr class=published title=…>`):
             // links and images carry long titles nothing reads
             let wanted = |k: &str| !matches!(k, "title" | "pubdate") || matches!(tag, Tag::Abbr | Tag::Time | Tag::Span);
-            if let Some(&kept) = KEPT_ATTRS.iter().find(|k| k.as_bytes() == lname.as_slice() && wanted(k)) {
+            if let Some(&kept) = KEPT_ATTRS.iter().find(|k| k.as_bytes() == lname && wanted(k)) {
                 if attrs.len() < 16 && !attrs.iter().any(|(k, _)| *k == kept) {
-                    let raw = utf8(value);
-                    let mut v = String::with_capacity(raw.len());
-                    decode_entities(&raw, &mut v);
-                    attrs.push((kept, v));
+                    attrs.push((kept, decoded(sub(html, value.0, value.1))));
                 }
             }
         }
     }
 }
 
-/// Bytes sliced out of the page between ASCII delimiters: valid UTF-8 (the page is a `str`), so
-/// the fast validation succeeds; anything else is decoded lossily.
-fn utf8(raw: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(raw) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => String::from_utf8_lossy(raw),
+/// The page between two offsets. The parser only cuts at ASCII delimiters (`<`, `>`, quotes,
+/// spaces), which are always character boundaries, so this borrows without validating again;
+/// an offset inside a character (never expected) is read lossily rather than panicking.
+fn sub(html: &str, s: usize, e: usize) -> Cow<'_, str> {
+    match html.get(s..e) {
+        Some(t) => Cow::Borrowed(t),
+        None => String::from_utf8_lossy(html.as_bytes().get(s..e).unwrap_or_default()),
     }
+}
+
+/// ASCII-lowercases a tag or attribute name into `buf`, without allocating. A name longer than
+/// the buffer is none the parser knows: `None`.
+fn lower_name<'a>(name: &[u8], buf: &'a mut [u8; 16]) -> Option<&'a [u8]> {
+    let out = buf.get_mut(..name.len())?;
+    for (o, c) in out.iter_mut().zip(name) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// Finds `</name` (any case) from `from`; returns (start of the end tag, index after its `>`).
@@ -617,6 +639,16 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<(usize, usize)> {
         k = s + 2;
     }
     None
+}
+
+/// `s` with character references decoded; itself, unallocated, when it has no `&`.
+fn decoded(s: Cow<'_, str>) -> Cow<'_, str> {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    decode_entities(&s, &mut out);
+    Cow::Owned(out)
 }
 
 /// Appends `s` to `out` with character references decoded (`&amp;`, `&#8217;`, `&eacute;` …).
@@ -736,7 +768,7 @@ mod tests {
     use super::*;
 
     fn texts(dom: &Dom) -> Vec<String> {
-        dom.nodes.iter().filter_map(|n| if let Data::Text(t) = &n.data { Some(t.clone()) } else { None }).collect()
+        dom.nodes.iter().filter_map(|n| if let Data::Text(t) = &n.data { Some(t.to_string()) } else { None }).collect()
     }
 
     #[test]
@@ -788,6 +820,23 @@ mod tests {
         assert_eq!(e.attr("class"), Some("a b"));
         assert_eq!(e.attrs.len(), 2);
         assert_eq!(dom.text_of(0), "t");
+    }
+
+    #[test]
+    fn a_subtree_is_one_run_of_the_arena() {
+        let dom = parse("<html><head><title>t</title></head><body><div><p>a<b>b</b></p><body class=x><p>c</div>d<ul><li>e<li>f</ul></body>");
+        for k in 0..dom.nodes.len() as u32 {
+            // the walk the subtree replaced: children, depth first
+            let mut walked = Vec::new();
+            let mut stack = vec![k];
+            while let Some(j) = stack.pop() {
+                walked.push(j);
+                let kids: Vec<u32> = dom.children(j).collect();
+                stack.extend(kids.into_iter().rev());
+            }
+            let run: Vec<u32> = (k..k + dom.subtree(k).len() as u32).collect();
+            assert_eq!(walked, run, "node {k}");
+        }
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub fn extract_html(html: &str) -> Article {
                 announced = 3;
                 return false;
             }
-            let headline_like = p.split_whitespace().count() <= 20 && !p.trim_end().ends_with(['.', '!', '?', ':', '"', '»', '“', '”']);
+            let headline_like = !scraped::more_words_than(p, 20) && !p.trim_end().ends_with(['.', '!', '?', ':', '"', '»', '“', '”']);
             if announced > 0 && headline_like {
                 announced -= 1;
                 return false;
@@ -35,7 +35,8 @@ pub fn extract_html(html: &str) -> Article {
             announced = 0;
             true
         })
-        .filter(|p| !scraped::is_furniture_paragraph(p))
+        // (announcing labels were taken out above)
+        .filter(|p| !scraped::is_furniture_unless_announce(p))
         // (normalised only when its length is near the title's)
         .filter(|p| title_key.as_deref().is_none_or(|t| p.len() > 2 * t.len() + 16 || t.len() > 2 * p.len() + 16 || khabar_text::normalize(p) != t))
         .collect();

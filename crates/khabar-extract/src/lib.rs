@@ -26,6 +26,26 @@ pub mod scraped;
 pub use input::{read_inputs, Payload, Record};
 use khabar_core::{Article, Result};
 
+/// FNV-1a: class strings are short, and SipHash cost more than the lookups saved.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map builder with [`Fnv`] hashing, for maps keyed by class strings.
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 /// A list file of `[section]` headers and one entry a line ("#" comments, blank lines
 /// skipped): the entries of each section, in file order. The extractor's rules are such files
 /// under `lexicons/extract/`.

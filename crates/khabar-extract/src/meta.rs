@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 
 use khabar_core::Article;
 use khabar_time::Date;
-use regex::{Regex, RegexBuilder};
+use regex::{RegexSet, RegexSetBuilder};
 
 use crate::dates::{self, Kind};
 use crate::dom::{Data, Dom, Tag, NONE};
@@ -34,8 +34,9 @@ use crate::dom::{Data, Dom, Tag, NONE};
 const LISTS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicons/extract/metadata.txt"));
 
 struct Lists {
-    /// `[skip]`, `[skip-card]`, `[date-class]`, `[author-class]`, `[skip-outside]`.
-    classes: [Regex; 5],
+    /// `[skip]`, `[skip-card]`, `[date-class]`, `[author-class]`, `[skip-outside]`, as one set:
+    /// one scan of a class string tells every list it matches.
+    classes: RegexSet,
     byline: Vec<String>,
     not_author: Vec<String>,
 }
@@ -49,30 +50,15 @@ fn lists() -> &'static Lists {
         let mut byline: Vec<String> = sections.get("byline").cloned().unwrap_or_default().into_iter().map(|s| s.to_lowercase()).collect();
         byline.sort_by_key(|s| std::cmp::Reverse(s.len()));
         Lists {
-            classes: ["skip", "skip-card", "date-class", "author-class", "skip-outside"].map(|n| {
-                RegexBuilder::new(&alts(n)).case_insensitive(true).unicode(false).build().expect("metadata class regex")
-            }),
+            classes: RegexSetBuilder::new(["skip", "skip-card", "date-class", "author-class", "skip-outside"].map(alts))
+                .case_insensitive(true)
+                .unicode(false)
+                .build()
+                .expect("metadata class regex"),
             byline,
             not_author: sections.get("not-author").cloned().unwrap_or_default().into_iter().map(|s| s.to_lowercase()).collect(),
         }
     })
-}
-
-/// FNV-1a: class strings are short, and SipHash cost more than the lookups saved.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 const F_SKIP: u16 = 1;
@@ -183,22 +169,17 @@ pub fn metadata(doc: &Dom) -> Article {
     // parts of the page that are not the article: comments, sidebars, teasers
     let mut skip = vec![false; n];
     let mut in_article = vec![false; n];
-    // what the class hints say of each distinct "class id itemprop" string, matched once
-    let mut flag_cache: HashMap<String, u16, std::hash::BuildHasherDefault<Fnv>> = HashMap::with_capacity_and_hasher(512, Default::default());
-    // (skip and card for every class string; date and author only for small elements, when asked)
-    let mut class_flags = |key: &str, want: u16| -> u16 {
-        if !flag_cache.contains_key(key) {
-            flag_cache.insert(key.to_string(), 0);
+    // what the class hints say of each distinct "class id itemprop" string, matched once: every
+    // list in one scan (a bit is only read where the element is of the kind that asks for it:
+    // date and author for small elements, card for what holds a heading)
+    let mut flag_cache: HashMap<String, u16, crate::FnvBuild> = HashMap::with_capacity_and_hasher(512, Default::default());
+    let mut class_flags = |key: &str| -> u16 {
+        if let Some(&f) = flag_cache.get(key) {
+            return f;
         }
-        let f = flag_cache.get_mut(key).expect("inserted");
-        for (i, re) in l.classes.iter().enumerate() {
-            let bit = 1u16 << i;
-            let asked = 1u16 << (i + 8);
-            if want & bit != 0 && *f & asked == 0 {
-                *f |= asked | if re.is_match(key) { bit } else { 0 };
-            }
-        }
-        *f & 0xff
+        let f = l.classes.matches(key).iter().fold(0u16, |f, i| f | 1 << i);
+        flag_cache.insert(key.to_string(), f);
+        f
     };
     let mut key = String::new();
     let (mut timed, mut classed, mut bylined) = (0, 0, 0);
@@ -279,15 +260,19 @@ pub fn metadata(doc: &Dom) -> Article {
         for (name, v) in &e.attrs {
             if matches!(*name, "class" | "id" | "itemprop") {
                 // BEM's `article__info-item`: "__" parts a word like "-" does
-                key.extend(v.chars().map(|c| if c == '_' { '-' } else { c }));
+                for (i, part) in v.split('_').enumerate() {
+                    if i > 0 {
+                        key.push('-');
+                    }
+                    key.push_str(part);
+                }
                 key.push(' ');
             }
         }
         // never the part holding the headline, nor a wrapper of most of the page (sites put
         // "has-sidebar" or "breadcrumbNavigation" on those)
         let small = tlen[k] <= 240;
-        let want = F_SKIP | F_SIDE | if heads[k] & 2 != 0 { F_CARD } else { 0 } | if small { F_DATE | F_AUTHOR } else { 0 };
-        let flags = if key.is_empty() { 0 } else { class_flags(&key, want) };
+        let flags = if key.is_empty() { 0 } else { class_flags(&key) };
         let wrapper = heads[k] & 5 != 0 || (tlen[k] as u64) * 2 >= tlen[0] as u64 || matches!(e.tag, Tag::Body | Tag::Html);
         let by_tag = e.tag == Tag::Nav || (matches!(e.tag, Tag::Footer | Tag::Aside) && !in_article[k]) || (e.tag == Tag::Article && in_article[k]);
         let by_class = flags & F_SKIP != 0 || flags & F_SIDE != 0 && !in_article[k] || heads[k] & 2 != 0 && flags & F_CARD != 0;
@@ -614,14 +599,11 @@ fn words(s: &str) -> Vec<String> {
 /// "Author Jane Roe").
 fn spaced_text(doc: &Dom, n: u32) -> String {
     let mut out = String::new();
-    let mut stack = vec![n];
-    while let Some(k) = stack.pop() {
-        if let Data::Text(t) = &doc.nodes[k as usize].data {
+    for node in doc.subtree(n) {
+        if let Data::Text(t) = &node.data {
             out.push_str(t);
             out.push(' ');
         }
-        let kids: Vec<u32> = doc.children(k).collect();
-        stack.extend(kids.into_iter().rev());
     }
     out
 }

@@ -66,16 +66,16 @@ fn prefixes() -> &'static (Vec<String>, Vec<String>, Vec<String>) {
 /// gelesen?", "Czytaj też")? (`[announce]` in `lexicons/extract/furniture-prefixes.txt`.)
 pub fn is_announce_paragraph(para: &str) -> bool {
     let p = para.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if p.len() > 400 || p.split_whitespace().nth(30).is_some() {
+    if p.len() > 400 || more_words_than(p, 30) {
         return false;
     }
-    let head: String = p.chars().take(48).flat_map(char::to_lowercase).collect();
+    let head = lower_head(p);
     let Some(pre) = prefixes().2.iter().find(|pre| head.starts_with(pre.as_str()) && head[pre.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())) else {
         return false;
     };
     // a short label, or a label with its colon and one headline ("VEA TAMBIÉN: Entre …", no
     // sentence after it)
-    let short = p.len() <= 200 && p.split_whitespace().nth(12).is_none();
+    let short = p.len() <= 200 && !more_words_than(p, 12);
     let headline = head[pre.len()..].trim_start().starts_with(':') && !p.trim_end().ends_with('.') && !p.contains(". ");
     short || headline
 }
@@ -83,7 +83,7 @@ pub fn is_announce_paragraph(para: &str) -> bool {
 /// Is this short paragraph a promotion ("Sign up for our newsletter …", "Follow him on
 /// Twitter @…")? Only asked of a body's first and last paragraphs.
 pub fn is_promo_paragraph(para: &str) -> bool {
-    if para.split_whitespace().count() > 60 {
+    if more_words_than(para, 60) {
         return false;
     }
     let lower = para.to_lowercase();
@@ -107,15 +107,33 @@ pub fn is_furniture_line(line: &str) -> bool {
 /// opening like one ("READ MORE: …", "Photo: …", "Write to … at …",
 /// `lexicons/extract/furniture-prefixes.txt`)?
 pub fn is_furniture_paragraph(para: &str) -> bool {
+    is_furniture_unless_announce(para) || is_announce_paragraph(para.trim_start())
+}
+
+/// [`is_furniture_paragraph`] without its [`is_announce_paragraph`] test, for a body's
+/// paragraphs, which were asked that first.
+pub(crate) fn is_furniture_unless_announce(para: &str) -> bool {
     if is_furniture_line(para) {
         return true;
     }
     let p = para.trim_start();
-    if p.split_whitespace().count() > 40 {
+    if more_words_than(p, 40) {
         return false;
     }
-    let head: String = p.chars().take(48).flat_map(char::to_lowercase).collect();
-    prefixes().0.iter().any(|pre| head.starts_with(pre.as_str())) || is_byline_or_stamp(p, &head) || is_announce_paragraph(p)
+    let head = lower_head(p);
+    prefixes().0.iter().any(|pre| head.starts_with(pre.as_str())) || is_byline_or_stamp(p, &head)
+}
+
+/// The first 48 characters of `p` in lower case, as the opening lists are written: ASCII
+/// openings, the usual ones, without Unicode case tables.
+fn lower_head(p: &str) -> String {
+    let end = p.char_indices().nth(48).map_or(p.len(), |(i, _)| i);
+    let head = &p[..end];
+    if head.is_ascii() {
+        head.to_ascii_lowercase()
+    } else {
+        head.chars().flat_map(char::to_lowercase).collect()
+    }
 }
 
 /// "By A. Writer", "Updated 10:00 GMT, March 3": a short byline, or a short time stamp line.
@@ -147,6 +165,32 @@ fn is_byline_or_stamp(p: &str, head: &str) -> bool {
         domain || signature
     };
     byline || stamp || date_line || lone
+}
+
+/// Has `s` more than `n` words (runs of non-space characters, as `split_whitespace` reads
+/// them)? Every paragraph of a body is asked several times: ASCII bytes are read without
+/// decoding, and the count stops at the word past `n`.
+pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let space = if b[i] < 0x80 {
+            i += 1;
+            matches!(b[i - 1], b'\t'..=b'\r' | b' ')
+        } else {
+            let Some(c) = s[i..].chars().next() else { break };
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
 }
 
 /// The form a line is compared in: normalised, without punctuation at its ends.
@@ -338,6 +382,16 @@ mod tests {
 
     /// A scrape written for this test in the shape of a republished wire page.
     const PAGE: &str = "新华网 2021:03:04.08:00:01\nآخر الأخبار\n\nالحكومة تعلن خطة جديدة للنقل العام (2)\n\n/مصدر: شينخوا/  2021:03:04.07:30\n\n    اطبع\nالحكومة تعلن خطة جديدة للنقل العام\n\nالقاهرة 3 مارس 2021 (شينخوا) أعلنت الحكومة المصرية اليوم (الأربعاء) خطة جديدة لتطوير شبكة النقل العام في العاصمة خلال السنوات الخمس المقبلة.\n\nوقال وزير النقل إن الخطة تشمل خطوط مترو جديدة وحافلات كهربائية في عدة محافظات.\n\n【1】【2】\n\nأخبار ساخنة\n\nروابط ذات العلاقة\n\nexample.news.cn@facebook example.news.cn@twitter\n×";
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in ["", " ", "one", " one  two\u{a0}three\u{3000}four ", "a\tb\nc\u{2009}d", "كلمة واحدة ثم اثنتان"] {
+            let count = s.split_whitespace().count();
+            for n in 0..6 {
+                assert_eq!(more_words_than(s, n), count > n, "{s:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn metadata_comes_from_furniture_lines() {
