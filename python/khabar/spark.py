@@ -73,10 +73,14 @@ def code_partition(batches, fields=None, keep_negated=False, all=False, max_mib=
 
 
 def read_manifest(spark, manifest):
-    """The paths of a manifest (any file system Spark reads), in order, blank lines and
-    ``#`` comments left out."""
-    rows = spark.read.text(manifest).collect()
-    return [r.value.strip() for r in rows if r.value.strip() and not r.value.strip().startswith("#")]
+    """The paths of a manifest, in order, blank lines and ``#`` comments left out: read
+    directly when it is a local file, else with Spark (any file system it reads)."""
+    if "://" not in manifest and os.path.isfile(manifest):
+        with open(manifest, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    else:
+        lines = [r.value for r in spark.read.text(manifest).collect()]
+    return [l.strip() for l in lines if l.strip() and not l.strip().startswith("#")]
 
 
 def run(spark, paths, out, fields=None, keep_negated=False, all=False, max_mib=32):
@@ -106,8 +110,9 @@ def run(spark, paths, out, fields=None, keep_negated=False, all=False, max_mib=3
         failures = coded.where(F.col("_failure_record").isNotNull()).select(
             F.col("_failure_record").alias("record"), F.col("_failure_reason").alias("reason"))
         failures.coalesce(1).write.mode("overwrite").parquet(out.rstrip("/") + "/_failures")
-        n_failures = failures.count()
-        n_events = coded.count() - n_failures
+        counts = coded.agg(F.count(F.lit(1)).alias("rows"), F.count("_failure_record").alias("failures")).first()
+        n_failures = counts["failures"]
+        n_events = counts["rows"] - n_failures
     finally:
         coded.unpersist()
     return n_events, n_failures
