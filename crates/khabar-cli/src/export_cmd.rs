@@ -105,14 +105,31 @@ fn mention(m: &StoredMention) -> Vec<String> {
 }
 
 #[cfg(not(feature = "parquet"))]
-mod parquet_out {
+pub(crate) mod parquet_out {
+    const MISSING: &str = "this khabar was built without Parquet support: rebuild with `--features parquet`";
+
     pub(crate) fn write(_store: &khabar_store::Store, _path: &std::path::Path) -> anyhow::Result<()> {
-        anyhow::bail!("this khabar was built without Parquet support: rebuild with `--features parquet`")
+        anyhow::bail!(MISSING)
+    }
+
+    /// `khabar code --format parquet` (not built in).
+    pub(crate) enum Coded {}
+
+    impl Coded {
+        pub(crate) fn create(_path: &std::path::Path) -> anyhow::Result<Coded> {
+            anyhow::bail!(MISSING)
+        }
+        pub(crate) fn write(&mut self, _a: &khabar_core::Article, _e: &[khabar_core::Event]) -> anyhow::Result<()> {
+            match *self {}
+        }
+        pub(crate) fn finish(self) -> anyhow::Result<()> {
+            match self {}
+        }
     }
 }
 
 #[cfg(feature = "parquet")]
-mod parquet_out {
+pub(crate) mod parquet_out {
     //! One row per stored event, with the columns of `khabar_output::arrow` (the same the
     //! Python package and the Spark job write).
     use std::sync::Arc;
@@ -120,6 +137,34 @@ mod parquet_out {
     use khabar_output::arrow::{batch, schema, Row};
     use khabar_store::StoredEvent;
     use parquet::arrow::ArrowWriter;
+
+    /// `khabar code --format parquet`: each article's events as rows with content ids
+    /// ([`Row::coded`]), as the Python package and the Spark job give them.
+    pub(crate) struct Coded {
+        schema: Arc<khabar_output::arrow::ArrowSchema>,
+        writer: ArrowWriter<std::fs::File>,
+    }
+
+    impl Coded {
+        pub(crate) fn create(path: &std::path::Path) -> anyhow::Result<Coded> {
+            let schema = Arc::new(schema());
+            let file = std::fs::File::create(path).map_err(|e| anyhow::anyhow!("cannot create {}: {e}", path.display()))?;
+            Ok(Coded { writer: ArrowWriter::try_new(file, schema.clone(), None)?, schema })
+        }
+
+        pub(crate) fn write(&mut self, article: &khabar_core::Article, events: &[khabar_core::Event]) -> anyhow::Result<()> {
+            if !events.is_empty() {
+                let rows: Vec<Row> = events.iter().map(|e| Row::coded(article, e)).collect();
+                self.writer.write(&batch(&self.schema, &rows)?)?;
+            }
+            Ok(())
+        }
+
+        pub(crate) fn finish(self) -> anyhow::Result<()> {
+            self.writer.close()?;
+            Ok(())
+        }
+    }
 
     fn rows(evs: &[StoredEvent]) -> Vec<Row<'_>> {
         evs.iter().map(Row::stored).collect()

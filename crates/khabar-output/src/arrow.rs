@@ -21,6 +21,10 @@ use khabar_store::StoredEvent;
 
 use crate::gdelt_event_id;
 
+/// The Arrow types of this module's API, for callers without their own arrow dependency.
+pub use arrow_array::RecordBatch as Batch;
+pub use arrow_schema::Schema as ArrowSchema;
+
 /// One event and the ids and counts that go with it.
 #[derive(Debug, Clone, Copy)]
 pub struct Row<'a> {
