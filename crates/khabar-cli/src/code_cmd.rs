@@ -18,15 +18,18 @@ use crate::{open_output, Failures};
   khabar code --format gdelt-mentions page.html        # the GDELT 2.0 mentions table
   khabar code --format plover stories.jsonl            # PLOVER, as POLECAT writes it
   khabar code --format csv -o events.csv corpus/       # a flat table with a header
+  khabar code --format parquet -o events.parquet crawl.warc.gz  # typed columns (--features parquet)
   cat page.txt | khabar code --explain -               # why each event was coded")]
 pub(crate) struct Args {
     /// Files, folders (read recursively) or `-` for stdin: .txt, .html/.htm (also .gz), .jsonl.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// `json`, `gdelt` (the 61 GDELT 2.0 event columns), `gdelt-mentions` (the GDELT 2.0
-    /// mentions table), `plover` (POLECAT-shaped JSON lines) or `csv`.
-    #[arg(long, default_value = "json")]
-    format: Format,
+    /// mentions table), `plover` (POLECAT-shaped JSON lines), `csv` or `parquet` (the columns
+    /// of `khabar export --format parquet` with content ids, as the Python package and the
+    /// Spark job write them; with the `parquet` feature; needs `-o`).
+    #[arg(long, default_value = "json", value_parser = parse_format)]
+    format: CodeFormat,
     /// Write here instead of stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -52,14 +55,55 @@ pub(crate) struct Args {
     max_mib: u64,
 }
 
+/// A text format of [`EventWriter`], or Parquet.
+#[derive(Clone, Copy)]
+pub(crate) enum CodeFormat {
+    Text(Format),
+    Parquet,
+}
+
+fn parse_format(s: &str) -> Result<CodeFormat, String> {
+    if s == "parquet" {
+        return Ok(CodeFormat::Parquet);
+    }
+    s.parse::<Format>().map(CodeFormat::Text).map_err(|e| e.replace("csv", "csv or parquet").replace("plover or", "plover,"))
+}
+
+/// Where the events go.
+enum Sink {
+    Text(EventWriter<Box<dyn Write>>),
+    Parquet(crate::export_cmd::parquet_out::Coded),
+}
+
+impl Sink {
+    fn write(&mut self, article: &khabar_core::Article, events: &[khabar_core::Event]) -> io::Result<()> {
+        match self {
+            Sink::Text(w) => w.write(article, events),
+            Sink::Parquet(w) => w.write(article, events).map_err(io::Error::other),
+        }
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Text(w) => w.finish().map(|_| ()).map_err(Into::into),
+            Sink::Parquet(w) => w.finish(),
+        }
+    }
+}
+
 pub(crate) fn run(args: Args) -> anyhow::Result<bool> {
-    let out = open_output(&args.output)?;
+    let mut writer = match args.format {
+        CodeFormat::Text(f) => Sink::Text(EventWriter::new(f, open_output(&args.output)?)),
+        CodeFormat::Parquet => {
+            let path = args.output.as_ref().context("--format parquet needs -o FILE")?;
+            Sink::Parquet(crate::export_cmd::parquet_out::Coded::create(path)?)
+        }
+    };
     let limits = Limits { max_record_bytes: args.max_mib << 20 };
     // (--explain lists every event, with why any is held back)
     let opts = Options { keep_negated: args.keep_negated, require_source: args.require_source, keep_incomplete: args.keep_incomplete, all: args.all || args.explain };
     let mut failures = Failures::default();
     crate::install_panic_hook();
-    let mut writer = EventWriter::new(args.format, out);
     let mut explain_out = if args.explain { Some(open_output(&None)?) } else { None };
     let mut io_err: Option<io::Error> = None;
     khabar_extract::read_inputs(&args.paths, limits, &mut |rec| {

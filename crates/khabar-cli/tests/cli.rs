@@ -195,3 +195,30 @@ fn completions_man_and_one_line_errors() {
     let help = khabar().args(["export", "--help"]).output().unwrap();
     assert!(String::from_utf8_lossy(&help.stdout).contains("Examples:"));
 }
+
+#[cfg(feature = "parquet")]
+#[test]
+fn code_as_parquet_has_the_gdelt_ids_and_one_row_per_event() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(dir.path(), "tn-dz.txt", SCRAPE.as_bytes());
+    let path = dir.path().join("e.parquet");
+    let out = khabar().args(["code", "--format", "parquet", "-o"]).arg(&path).arg(&page).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let gdelt = khabar().args(["code", "--format", "gdelt"]).arg(&page).output().unwrap();
+    let want: Vec<i64> = String::from_utf8(gdelt.stdout).unwrap().lines().map(|l| l.split('\t').next().unwrap().parse().unwrap()).collect();
+    assert!(!want.is_empty());
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let ids: Vec<i64> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| match r.unwrap().get_column_iter().next().unwrap().1 {
+            Field::Long(v) => *v,
+            other => panic!("event_id is {other:?}"),
+        })
+        .collect();
+    assert_eq!(ids, want);
+    let missing = khabar().args(["code", "--format", "parquet"]).arg(&page).output().unwrap();
+    assert!(!missing.status.success() && String::from_utf8_lossy(&missing.stderr).contains("needs -o"));
+}

@@ -10,8 +10,12 @@
 //! * [`Format::Csv`]: a flat table with a header, RFC 4180 (quoted fields, CRLF line ends).
 //! * [`stored_gdelt_row`], [`stored_json`], [`stored_csv_record`]: events read back from the
 //!   store, with its ids and GDELT's counts (`khabar export`, `khabar serve`).
+//! * [`arrow`] (the `arrow` feature): events as typed Arrow record batches, the columns of
+//!   `khabar export --format parquet`, the Python package and the Spark job.
 #![deny(missing_docs)]
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod gdelt;
 mod plover;
 mod stored;

@@ -212,3 +212,26 @@ fn csv_is_rfc4180_for_arabic_text_full_of_separators() {
     assert_eq!(&rows[0][at("location_name")], "", "null is empty");
     assert_eq!(&rows[0][at("lat")], "");
 }
+
+#[cfg(feature = "arrow")]
+#[test]
+fn an_arrow_row_of_a_coded_event_has_content_ids_and_one_articles_counts() {
+    use crate::arrow::{batch, days, schema, story_id, Row};
+    use arrow_array::{Array, Date32Array, Int64Array, StructArray, TimestampMillisecondArray};
+    let (a, e) = (article(), event());
+    let untargeted = Event { target: None, ..event() };
+    let schema = std::sync::Arc::new(schema());
+    let b = batch(&schema, &[Row::coded(&a, &e), Row::coded(&a, &untargeted)]).unwrap();
+    assert_eq!(b.num_rows(), 2);
+    let ids = b.column(0).as_any().downcast_ref::<Int64Array>().unwrap();
+    assert_eq!(ids.value(0), gdelt_event_id(&e) as i64);
+    let story = b.column(1).as_any().downcast_ref::<Int64Array>().unwrap();
+    assert_eq!(story.value(0), story_id("d1"));
+    let date = b.column(10).as_any().downcast_ref::<Date32Array>().unwrap();
+    assert_eq!(date.value(0), days("2021-03-03").unwrap());
+    assert_eq!(days("1970-01-02"), Some(1));
+    let published = b.column(7).as_any().downcast_ref::<TimestampMillisecondArray>().unwrap();
+    assert_eq!(published.value(0), 1_614_852_000_000);
+    let target = b.column(20).as_any().downcast_ref::<StructArray>().unwrap();
+    assert!(target.is_valid(0) && target.is_null(1), "no target: a null struct");
+}
