@@ -162,6 +162,14 @@ def run_checks(base):
         c.check(page.input_value("#f-from") == "2023-05-16", "the date fields follow the brush")
         brushed_markers = page.eval_on_selector_all("#markers circle", "cs => cs.reduce((s, c) => s + Number(c.dataset.count), 0)")
         c.check(brushed_markers == sum(1 for e in want["events"] if e["place"]), f"the map follows the brush ({brushed_markers} events)")
+        # the dyad table and the export links follow the brushed selection too
+        dyads = api(base, "/api/v1/aggregates/dyads?from=2023-05-16&to=2023-05-20&limit=10")["dyads"]
+        rows = page.eval_on_selector_all("#dyads tr", "rs => rs.map(r => [...r.querySelectorAll('td')].map(td => td.querySelector('button') ? td.querySelector('button').textContent : td.textContent))")
+        c.check(len(dyads) > 0 and [[r[0], r[1], r[2]] for r in rows] == [[d["source"], d["target"], str(d["events"])] for d in dyads],
+                f"the dyad table is the brushed days' top pairs: {rows}")
+        for fmt in ["csv", "gdelt", "jsonl"]:
+            href = page.get_attribute(f"#x-{fmt}", "href")
+            c.check("from=2023-05-16" in href and "to=2023-05-20" in href and f"format={fmt}" in href, f"the {fmt} export is of the selection: {href}")
         page.screenshot(path=str(OUT / "brushed.png"), full_page=True)
 
         # open an Arabic event: evidence, rule, explanation, sources; right to left
