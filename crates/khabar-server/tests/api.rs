@@ -282,6 +282,15 @@ async fn bad_requests_name_the_parameter() {
         ("/api/v1/export?format=xlsx", "format"),
         ("/api/v1/stats?verbose=1", "verbose"),
         ("/api/v1/codes?lang=ar", "lang"),
+        // every endpoint that filters reads the same filters, and refuses them the same way
+        ("/api/v1/export?format=csv&from=yesterday", "from"),
+        ("/api/v1/geojson?country=EGYPT", "country"),
+        ("/api/v1/aggregates/countries?quadclass=9", "quadclass"),
+        ("/api/v1/aggregates/roots?cameo=x1", "cameo"),
+        ("/api/v1/stories?root=zz", "root"),
+        ("/api/v1/articles?q=a&limit=none", "limit"),
+        ("/api/v1/geojson?limit=-5", "limit"),
+        ("/api/v1/stories/1?colour=red", "colour"),
     ] {
         let (status, v) = get(uri).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {v}");
