@@ -8,21 +8,12 @@ use libfuzzer_sys::fuzz_target;
 
 use khabar_server::filter::{Filter, Params};
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    store: std::sync::Mutex<khabar_store::Store>,
-}
+mod common;
 
-fn fixture() -> &'static Fixture {
-    static F: OnceLock<Fixture> = OnceLock::new();
-    F.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("k.db");
-        // an empty store has every table and index the clause may name
-        drop(khabar_store::Store::open(&path).unwrap());
-        let store = khabar_store::Store::open_read(&path).unwrap();
-        Fixture { _dir: dir, store: std::sync::Mutex::new(store) }
-    })
+// (an empty store has every table and index the clause may name)
+fn fixture() -> &'static common::StoreFixture {
+    static F: OnceLock<common::StoreFixture> = OnceLock::new();
+    common::store_fixture(&F, |_| {})
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -5,17 +5,11 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    store: std::sync::Mutex<khabar_store::Store>,
-}
+mod common;
 
-fn fixture() -> &'static Fixture {
-    static F: OnceLock<Fixture> = OnceLock::new();
-    F.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("k.db");
-        let mut store = khabar_store::Store::open(&path).unwrap();
+fn fixture() -> &'static common::StoreFixture {
+    static F: OnceLock<common::StoreFixture> = OnceLock::new();
+    common::store_fixture(&F, |store| {
         let text = "وصل أمير منطقة الرياض إلى جدة. The minister opened a school in Jeddah.";
         let article = khabar_core::Article {
             doc_id: "a".into(),
@@ -27,9 +21,6 @@ fn fixture() -> &'static Fixture {
             ..Default::default()
         };
         store.write_batch(vec![khabar_store::Item::Article(Box::new(khabar_store::prepare("a", article, vec![])))]).unwrap();
-        drop(store);
-        let store = khabar_store::Store::open_read(&path).unwrap();
-        Fixture { _dir: dir, store: std::sync::Mutex::new(store) }
     })
 }
 
