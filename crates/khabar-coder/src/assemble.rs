@@ -127,7 +127,7 @@ pub(crate) fn code_sentence(
                 last_subject_root = Some(&p.cameo[..2]);
             }
         }
-        // "شنت مقاتلات التحالف سلسلة غارات كثيفة على القاعدة": a verb aimed by `aim_preps`,
+        // "نفذت طائرات التحالف غارات متتالية على المعسكر": a verb aimed by `aim_preps`,
         // within six words, at something (a thing or a place, if no actor is its target)
         let aimed = !trig.noun && toks[trig.end..(trig.end + 6).min(toks.len())].iter().any(|t| Grammar::has(&lex.grammar.aim_preps, &t.norm));
         if let Some(why) = trig.unanchored {

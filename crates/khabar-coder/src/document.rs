@@ -243,7 +243,7 @@ const SELF_CONTAINED_ROOTS: &[&str] = &["01", "15"];
 
 /// Force (CAMEO 18–20) aimed at something no actor names, used by an actor of one country in a story
 /// set in another (its theatre: the dateline's country or the lead's first town's), is force carried into the story's country: the coalition's air raids in a
-/// story from Yemen strike Yemen ("شنت مقاتلات التحالف غارات على القاعدة"). A place its sentence
+/// story from Yemen strike Yemen ("نفذت طائرات التحالف غارات على المعسكر"). A place its sentence
 /// took only from the source's own country gives way to the story's, for the lead to place it.
 fn target_by_theatre(e: &mut Event, ctx: &DocContext, notes: &mut Vec<String>) {
     // (so is an arrest, CAMEO 17, of people no actor names, which its sentence left to the

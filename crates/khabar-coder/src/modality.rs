@@ -66,7 +66,7 @@ pub(crate) fn modality_of(lex: &Lexicon, toks: &[Token], trig: &Trigger) -> Moda
     let near = words_before(toks, trig, 3);
     let stripped = |t: &Token| khabar_text::strip_arabic_prefixes(&t.norm).into_iter().map(str::to_string).collect::<Vec<_>>();
     let in_list = |list: &[String], t: &Token| stripped(t).iter().any(|w| Grammar::has(list, w));
-    // «قد تشن هجمات»: «قد» right before a present-tense verb is "may", said of what is not done
+    // «قد تقصف مواقع»: «قد» right before a present-tense verb is "may", said of what is not done
     // (before a past one it is "has": «قد قتل»)
     let may = lex.lang == "ar"
         && !trig.noun

@@ -593,9 +593,9 @@ fn the_speakers_own_country_is_the_state_of_the_one_named_before() {
 
 #[test]
 fn qad_before_a_present_verb_is_may_not_a_deed() {
-    // «قد تشن»: a possibility, coded as the threat CAMEO gives an intended attack
-    let got = coded("وقال وزير الدفاع التركي إن بلاده قد تشن هجمات على مسلحين ينتمون إلى تنظيم داعش في سوريا.");
-    assert!(got.iter().any(|(c, s, t)| c.starts_with("13") && s == "TUR" && t.starts_with("IMGMUSISI")), "{got:?}");
+    // «قد تقصف»: a possibility, coded as the threat CAMEO gives an intended attack
+    let got = coded("وأكد رئيس الأركان التركي أن قواته قد تقصف مواقع المقاتلين المنتمين إلى تنظيم داعش عند الحدود.");
+    assert!(got.iter().any(|(c, s, t)| c.starts_with("13") && s.starts_with("TUR") && t.starts_with("IMGMUSISI")), "{got:?}");
     assert!(!got.iter().any(|(c, _, _)| c.starts_with("18") || c.starts_with("19")), "{got:?}");
     // «قد» before a past verb is "has": the deed is reported
     has("وقالت الشرطة إن مسلحين قد قتلوا أمس ثلاثة جنود أتراك.", "180", "UAF", "TURMIL");
@@ -620,13 +620,13 @@ fn deaths_an_act_led_to_are_not_the_doing_of_the_one_who_condemned_it() {
 
 #[test]
 fn the_march_of_a_course_is_no_protest() {
-    none_of_root("وجرى خلال اللقاء استعراض مسيرة دول مجلس التعاون الخليجي وسبل تعزيزها.", "14");
+    none_of_root("وشهد الاجتماع حديثا مطولا عن مسيرة التنمية في البلدين.", "14");
     has("وجرت مسيرة احتجاجية أمس في الرباط شارك فيها آلاف المغاربة.", "141", "MARCVL", "");
 }
 
 #[test]
 fn two_calls_received_are_two_callers_calling() {
-    let got = coded("الرئيس المصري يتلقى اتصالين هاتفيين من عاهلي الأردن والمغرب");
+    let got = coded("وتلقى الرئيس المصري أمس اتصالين هاتفيين من عاهلي الأردن والمغرب.");
     assert!(got.iter().any(|(c, s, t)| c == "041" && s.starts_with("JOR") && t == "EGYGOV"), "{got:?}");
     assert!(got.iter().any(|(c, s, t)| c == "041" && s.starts_with("MAR") && t == "EGYGOV"), "{got:?}");
 }

@@ -174,8 +174,8 @@ pub struct Event {
     /// state of the coder, not written out.
     #[serde(skip)]
     pub reacts_to: Option<String>,
-    /// Its verb was aimed («على», "on") at something no actor names, a thing or a place ("شنت
-    /// غارات على القاعدة"): force the document stage may aim at the story's country. Working
+    /// Its verb was aimed («على», "on") at something no actor names, a thing or a place ("نفذت
+    /// غارات على المعسكر"): force the document stage may aim at the story's country. Working
     /// state of the coder, not written out.
     #[serde(skip)]
     pub aimed_at_unnamed: bool,

@@ -465,8 +465,8 @@ pub struct Grammar {
     #[serde(default)]
     pub reaction_words: Vec<String>,
     /// Prepositions that aim a blow at what follows («على», «ضد», "on", "against"): a verb of
-    /// violence whose doer is named and which is aimed at a thing or a place ("شنت مقاتلات
-    /// التحالف غارات على القاعدة") reports what it struck, with no time or toll needed.
+    /// violence whose doer is named and which is aimed at a thing or a place ("نفذت طائرات
+    /// التحالف غارات على المعسكر") reports what it struck, with no time or toll needed.
     #[serde(default)]
     pub aim_preps: Vec<String>,
     /// Words for the speaker's own country («بلاده», «بلادنا», "his country", "our country"):
